@@ -1,0 +1,89 @@
+/**
+ * Fixed English codes for every state, class and kind. Chinese labels live in `labels.ts`;
+ * a code is never derived from a label.
+ */
+
+export const ROLES = ['citizen', 'deputy', 'staff', 'office', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const DEPUTY_LEVELS = ['national', 'provincial', 'city', 'county', 'township'] as const;
+export type DeputyLevel = (typeof DEPUTY_LEVELS)[number];
+
+export const REGION_LEVELS = ['city', 'district', 'town'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+
+export const SUGGESTION_SOURCES = ['deputy', 'citizen', 'station'] as const;
+export type SuggestionSource = (typeof SUGGESTION_SOURCES)[number];
+
+export const SUGGESTION_STATES = [
+  'draft',
+  'received',
+  'submitted',
+  'accepted',
+  'referenced',
+  'withdrawn',
+  'replied',
+  'assigned',
+  'handling',
+  'answered',
+  'closed',
+] as const;
+export type SuggestionState = (typeof SUGGESTION_STATES)[number];
+
+/** Every action of `POST /api/suggestions/:id/:action`. */
+export const SUGGESTION_ACTIONS = [
+  'submit',
+  'withdraw',
+  'forward',
+  'reply',
+  'accept',
+  'reject',
+  'assign',
+  'confirm',
+  'sign',
+  'return',
+  'opinion',
+  'consult',
+  'request-extension',
+  'decide-extension',
+  'draft-answer',
+  'publish-answer',
+  'rate',
+  'close',
+  'urge',
+] as const;
+export type SuggestionAction = (typeof SUGGESTION_ACTIONS)[number];
+
+/** Timeline-only event kinds that are not actions a caller can request. */
+export const SUGGESTION_EVENT_KINDS = [...SUGGESTION_ACTIONS, 'create', 'edit'] as const;
+export type SuggestionEventKind = (typeof SUGGESTION_EVENT_KINDS)[number];
+
+export const ANSWER_CLASSES = ['A', 'B', 'C', 'D'] as const;
+export type AnswerClass = (typeof ANSWER_CLASSES)[number];
+
+export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export const CONSULT_METHODS = ['visit', 'phone', 'meeting', 'online'] as const;
+export type ConsultMethod = (typeof CONSULT_METHODS)[number];
+
+export const ASSIGNMENT_ROLES = ['lead', 'co'] as const;
+export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
+
+export const EXTENSION_STATES = ['pending', 'approved', 'refused'] as const;
+export type ExtensionState = (typeof EXTENSION_STATES)[number];
+
+export const DEPARTMENT_KINDS = ['government', 'public_institution', 'court', 'procuratorate', 'utility'] as const;
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
+
+export const ERROR_CODES = [
+  'invalid',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'too_large',
+  'rate_limited',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,6 @@
+/** The contracts shared by the API, the bot and the mini-program. */
+export * from './enums';
+export * from './labels';
+export * from './schemas';
+export * from './validation';
+export * from './client';

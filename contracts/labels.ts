@@ -1,0 +1,140 @@
+/** Chinese display labels for every code in `enums.ts` — the one place they live. */
+import type {
+  AnswerClass,
+  ConsultMethod,
+  DeputyLevel,
+  Rating,
+  Role,
+  SuggestionAction,
+  SuggestionEventKind,
+  SuggestionSource,
+  SuggestionState,
+  DepartmentKind,
+  RegionLevel,
+} from './enums';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  citizen: '群众',
+  deputy: '代表',
+  staff: '承办单位',
+  office: '人大工作人员',
+  admin: '系统管理员',
+};
+
+export const DEPUTY_LEVEL_LABELS: Record<DeputyLevel, string> = {
+  national: '全国人大代表',
+  provincial: '省人大代表',
+  city: '市人大代表',
+  county: '区县人大代表',
+  township: '乡镇人大代表',
+};
+
+export const REGION_LEVEL_LABELS: Record<RegionLevel, string> = { city: '市', district: '区县', town: '镇街' };
+
+export const SOURCE_LABELS: Record<SuggestionSource, string> = {
+  deputy: '代表建议',
+  citizen: '群众意见',
+  station: '联络站收集',
+};
+
+export const STATE_LABELS: Record<SuggestionState, string> = {
+  draft: '草稿',
+  received: '待代表处理',
+  submitted: '待审查',
+  accepted: '已立案待交办',
+  referenced: '不予立案（留作参考）',
+  withdrawn: '已撤回',
+  replied: '代表已直接答复',
+  assigned: '已交办待签收',
+  handling: '办理中',
+  answered: '已答复待测评',
+  closed: '已办结',
+};
+
+export const ACTION_LABELS: Record<SuggestionEventKind, string> = {
+  create: '创建',
+  edit: '修改',
+  submit: '提交',
+  withdraw: '撤回',
+  forward: '转为建议',
+  reply: '直接答复',
+  accept: '立案',
+  reject: '不予立案',
+  assign: '交办',
+  confirm: '确认分办',
+  sign: '签收',
+  return: '退回',
+  opinion: '提交协办意见',
+  consult: '面商',
+  'request-extension': '申请延期',
+  'decide-extension': '审批延期',
+  'draft-answer': '保存答复草稿',
+  'publish-answer': '正式答复',
+  rate: '测评',
+  close: '办结',
+  urge: '催办',
+};
+
+export const ANSWER_CLASS_LABELS: Record<AnswerClass, string> = {
+  A: '已解决或采纳',
+  B: '正在解决或列入计划',
+  C: '因条件限制暂难解决',
+  D: '留作参考',
+};
+
+export const RATING_LABELS: Record<Rating, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  dissatisfied: '不满意',
+};
+
+export const CONSULT_METHOD_LABELS: Record<ConsultMethod, string> = {
+  visit: '走访',
+  phone: '电话',
+  meeting: '座谈会',
+  online: '网上沟通',
+};
+
+export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, string> = {
+  government: '政府部门',
+  public_institution: '事业单位',
+  court: '法院',
+  procuratorate: '检察院',
+  utility: '公用事业单位',
+};
+
+/** Chinese names of request fields, used to phrase validation messages. */
+export const FIELD_LABELS: Record<string, string> = {
+  title: '标题',
+  body: '内容',
+  submit: '是否提交',
+  cosigners: '附议代表',
+  deputy: '代表',
+  station: '联络站',
+  reason: '理由',
+  note: '说明',
+  lead: '主办单位',
+  co: '协办单位',
+  departments: '承办单位',
+  opinion: '协办意见',
+  method: '面商方式',
+  happenedOn: '面商日期',
+  summary: '面商情况',
+  months: '延期月数',
+  approve: '审批结果',
+  answerClass: '答复类别',
+  text: '答复正文',
+  rating: '测评结果',
+  comment: '测评意见',
+  username: '用户名',
+  password: '密码',
+  code: '登录凭证',
+  page: '页码',
+  pageSize: '每页条数',
+  state: '状态',
+  department: '承办单位',
+  region: '区域',
+  overdue: '是否超期',
+  q: '关键词',
+  queue: '队列',
+};

@@ -1,0 +1,315 @@
+/**
+ * zod schemas for every request and response of the API. The API validates with them, the OpenAPI document
+ * is generated from them, and the bot and mini-program type their calls with the inferred types.
+ */
+import { z } from 'zod';
+import {
+  ANSWER_CLASSES,
+  CONSULT_METHODS,
+  RATINGS,
+  ROLES,
+  SUGGESTION_ACTIONS,
+  SUGGESTION_EVENT_KINDS,
+  SUGGESTION_SOURCES,
+  SUGGESTION_STATES,
+  DEPUTY_LEVELS,
+  ASSIGNMENT_ROLES,
+  EXTENSION_STATES,
+} from './enums';
+
+z.config(z.locales.zhCN());
+
+export const TITLE_MAX = 200;
+export const BODY_MAX = 20000;
+export const NOTE_MAX = 2000;
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label}必须是文字` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过 ${max} 字`);
+const optionalNote = z.string({ error: '说明必须是文字' }).trim().max(NOTE_MAX, `说明不能超过 ${NOTE_MAX} 字`).optional();
+const username = z.string({ error: '用户名必须是文字' }).trim().min(1, '请填写用户名').max(64, '用户名过长');
+const deptCode = z
+  .string({ error: '单位代码必须是文字' })
+  .trim()
+  .regex(/^[a-z][a-z0-9_-]{0,31}$/, '单位代码格式不对');
+const isoDate = z.string({ error: '日期必须是文字' }).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+// ---------- auth ----------
+export const LoginRequest = z.object({ username, password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(200) });
+export const WechatLoginRequest = z.object({ code: z.string({ error: '请提供登录凭证' }).trim().min(1, '请提供登录凭证').max(200) });
+export const DevLoginRequest = z.object({ username });
+
+export const RegionRef = z.object({ id: z.number(), code: z.string(), name: z.string() });
+export const DepartmentRef = z.object({ id: z.number(), code: z.string(), name: z.string() });
+
+export const DeputyProfile = z.object({
+  id: z.number(),
+  name: z.string(),
+  gender: z.string(),
+  ethnicity: z.string(),
+  birthYear: z.number(),
+  party: z.string(),
+  education: z.string(),
+  level: z.enum(DEPUTY_LEVELS),
+  levelLabel: z.string(),
+  delegation: z.string(),
+  electoralUnit: z.string(),
+  occupation: z.string(),
+  workUnit: z.string(),
+  post: z.string(),
+  phone: z.string().nullable(),
+  term: z.string(),
+  station: z.object({ id: z.number(), name: z.string() }).nullable(),
+  region: RegionRef.nullable(),
+});
+
+export const Me = z.object({
+  id: z.number(),
+  username: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  roleLabel: z.string(),
+  region: RegionRef.nullable(),
+  department: DepartmentRef.nullable(),
+  deputy: DeputyProfile.nullable(),
+});
+export const AuthResponse = z.object({ token: z.string(), user: Me });
+
+// ---------- suggestions: requests ----------
+export const CreateSuggestionRequest = z.object({
+  title: text('标题', TITLE_MAX),
+  body: text('内容', BODY_MAX),
+  submit: z.boolean({ error: '是否提交必须是 true 或 false' }).optional(),
+  cosigners: z.array(username, { error: '附议代表应为用户名列表' }).max(50, '附议代表最多 50 人').optional(),
+  deputy: username.optional(),
+  station: z.number({ error: '联络站编号必须是数字' }).int().positive().optional(),
+  source: z.enum(SUGGESTION_SOURCES, { error: '来源只能是 deputy、citizen 或 station' }).optional(),
+});
+export const UpdateDraftRequest = z.object({
+  title: text('标题', TITLE_MAX).optional(),
+  body: text('内容', BODY_MAX).optional(),
+  cosigners: z.array(username, { error: '附议代表应为用户名列表' }).max(50, '附议代表最多 50 人').optional(),
+});
+
+const boolish = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0'])], { error: '只能是 true 或 false' })
+  .transform((v) => v === true || v === 'true' || v === '1');
+export const ListSuggestionsQuery = z.object({
+  state: z.enum(SUGGESTION_STATES, { error: '状态代码不存在' }).optional(),
+  department: deptCode.optional(),
+  region: z.string().trim().max(32).optional(),
+  overdue: boolish.optional(),
+  q: z.string().trim().max(100, '关键词不能超过 100 字').optional(),
+  queue: z.enum(['routing', 'review', 'confirm'], { error: '队列只能是 routing、review 或 confirm' }).optional(),
+  mine: boolish.optional(),
+  page: z.coerce.number({ error: '页码必须是数字' }).int().min(1, '页码从 1 开始').max(100000).default(1),
+  pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1).max(100, '每页最多 100 条').default(20),
+});
+
+export const ActionBodies = {
+  submit: z.object({}),
+  withdraw: z.object({ reason: optionalNote }),
+  forward: z.object({ note: optionalNote }),
+  reply: z.object({ text: text('答复内容', BODY_MAX) }),
+  accept: z.object({ note: optionalNote }),
+  reject: z.object({ reason: text('不予立案理由', NOTE_MAX) }),
+  assign: z.object({
+    lead: deptCode,
+    co: z.array(deptCode, { error: '协办单位应为单位代码列表' }).max(10, '协办单位最多 10 个').optional(),
+    note: optionalNote,
+  }),
+  confirm: z.object({ note: optionalNote }),
+  sign: z.object({ note: optionalNote }),
+  return: z.object({ reason: text('退回理由', NOTE_MAX) }),
+  opinion: z.object({ opinion: text('协办意见', BODY_MAX) }),
+  consult: z.object({
+    method: z.enum(CONSULT_METHODS, { error: '面商方式只能是 visit、phone、meeting 或 online' }),
+    happenedOn: isoDate,
+    summary: text('面商情况', BODY_MAX),
+  }),
+  'request-extension': z.object({
+    months: z.number({ error: '延期月数必须是数字' }).int('延期月数必须是整数').min(1, '延期至少 1 个月').max(3, '一次最多延期 3 个月'),
+    reason: text('延期理由', NOTE_MAX),
+  }),
+  'decide-extension': z.object({ approve: z.boolean({ error: '请说明同意（true）还是不同意（false）' }), note: optionalNote }),
+  'draft-answer': z.object({
+    answerClass: z.enum(ANSWER_CLASSES, { error: '答复类别只能是 A、B、C、D' }),
+    text: text('答复正文', BODY_MAX),
+  }),
+  'publish-answer': z.object({
+    answerClass: z.enum(ANSWER_CLASSES, { error: '答复类别只能是 A、B、C、D' }).optional(),
+    text: text('答复正文', BODY_MAX).optional(),
+  }),
+  rate: z.object({
+    rating: z.enum(RATINGS, { error: '测评结果只能是 satisfied、basically_satisfied 或 dissatisfied' }),
+    comment: z.string({ error: '测评意见必须是文字' }).trim().max(NOTE_MAX, `测评意见不能超过 ${NOTE_MAX} 字`).optional(),
+  }),
+  close: z.object({ note: optionalNote }),
+  urge: z.object({ note: optionalNote }),
+} satisfies Record<(typeof SUGGESTION_ACTIONS)[number], z.ZodType>;
+export type ActionBody<A extends keyof typeof ActionBodies> = z.input<(typeof ActionBodies)[A]>;
+
+export const ClassifyRequest = z.object({
+  title: text('标题', TITLE_MAX),
+  body: z.string({ error: '内容必须是文字' }).max(BODY_MAX, `内容不能超过 ${BODY_MAX} 字`).optional(),
+});
+
+// ---------- suggestions: responses ----------
+export const RoutedDepartment = z.object({ code: z.string(), name: z.string(), score: z.number(), why: z.array(z.string()) });
+export const RoutingProposal = z.object({
+  lead: RoutedDepartment.nullable(),
+  co: z.array(RoutedDepartment),
+  departments: z.array(RoutedDepartment),
+  confidence: z.number(),
+  threshold: z.number(),
+  needsReview: z.boolean(),
+  modelVersion: z.string(),
+});
+
+export const PersonRef = z.object({ id: z.number(), username: z.string(), name: z.string() });
+export const Deadlines = z.object({
+  returnBy: z.string().nullable(),
+  coOpinionBy: z.string().nullable(),
+  answerBy: z.string().nullable(),
+  redoBy: z.string().nullable(),
+  next: z.object({ kind: z.string(), label: z.string(), date: z.string(), workingDaysLeft: z.number() }).nullable(),
+  overdue: z.boolean(),
+});
+
+export const SuggestionSummary = z.object({
+  id: z.number(),
+  number: z.string(),
+  title: z.string(),
+  source: z.enum(SUGGESTION_SOURCES),
+  state: z.enum(SUGGESTION_STATES),
+  stateLabel: z.string(),
+  author: PersonRef,
+  deputy: PersonRef.nullable(),
+  region: RegionRef.nullable(),
+  lead: DepartmentRef.nullable(),
+  round: z.number(),
+  submittedAt: z.string().nullable(),
+  deadlines: Deadlines,
+  routing: RoutingProposal.nullable(),
+  updatedAt: z.string(),
+});
+
+export const TimelineEvent = z.object({
+  id: z.number(),
+  action: z.enum(SUGGESTION_EVENT_KINDS),
+  label: z.string(),
+  from: z.enum(SUGGESTION_STATES).nullable(),
+  to: z.enum(SUGGESTION_STATES).nullable(),
+  actor: z.object({ id: z.number(), name: z.string(), role: z.enum(ROLES) }),
+  note: z.string().nullable(),
+  at: z.string(),
+});
+
+export const SuggestionDetail = SuggestionSummary.extend({
+  body: z.string(),
+  cosigners: z.array(PersonRef),
+  citizen: PersonRef.nullable(),
+  addressedDeputy: PersonRef.nullable(),
+  addressedStation: z.object({ id: z.number(), name: z.string() }).nullable(),
+  rejectReason: z.string().nullable(),
+  assignments: z.array(
+    z.object({
+      department: DepartmentRef,
+      role: z.enum(ASSIGNMENT_ROLES),
+      assignedAt: z.string(),
+      signedAt: z.string().nullable(),
+      opinion: z.string().nullable(),
+      opinionAt: z.string().nullable(),
+    }),
+  ),
+  consultations: z.array(
+    z.object({ id: z.number(), department: DepartmentRef, method: z.enum(CONSULT_METHODS), happenedOn: z.string(), summary: z.string(), by: z.string() }),
+  ),
+  extensions: z.array(
+    z.object({
+      id: z.number(),
+      months: z.number(),
+      reason: z.string(),
+      state: z.enum(EXTENSION_STATES),
+      fromDue: z.string(),
+      toDue: z.string(),
+      note: z.string().nullable(),
+      requestedAt: z.string(),
+      decidedAt: z.string().nullable(),
+    }),
+  ),
+  answers: z.array(
+    z.object({
+      id: z.number(),
+      round: z.number(),
+      department: DepartmentRef,
+      answerClass: z.enum(ANSWER_CLASSES),
+      answerClassLabel: z.string(),
+      text: z.string(),
+      state: z.enum(['draft', 'published']),
+      publishedAt: z.string().nullable(),
+    }),
+  ),
+  ratings: z.array(
+    z.object({ round: z.number(), rating: z.enum(RATINGS), ratingLabel: z.string(), comment: z.string().nullable(), by: PersonRef, at: z.string() }),
+  ),
+  timeline: z.array(TimelineEvent),
+  actions: z.array(z.enum(SUGGESTION_ACTIONS)),
+});
+
+export const SuggestionPage = z.object({
+  items: z.array(SuggestionSummary),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const ErrorResponse = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+export const Department = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  duties: z.string(),
+  keywords: z.array(z.string()),
+});
+export const Region = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  parentId: z.number().nullable(),
+});
+export const Station = z.object({ id: z.number(), name: z.string(), kind: z.string(), address: z.string(), region: RegionRef });
+export const DeputyListItem = z.object({
+  username: z.string(),
+  name: z.string(),
+  level: z.enum(DEPUTY_LEVELS),
+  levelLabel: z.string(),
+  delegation: z.string(),
+  region: RegionRef.nullable(),
+  station: z.object({ id: z.number(), name: z.string() }).nullable(),
+});
+
+export type LoginRequest = z.infer<typeof LoginRequest>;
+export type AuthResponse = z.infer<typeof AuthResponse>;
+export type Me = z.infer<typeof Me>;
+export type CreateSuggestionRequest = z.input<typeof CreateSuggestionRequest>;
+export type UpdateDraftRequest = z.input<typeof UpdateDraftRequest>;
+export type ListSuggestionsQuery = z.input<typeof ListSuggestionsQuery>;
+export type SuggestionSummary = z.infer<typeof SuggestionSummary>;
+export type SuggestionDetail = z.infer<typeof SuggestionDetail>;
+export type SuggestionPage = z.infer<typeof SuggestionPage>;
+export type RoutingProposal = z.infer<typeof RoutingProposal>;
+export type RoutedDepartment = z.infer<typeof RoutedDepartment>;
+export type Deadlines = z.infer<typeof Deadlines>;
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+export type Department = z.infer<typeof Department>;
+export type Region = z.infer<typeof Region>;
+export type Station = z.infer<typeof Station>;
+export type DeputyListItem = z.infer<typeof DeputyListItem>;

@@ -1,0 +1,56 @@
+/**
+ * WeChat sign-in for deputies and citizens: the mini-program's `wx.login` code is exchanged at WeChat's
+ * jscode2session endpoint for an openid. A bound openid signs in its user; a new one becomes a citizen.
+ */
+import { WechatLoginRequest } from '../../contracts/schemas';
+import { formatZodError } from '../../contracts/validation';
+import { UserModel } from '../../models/definitions';
+import type { CoreContext } from '../context';
+import { invalid, ok, unauthorized, type Outcome } from '../result';
+import { issueToken } from './tokens';
+
+interface Code2Session {
+  openid?: string;
+  session_key?: string;
+  errcode?: number;
+  errmsg?: string;
+}
+
+/** Exchanges a `wx.login` code for a token. */
+export async function wechatLogin(ctx: CoreContext, input: unknown): Promise<Outcome<{ token: string; userId: number; created: boolean }>> {
+  const parsed = WechatLoginRequest.safeParse(input);
+  if (!parsed.success) return invalid(formatZodError(parsed.error));
+  const url = new URL(`${ctx.config.wechatApiBase}/sns/jscode2session`);
+  url.searchParams.set('appid', ctx.config.wechatAppId);
+  url.searchParams.set('secret', ctx.config.wechatAppSecret);
+  url.searchParams.set('js_code', parsed.data.code);
+  url.searchParams.set('grant_type', 'authorization_code');
+  let session: Code2Session;
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    session = JSON.parse(await res.text()) as Code2Session;
+  } catch {
+    return unauthorized('暂时连不上微信登录服务，请稍后再试');
+  }
+  if (!session.openid || session.errcode) {
+    return unauthorized(session.errcode === 40163 ? '登录凭证已被使用，请重新登录' : '微信登录凭证无效或已过期，请重新登录');
+  }
+  let user = await UserModel.findOne({ where: { wechatOpenid: session.openid } });
+  let created = false;
+  if (!user) {
+    const suffix = session.openid.slice(-8);
+    user = await UserModel.create({
+      username: `wx-${session.openid}`.slice(0, 64),
+      passwordHash: null,
+      role: 'citizen',
+      name: `微信用户${suffix}`,
+      regionId: null,
+      departmentId: null,
+      stationId: null,
+      wechatOpenid: session.openid,
+    });
+    created = true;
+  }
+  if (!user.active) return unauthorized('这个账号已停用');
+  return ok({ token: issueToken(ctx.config, user), userId: user.id, created });
+}

@@ -1,0 +1,42 @@
+/** Configuration read from the environment, in one place. Every variable is documented in the README. */
+
+export interface Config {
+  port: number;
+  databaseUrl: string;
+  production: boolean;
+  demoMode: boolean;
+  jwtSecret: string;
+  jwtTtl: string;
+  wechatApiBase: string;
+  wechatAppId: string;
+  wechatAppSecret: string;
+  routingThreshold: number;
+  routingCoThreshold: number;
+  publicUrl: string | null;
+  logLevel: string;
+}
+
+/** Reads the configuration from `env`, with the defaults for a demo on one machine. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = env.DATABASE_URL || 'sqlite:data/lvzhi.sqlite';
+  const demoDefault = !production;
+  const demoMode = env.DEMO_MODE === undefined || env.DEMO_MODE === '' ? demoDefault : /^(1|true|yes|on)$/i.test(env.DEMO_MODE);
+  const jwtSecret = env.JWT_SECRET || (production ? '' : 'lvzhi-demo-secret-not-for-production');
+  if (!jwtSecret) throw new Error('JWT_SECRET must be set when NODE_ENV=production');
+  return {
+    port: Number(env.PORT || 3000),
+    databaseUrl,
+    production,
+    demoMode,
+    jwtSecret,
+    jwtTtl: env.JWT_TTL || '7d',
+    wechatApiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/$/, ''),
+    wechatAppId: env.WECHAT_APPID || 'touristappid',
+    wechatAppSecret: env.WECHAT_SECRET || '',
+    routingThreshold: Number(env.ROUTING_THRESHOLD || 0.6),
+    routingCoThreshold: Number(env.ROUTING_CO_THRESHOLD || 0.15),
+    publicUrl: env.PUBLIC_URL || null,
+    logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  };
+}

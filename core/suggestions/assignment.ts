@@ -1,0 +1,55 @@
+/** Handing a suggestion to its lead department and co-handlers, starting the statutory clocks. */
+import { AssignmentModel, DepartmentModel, RoutingExampleModel } from '../../models/definitions';
+import { invalid } from '../result';
+import type { RoutingProposal } from '../../contracts/schemas';
+import { assignmentDeadlines } from './deadlines';
+import { fail, type ActionRun } from './perform';
+
+/** Creates the assignments, sets the deadlines and stores the routing decision as a labelled example. */
+export async function assignDepartments(run: ActionRun<unknown>, leadCode: string, coCodes: string[]): Promise<{ lead: string; co: string[] }> {
+  const s = run.facts.suggestion;
+  const co = [...new Set(coCodes)].filter((c) => c !== leadCode);
+  const depts = await DepartmentModel.findAll({ where: { code: [leadCode, ...co], active: true } });
+  const byCode = new Map(depts.map((d) => [d.code, d]));
+  const unknown = [leadCode, ...co].filter((c) => !byCode.has(c));
+  if (unknown.length) fail(invalid(`没有这些承办单位：${unknown.join('、')}`));
+  for (const [code, role] of [[leadCode, 'lead'], ...co.map((c) => [c, 'co'])] as [string, string][]) {
+    await AssignmentModel.create({
+      suggestionId: s.id,
+      departmentId: byCode.get(code)!.id,
+      role,
+      active: true,
+      assignedAt: run.now,
+      signedAt: null,
+      returnedAt: null,
+      returnReason: null,
+      opinion: null,
+      opinionAt: null,
+    });
+  }
+  const proposal = s.routing ? (JSON.parse(s.routing) as RoutingProposal) : null;
+  await RoutingExampleModel.create({
+    text: `${s.title}\n${s.body}`,
+    departmentCode: leadCode,
+    label: 'positive',
+    source: proposal?.lead?.code === leadCode ? 'confirm' : 'correct',
+    suggestionId: s.id,
+    createdAt: run.now,
+  });
+  run.ctx.router.invalidate();
+  const d = assignmentDeadlines(run.today);
+  s.leadDepartmentId = byCode.get(leadCode)!.id;
+  s.assignedAt = run.now;
+  s.assignedOn = run.today;
+  s.returnDueOn = d.returnDueOn;
+  s.coOpinionDueOn = co.length ? d.coOpinionDueOn : null;
+  s.answerDueOn = d.answerDueOn;
+  s.redoDueOn = null;
+  return { lead: leadCode, co };
+}
+
+/** The names of departments for an event note: "主办：A；协办：B、C". */
+export async function assignmentNote(lead: string, co: string[]): Promise<string> {
+  const names = new Map((await DepartmentModel.findAll({ where: { code: [lead, ...co] } })).map((d) => [d.code, d.name]));
+  return `主办：${names.get(lead) ?? lead}${co.length ? `；协办：${co.map((c) => names.get(c) ?? c).join('、')}` : ''}`;
+}

@@ -1,0 +1,86 @@
+/** Reads one suggestion with everything its detail page shows, if the caller may see it. */
+import { Op } from 'sequelize';
+import {
+  AnswerModel,
+  ConsultationModel,
+  DepartmentModel,
+  ExtensionModel,
+  RatingModel,
+  RegionModel,
+  StationModel,
+  SuggestionEventModel,
+  UserModel,
+} from '../../models/definitions';
+import { chinaDate } from '../calendar/workdays';
+import type { Actor, CoreContext } from '../context';
+import { notFound, ok, type Outcome } from '../result';
+import { availableActions } from './availableActions';
+import { loadFacts, type SuggestionFacts } from './facts';
+import { canSee } from './scope';
+import type { SuggestionAction } from '../../contracts/enums';
+import { AssignmentModel } from '../../models/definitions';
+
+export interface SuggestionView {
+  facts: SuggestionFacts;
+  today: string;
+  actions: SuggestionAction[];
+  users: Map<number, UserModel>;
+  departments: Map<number, DepartmentModel>;
+  region: RegionModel | null;
+  station: StationModel | null;
+  assignments: AssignmentModel[];
+  events: SuggestionEventModel[];
+  consultations: ConsultationModel[];
+  extensions: ExtensionModel[];
+  answers: AnswerModel[];
+  ratings: RatingModel[];
+}
+
+/** Loads the view of suggestion `id` for `actor`. Staff see drafts of answers; others only published ones. */
+export async function getSuggestion(ctx: CoreContext, actor: Actor, id: number): Promise<Outcome<SuggestionView>> {
+  const facts = await loadFacts(id);
+  if (!facts || !canSee(actor, facts)) return notFound('没有找到这件建议');
+  const s = facts.suggestion;
+  const today = chinaDate(ctx.clock.now());
+  const [assignments, events, consultations, extensions, answers, ratings] = await Promise.all([
+    AssignmentModel.findAll({ where: { suggestionId: id, active: true }, order: [['id', 'ASC']] }),
+    SuggestionEventModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] }),
+    ConsultationModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] }),
+    ExtensionModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] }),
+    AnswerModel.findAll({
+      where: actor.role === 'staff' || actor.role === 'office' || actor.role === 'admin' ? { suggestionId: id } : { suggestionId: id, state: 'published' },
+      order: [['id', 'ASC']],
+    }),
+    RatingModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] }),
+  ]);
+  const userIds = new Set<number>([
+    s.authorUserId,
+    ...[s.deputyUserId, s.citizenUserId, s.addressedDeputyUserId].filter((x): x is number => x !== null),
+    ...facts.cosignerIds,
+    ...ratings.map((r) => r.userId),
+    ...consultations.map((c) => c.userId),
+  ]);
+  const deptIds = new Set<number>([...assignments.map((a) => a.departmentId), ...answers.map((a) => a.departmentId), ...consultations.map((c) => c.departmentId)]);
+  if (s.leadDepartmentId) deptIds.add(s.leadDepartmentId);
+  const [users, depts, region, station] = await Promise.all([
+    UserModel.findAll({ where: { id: { [Op.in]: [...userIds] } } }),
+    DepartmentModel.findAll({ where: { id: { [Op.in]: [...deptIds] } } }),
+    s.regionId ? RegionModel.findByPk(s.regionId) : null,
+    s.addressedStationId ? StationModel.findByPk(s.addressedStationId) : null,
+  ]);
+  return ok({
+    facts,
+    today,
+    actions: availableActions(actor, facts, today),
+    users: new Map(users.map((u) => [u.id, u])),
+    departments: new Map(depts.map((d) => [d.id, d])),
+    region,
+    station,
+    assignments,
+    events,
+    consultations,
+    extensions,
+    answers,
+    ratings,
+  });
+}

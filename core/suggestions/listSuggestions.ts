@@ -1,0 +1,84 @@
+/** Lists the suggestions a caller may see, filtered and paginated, newest activity first. */
+import { Op, Sequelize, type WhereOptions } from 'sequelize';
+import { ListSuggestionsQuery } from '../../contracts/schemas';
+import { formatZodError } from '../../contracts/validation';
+import { DepartmentModel, RegionModel, SuggestionModel, UserModel } from '../../models/definitions';
+import { chinaDate } from '../calendar/workdays';
+import type { Actor, CoreContext } from '../context';
+import { invalid, ok, type Outcome } from '../result';
+import { visibleWhere } from './scope';
+
+export interface SuggestionListView {
+  rows: SuggestionModel[];
+  total: number;
+  page: number;
+  pageSize: number;
+  today: string;
+  users: Map<number, UserModel>;
+  departments: Map<number, DepartmentModel>;
+  regions: Map<number, RegionModel>;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Runs the list query for `actor` with the filters of `rawQuery`. */
+export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: unknown): Promise<Outcome<SuggestionListView>> {
+  const parsed = ListSuggestionsQuery.safeParse(rawQuery ?? {});
+  if (!parsed.success) return invalid(formatZodError(parsed.error));
+  const q = parsed.data;
+  const today = chinaDate(ctx.clock.now());
+  const and: WhereOptions[] = [visibleWhere(actor)];
+  if (q.state) and.push({ state: q.state });
+  if (q.department) {
+    const dept = await DepartmentModel.findOne({ where: { code: q.department } });
+    if (!dept) return invalid(`没有代码为 ${q.department} 的承办单位`);
+    and.push({ id: { [Op.in]: Sequelize.literal(`(SELECT suggestionId FROM suggestion_assignments WHERE active = 1 AND departmentId = ${Number(dept.id)})`) } });
+  }
+  if (q.region) {
+    const region = await RegionModel.findOne({ where: { code: q.region } });
+    if (!region) return invalid(`没有代码为 ${q.region} 的区域`);
+    const path = region.path.replace(/[^0-9/]/g, '');
+    and.push(Sequelize.literal(`regionId IN (SELECT id FROM regions WHERE path LIKE '${path}%')`) as unknown as WhereOptions);
+  }
+  if (q.overdue !== undefined) {
+    const late = { state: { [Op.in]: ['assigned', 'handling'] }, answerDueOn: { [Op.lt]: today } };
+    and.push(q.overdue ? late : { [Op.not]: late });
+  }
+  if (q.q) {
+    const like = `%${escapeLike(q.q)}%`;
+    and.push({ [Op.or]: [{ title: { [Op.like]: like } }, { body: { [Op.like]: like } }] });
+  }
+  if (q.queue) {
+    and.push({ state: { [Op.in]: ['submitted', 'accepted'] } });
+    if (q.queue === 'review') and.push({ routingNeedsReview: { [Op.not]: false } });
+    if (q.queue === 'confirm') and.push({ routingNeedsReview: false });
+  }
+  if (q.mine) and.push({ [Op.or]: [{ authorUserId: actor.id }, { deputyUserId: actor.id }] });
+  const { rows, count } = await SuggestionModel.findAndCountAll({
+    where: { [Op.and]: and },
+    order: [
+      ['updatedAt', 'DESC'],
+      ['id', 'DESC'],
+    ],
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  const userIds = [...new Set(rows.flatMap((r) => [r.authorUserId, r.deputyUserId].filter((x): x is number => x !== null)))];
+  const deptIds = [...new Set(rows.map((r) => r.leadDepartmentId).filter((x): x is number => x !== null))];
+  const regionIds = [...new Set(rows.map((r) => r.regionId).filter((x): x is number => x !== null))];
+  const [users, depts, regions] = await Promise.all([
+    UserModel.findAll({ where: { id: { [Op.in]: userIds } } }),
+    DepartmentModel.findAll({ where: { id: { [Op.in]: deptIds } } }),
+    RegionModel.findAll({ where: { id: { [Op.in]: regionIds } } }),
+  ]);
+  return ok({
+    rows,
+    total: count,
+    page: q.page,
+    pageSize: q.pageSize,
+    today,
+    users: new Map(users.map((u) => [u.id, u])),
+    departments: new Map(depts.map((d) => [d.id, d])),
+    regions: new Map(regions.map((r) => [r.id, r])),
+  });
+}

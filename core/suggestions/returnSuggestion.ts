@@ -1,0 +1,41 @@
+/**
+ * A department says "not ours" (退回) within the return window. The lead's return sends the suggestion back
+ * to the office for re-routing; a co-handler's return only removes that co-handler. Returns are training data.
+ */
+import { DepartmentModel, RoutingExampleModel } from '../../models/definitions';
+import type { Actor, CoreContext } from '../context';
+import { performAction } from './perform';
+
+/** assigned / handling → accepted (lead) or unchanged (co-handler). */
+export function returnSuggestion(ctx: CoreContext, actor: Actor, id: number, input: unknown) {
+  return performAction(ctx, actor, id, 'return', input, async ({ facts, now, input }) => {
+    const s = facts.suggestion;
+    const mine = facts.assignments.find((a) => a.departmentId === actor.departmentId)!;
+    const dept = await DepartmentModel.findByPk(mine.departmentId);
+    await RoutingExampleModel.create({
+      text: `${s.title}\n${s.body}`,
+      departmentCode: dept?.code ?? '',
+      label: 'negative',
+      source: 'return',
+      suggestionId: s.id,
+      createdAt: now,
+    });
+    ctx.router.invalidate();
+    const returned = mine.role === 'lead' ? facts.assignments : [mine];
+    for (const a of returned) {
+      a.active = false;
+      a.returnedAt = now;
+      a.returnReason = input.reason;
+      await a.save();
+    }
+    if (mine.role !== 'lead') return { note: `协办单位退回：${input.reason}`, data: { department: dept?.code } };
+    s.leadDepartmentId = null;
+    s.assignedAt = null;
+    s.assignedOn = null;
+    s.returnDueOn = null;
+    s.coOpinionDueOn = null;
+    s.answerDueOn = null;
+    s.routingNeedsReview = true;
+    return { to: 'accepted', note: `主办单位退回：${input.reason}`, data: { department: dept?.code } };
+  });
+}

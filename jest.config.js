@@ -1,0 +1,10 @@
+/** Jest runs the TypeScript sources through swc; type-checking is done by `tsc --noEmit` in `npm test`. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },
+  globalSetup: '<rootDir>/test/globalSetup.ts',
+  testTimeout: 60000,
+  maxWorkers: 2,
+};
