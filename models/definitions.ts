@@ -201,10 +201,11 @@ export class RoutingExampleModel extends Model<InferAttributes<RoutingExampleMod
 }
 
 const id = { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true };
-const longText = DataTypes.TEXT('medium');
 
 /** Registers every model on a Sequelize instance. */
 export function defineModels(sequelize: Sequelize) {
+  // MEDIUMTEXT on MySQL (TEXT stops at 64 KB); SQLite has one TEXT type.
+  const longText = sequelize.getDialect() === 'mysql' ? DataTypes.TEXT('medium') : DataTypes.TEXT;
   const opts = (tableName: string, timestamps = true) => ({ sequelize, tableName, timestamps });
   RegionModel.init(
     { id, code: DataTypes.STRING(32), name: DataTypes.STRING(64), level: DataTypes.STRING(16), parentId: DataTypes.INTEGER, path: DataTypes.STRING(255) },

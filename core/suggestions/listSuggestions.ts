@@ -7,6 +7,7 @@ import { chinaDate } from '../calendar/workdays';
 import type { Actor, CoreContext } from '../context';
 import { invalid, ok, type Outcome } from '../result';
 import { visibleWhere } from './scope';
+import { subtreeIds } from '../directory/regionFilter';
 
 export interface SuggestionListView {
   rows: SuggestionModel[];
@@ -35,10 +36,9 @@ export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: 
     and.push({ id: { [Op.in]: Sequelize.literal(`(SELECT suggestionId FROM suggestion_assignments WHERE active = 1 AND departmentId = ${Number(dept.id)})`) } });
   }
   if (q.region) {
-    const region = await RegionModel.findOne({ where: { code: q.region } });
-    if (!region) return invalid(`没有代码为 ${q.region} 的区域`);
-    const path = region.path.replace(/[^0-9/]/g, '');
-    and.push(Sequelize.literal(`regionId IN (SELECT id FROM regions WHERE path LIKE '${path}%')`) as unknown as WhereOptions);
+    const ids = await subtreeIds(q.region);
+    if (!ids) return invalid(`没有代码为 ${q.region} 的区域`);
+    and.push({ regionId: ids });
   }
   if (q.overdue !== undefined) {
     const late = { state: { [Op.in]: ['assigned', 'handling'] }, answerDueOn: { [Op.lt]: today } };

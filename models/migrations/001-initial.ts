@@ -7,7 +7,6 @@ const created = { createdAt: { type: DataTypes.DATE, allowNull: false } };
 const str = (n: number, allowNull = false) => ({ type: DataTypes.STRING(n), allowNull });
 const int = (allowNull = true) => ({ type: DataTypes.INTEGER, allowNull });
 const text = (allowNull = true) => ({ type: DataTypes.TEXT, allowNull });
-const longText = (allowNull = true) => ({ type: DataTypes.TEXT('medium'), allowNull });
 const date = (allowNull = true) => ({ type: DataTypes.DATE, allowNull });
 const day = (allowNull = true) => ({ type: DataTypes.DATEONLY, allowNull });
 
@@ -15,6 +14,8 @@ const day = (allowNull = true) => ({ type: DataTypes.DATEONLY, allowNull });
 export async function up({ context: qi }: { context: QueryInterface }) {
   const create = (name: string, attrs: Parameters<QueryInterface['createTable']>[1]) =>
     qi.createTable(name, attrs, { charset: 'utf8mb4', collate: 'utf8mb4_unicode_ci' });
+  // MEDIUMTEXT on MySQL (TEXT stops at 64 KB); SQLite has one TEXT type.
+  const longText = (allowNull = true) => ({ type: qi.sequelize.getDialect() === 'mysql' ? DataTypes.TEXT('medium') : DataTypes.TEXT, allowNull });
   await create('regions', { id, code: str(32), name: str(64), level: str(16), parentId: int(), path: str(255), ...stamps });
   await qi.addIndex('regions', ['code'], { unique: true });
   await qi.addIndex('regions', ['path']);

@@ -1,0 +1,61 @@
+/**
+ * The Koa application: error handling, logging, JSON body parsing, then the route groups. Every front end
+ * (mini-program, H5 console, chat bot) talks to this one API.
+ */
+import path from 'node:path';
+import { bodyParser } from '@koa/bodyparser';
+import Router from '@koa/router';
+import Koa from 'koa';
+import serve from 'koa-static';
+import pino, { type Logger } from 'pino';
+import { getAbsoluteFSPath } from 'swagger-ui-dist';
+import type { CoreContext } from '../core/context';
+import { errorHandler } from './middleware/errors';
+import { openApiDocument } from './openapi';
+import { authRoutes } from './routes/auth';
+import { directoryRoutes } from './routes/directory';
+import { suggestionRoutes } from './routes/suggestions';
+
+const DOCS_HTML = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>履职通 API 文档</title>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
+<script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script>window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui' });</script></body></html>`;
+
+/** Builds the Koa app around a core context. */
+export function createApp(core: CoreContext, logger: Logger = pino({ level: core.config.logLevel })): Koa {
+  const app = new Koa();
+  app.proxy = true;
+  app.use(errorHandler(logger));
+  app.use(async (ctx, next) => {
+    const start = process.hrtime.bigint();
+    await next();
+    logger.debug({ method: ctx.method, path: ctx.path, status: ctx.status, ms: Number(process.hrtime.bigint() - start) / 1e6 }, 'request');
+  });
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' }));
+
+  const meta = new Router();
+  meta.get('/api/health', (ctx) => {
+    ctx.body = { ok: true, database: core.db.kind, routingModel: core.router.version };
+  });
+  meta.get('/api/openapi.json', (ctx) => {
+    ctx.body = openApiDocument();
+  });
+  meta.get('/docs', (ctx) => {
+    ctx.type = 'html';
+    ctx.body = DOCS_HTML;
+  });
+  meta.get('/', (ctx) => {
+    ctx.body = { name: '履职通 API', docs: '/docs', openapi: '/api/openapi.json', health: '/api/health' };
+  });
+  const docsAssets = serve(getAbsoluteFSPath(), { index: false });
+  meta.get('/docs/assets/:file', async (ctx, next) => {
+    ctx.path = `/${path.basename(ctx.params.file)}`;
+    await docsAssets(ctx, next);
+  });
+
+  for (const r of [meta, authRoutes(core), suggestionRoutes(core), directoryRoutes(core)]) {
+    app.use(r.routes());
+    app.use(r.allowedMethods());
+  }
+  return app;
+}

@@ -1,0 +1,47 @@
+/** Every error leaves as `{"error":{"code","message"}}` with a Chinese message; nothing leaks a stack trace. */
+import type { Context, Next } from 'koa';
+import type { Logger } from 'pino';
+import type { ErrorCode } from '../../contracts/enums';
+import type { Outcome } from '../../core/result';
+
+const STATUS: Record<Extract<Outcome<never>, { ok: false }>['kind'], [number, ErrorCode]> = {
+  invalid: [400, 'invalid'],
+  unauthorized: [401, 'unauthorized'],
+  forbidden: [403, 'forbidden'],
+  notFound: [404, 'not_found'],
+  conflict: [409, 'conflict'],
+};
+
+/** Writes an error response. */
+export function sendError(ctx: Context, status: number, code: ErrorCode, message: string): void {
+  ctx.status = status;
+  ctx.body = { error: { code, message } };
+}
+
+/** Writes a use case's outcome: the presented value with `status`, or the failure's status and message. */
+export function respond<T>(ctx: Context, outcome: Outcome<T>, present: (v: T) => unknown, status = 200): void {
+  if (outcome.ok) {
+    ctx.status = status;
+    ctx.body = present(outcome.value);
+    return;
+  }
+  const [s, code] = STATUS[outcome.kind];
+  sendError(ctx, s, code, outcome.message);
+}
+
+/** Catches everything thrown below it: body-parser errors become 400/413, the rest a logged 500. */
+export function errorHandler(logger: Logger) {
+  return async (ctx: Context, next: Next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) sendError(ctx, 404, 'not_found', '没有这个接口');
+    } catch (err) {
+      const e = err as { status?: number; type?: string; message?: string };
+      if (e.status === 413 || e.type === 'entity.too.large') return sendError(ctx, 413, 'too_large', '提交的内容太大了（上限 1 MB）');
+      if (e.status === 415) return sendError(ctx, 415, 'invalid', '请以 JSON 格式提交（Content-Type: application/json）');
+      if (e.status && e.status >= 400 && e.status < 500) return sendError(ctx, e.status, 'invalid', '请求格式不对：请提交合法的 JSON');
+      logger.error({ err, path: ctx.path, method: ctx.method }, 'unhandled error');
+      sendError(ctx, 500, 'internal', '服务器出了点问题，请稍后再试；已记录下来');
+    }
+  };
+}

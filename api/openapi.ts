@@ -1,0 +1,105 @@
+/** The OpenAPI 3 document, generated from the same zod schemas the API validates with. */
+import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { ACTION_LABELS } from '../contracts/labels';
+import { SUGGESTION_ACTIONS } from '../contracts/enums';
+import * as S from '../contracts/schemas';
+
+const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+const err = (description: string) => ({ description, ...json(S.ErrorResponse) });
+const errors = { 400: err('输入有误'), 401: err('未登录'), 403: err('无权操作'), 404: err('不存在'), 409: err('当前状态不允许') };
+const idParam = z.object({ id: z.string().regex(/^\d+$/) });
+
+let cached: object | null = null;
+
+/** Builds (once) and returns the OpenAPI document. */
+export function openApiDocument(): object {
+  if (cached) return cached;
+  const reg = new OpenAPIRegistry();
+  const bearer = reg.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  const secured = [{ [bearer.name]: [] }];
+  reg.register('SuggestionDetail', S.SuggestionDetail);
+  reg.register('SuggestionSummary', S.SuggestionSummary);
+  reg.register('RoutingProposal', S.RoutingProposal);
+  reg.register('Error', S.ErrorResponse);
+
+  for (const [path, body, summary] of [
+    ['/api/auth/login', S.LoginRequest, '工作人员用户名密码登录'],
+    ['/api/auth/wechat', S.WechatLoginRequest, '微信小程序登录（wx.login 的 code）'],
+    ['/api/auth/dev', S.DevLoginRequest, '演示模式：代表和群众按用户名登录'],
+  ] as const) {
+    reg.registerPath({ method: 'post', path, summary, tags: ['登录'], request: { body: json(body) }, responses: { 200: { description: '登录成功', ...json(S.AuthResponse) }, 400: errors[400], 401: errors[401] } });
+  }
+  reg.registerPath({ method: 'get', path: '/api/me', summary: '当前用户', tags: ['登录'], security: secured, responses: { 200: { description: '当前用户', ...json(S.Me) }, 401: errors[401] } });
+
+  reg.registerPath({
+    method: 'get',
+    path: '/api/suggestions',
+    summary: '建议列表（按角色限定范围）',
+    tags: ['建议'],
+    security: secured,
+    request: { query: S.ListSuggestionsQuery },
+    responses: { 200: { description: '一页建议', ...json(S.SuggestionPage) }, 400: errors[400], 401: errors[401] },
+  });
+  reg.registerPath({
+    method: 'post',
+    path: '/api/suggestions',
+    summary: '新建建议草稿，或 submit=true 直接提交',
+    tags: ['建议'],
+    security: secured,
+    request: { body: json(S.CreateSuggestionRequest) },
+    responses: { 201: { description: '建议详情', ...json(S.SuggestionDetail) }, 400: errors[400], 401: errors[401], 403: errors[403] },
+  });
+  reg.registerPath({
+    method: 'get',
+    path: '/api/suggestions/{id}',
+    summary: '建议详情：时间线、期限、当前用户可做的操作',
+    tags: ['建议'],
+    security: secured,
+    request: { params: idParam },
+    responses: { 200: { description: '建议详情', ...json(S.SuggestionDetail) }, 401: errors[401], 404: errors[404] },
+  });
+  reg.registerPath({
+    method: 'patch',
+    path: '/api/suggestions/{id}',
+    summary: '修改草稿',
+    tags: ['建议'],
+    security: secured,
+    request: { params: idParam, body: json(S.UpdateDraftRequest) },
+    responses: { 200: { description: '建议详情', ...json(S.SuggestionDetail) }, ...errors },
+  });
+  for (const action of SUGGESTION_ACTIONS) {
+    reg.registerPath({
+      method: 'post',
+      path: `/api/suggestions/{id}/${action}`,
+      summary: ACTION_LABELS[action],
+      tags: ['建议办理'],
+      security: secured,
+      request: { params: idParam, body: json(S.ActionBodies[action]) },
+      responses: { 200: { description: '操作后的建议详情', ...json(S.SuggestionDetail) }, ...errors },
+    });
+  }
+  reg.registerPath({
+    method: 'post',
+    path: '/api/routing/classify',
+    summary: '分办预览：推荐主办、协办单位及依据词',
+    tags: ['分办'],
+    security: secured,
+    request: { body: json(S.ClassifyRequest) },
+    responses: { 200: { description: '分办建议', ...json(S.RoutingProposal) }, 400: errors[400], 401: errors[401] },
+  });
+  for (const [path, schema, summary] of [
+    ['/api/departments', S.Department, '承办单位'],
+    ['/api/regions', S.Region, '区域'],
+    ['/api/stations', S.Station, '代表联络站'],
+    ['/api/deputies', S.DeputyListItem, '代表名录'],
+  ] as const) {
+    reg.registerPath({ method: 'get', path, summary, tags: ['目录'], responses: { 200: { description: summary, ...json(z.object({ items: z.array(schema) })) } } });
+  }
+  cached = new OpenApiGeneratorV3(reg.definitions).generateDocument({
+    openapi: '3.0.3',
+    info: { title: '履职通 API', version: '0.1.0', description: '代表履职平台：建议的提交、审查、交办、办理、答复与测评。错误统一为 {"error":{"code","message"}}，message 为中文。' },
+    servers: [{ url: '/' }],
+  });
+  return cached;
+}

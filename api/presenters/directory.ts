@@ -1,0 +1,74 @@
+/** DTOs for people, departments, regions and stations. */
+import { DEPARTMENT_KIND_LABELS, DEPUTY_LEVEL_LABELS, ROLE_LABELS, type DepartmentKind, type DeputyLevel, type Role } from '../../contracts';
+import type { Me } from '../../contracts/schemas';
+import type { ProfileView } from '../../core/directory/getProfile';
+import type { DeputyListView } from '../../core/directory/listDeputies';
+import { parseKeywords } from '../../core/routing/router';
+import type { DepartmentModel, RegionModel, StationModel } from '../../models/definitions';
+
+const regionRef = (r: RegionModel | null | undefined) => (r ? { id: r.id, code: r.code, name: r.name } : null);
+
+/** The signed-in user with region, department and (for deputies) the deputy profile. */
+export function presentMe(v: ProfileView): Me {
+  const u = v.user;
+  const d = v.deputy;
+  return {
+    id: u.id,
+    username: u.username,
+    name: u.name,
+    role: u.role as Role,
+    roleLabel: ROLE_LABELS[u.role as Role],
+    region: regionRef(v.region),
+    department: v.department ? { id: v.department.id, code: v.department.code, name: v.department.name } : null,
+    deputy: d
+      ? {
+          id: d.id,
+          name: d.name,
+          gender: d.gender,
+          ethnicity: d.ethnicity,
+          birthYear: d.birthYear,
+          party: d.party,
+          education: d.education,
+          level: d.level as DeputyLevel,
+          levelLabel: DEPUTY_LEVEL_LABELS[d.level as DeputyLevel],
+          delegation: d.delegation,
+          electoralUnit: d.electoralUnit,
+          occupation: d.occupation,
+          workUnit: d.workUnit,
+          post: d.post,
+          phone: d.phone,
+          term: d.term,
+          station: v.deputyStation ? { id: v.deputyStation.id, name: v.deputyStation.name } : null,
+          region: regionRef(v.deputyRegion),
+        }
+      : null,
+  };
+}
+
+/** A department with its duties and routing keywords. */
+export function presentDepartment(d: DepartmentModel) {
+  return { id: d.id, code: d.code, name: d.name, kind: d.kind, kindLabel: DEPARTMENT_KIND_LABELS[d.kind as DepartmentKind] ?? d.kind, duties: d.duties, keywords: parseKeywords(d.keywords) };
+}
+
+/** A region of the tree. */
+export function presentRegion(r: RegionModel) {
+  return { id: r.id, code: r.code, name: r.name, level: r.level, parentId: r.parentId };
+}
+
+/** A liaison station with its region. */
+export function presentStation(s: StationModel, regions: Map<number, RegionModel>) {
+  return { id: s.id, name: s.name, kind: s.kind, address: s.address, region: regionRef(regions.get(s.regionId))! };
+}
+
+/** Deputies as the public directory shows them (no phone numbers). */
+export function presentDeputies(v: DeputyListView) {
+  return v.deputies.map((d) => ({
+    username: v.users.get(d.userId)?.username ?? '',
+    name: d.name,
+    level: d.level as DeputyLevel,
+    levelLabel: DEPUTY_LEVEL_LABELS[d.level as DeputyLevel],
+    delegation: d.delegation,
+    region: regionRef(d.regionId ? v.regions.get(d.regionId) : null),
+    station: d.stationId && v.stations.get(d.stationId) ? { id: d.stationId, name: v.stations.get(d.stationId)!.name } : null,
+  }));
+}

@@ -1,0 +1,138 @@
+/** Suggestion DTOs: every field listed explicitly, with Chinese labels next to the codes. */
+import {
+  ANSWER_CLASS_LABELS,
+  ACTION_LABELS,
+  RATING_LABELS,
+  STATE_LABELS,
+  type AnswerClass,
+  type ConsultMethod,
+  type ExtensionState,
+  type Rating,
+  type Role,
+  type SuggestionEventKind,
+  type SuggestionSource,
+  type SuggestionState,
+  type AssignmentRole,
+} from '../../contracts';
+import type { RoutingProposal, SuggestionDetail, SuggestionSummary } from '../../contracts/schemas';
+import { describeDeadlines } from '../../core/suggestions/deadlines';
+import type { SuggestionListView, SuggestionView } from '../../core/suggestions';
+import type { DepartmentModel, RegionModel, SuggestionModel, UserModel } from '../../models/definitions';
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+const person = (u: UserModel | undefined | null) => (u ? { id: u.id, username: u.username, name: u.name } : null);
+const dept = (d: DepartmentModel | undefined | null) => (d ? { id: d.id, code: d.code, name: d.name } : null);
+const region = (r: RegionModel | undefined | null) => (r ? { id: r.id, code: r.code, name: r.name } : null);
+
+/** The display number of a suggestion: year of creation and id. */
+export function suggestionNumber(s: SuggestionModel): string {
+  return `${new Date(s.createdAt).getUTCFullYear()}-${String(s.id).padStart(5, '0')}`;
+}
+
+function summary(
+  s: SuggestionModel,
+  users: Map<number, UserModel>,
+  departments: Map<number, DepartmentModel>,
+  r: RegionModel | null | undefined,
+  today: string,
+): SuggestionSummary {
+  const state = s.state as SuggestionState;
+  return {
+    id: s.id,
+    number: suggestionNumber(s),
+    title: s.title,
+    source: s.source as SuggestionSource,
+    state,
+    stateLabel: STATE_LABELS[state],
+    author: person(users.get(s.authorUserId)) ?? { id: s.authorUserId, username: '', name: '' },
+    deputy: s.deputyUserId ? person(users.get(s.deputyUserId)) : null,
+    region: region(r),
+    lead: s.leadDepartmentId ? dept(departments.get(s.leadDepartmentId)) : null,
+    round: s.round,
+    submittedAt: iso(s.submittedAt),
+    deadlines: describeDeadlines({ ...s.get(), state }, today),
+    routing: s.routing ? (JSON.parse(s.routing) as RoutingProposal) : null,
+    updatedAt: iso(s.updatedAt)!,
+  };
+}
+
+/** A page of suggestion summaries. */
+export function presentSuggestionPage(v: SuggestionListView) {
+  return {
+    items: v.rows.map((s) => summary(s, v.users, v.departments, s.regionId ? v.regions.get(s.regionId) : null, v.today)),
+    total: v.total,
+    page: v.page,
+    pageSize: v.pageSize,
+  };
+}
+
+/** The full suggestion: body, people, assignments, consultations, extensions, answers, ratings, timeline, actions. */
+export function presentSuggestion(v: SuggestionView): SuggestionDetail {
+  const s = v.facts.suggestion;
+  const d = (id: number) => dept(v.departments.get(id)) ?? { id, code: '', name: '' };
+  return {
+    ...summary(s, v.users, v.departments, v.region, v.today),
+    body: s.body,
+    cosigners: v.facts.cosignerIds.map((id) => person(v.users.get(id))).filter((p): p is NonNullable<typeof p> => !!p),
+    citizen: s.citizenUserId ? person(v.users.get(s.citizenUserId)) : null,
+    addressedDeputy: s.addressedDeputyUserId ? person(v.users.get(s.addressedDeputyUserId)) : null,
+    addressedStation: v.station ? { id: v.station.id, name: v.station.name } : null,
+    rejectReason: s.rejectReason,
+    assignments: v.assignments.map((a) => ({
+      department: d(a.departmentId),
+      role: a.role as AssignmentRole,
+      assignedAt: iso(a.assignedAt)!,
+      signedAt: iso(a.signedAt),
+      opinion: a.opinion,
+      opinionAt: iso(a.opinionAt),
+    })),
+    consultations: v.consultations.map((c) => ({
+      id: c.id,
+      department: d(c.departmentId),
+      method: c.method as ConsultMethod,
+      happenedOn: c.happenedOn,
+      summary: c.summary,
+      by: v.users.get(c.userId)?.name ?? '',
+    })),
+    extensions: v.extensions.map((e) => ({
+      id: e.id,
+      months: e.months,
+      reason: e.reason,
+      state: e.state as ExtensionState,
+      fromDue: e.fromDueOn,
+      toDue: e.toDueOn,
+      note: e.note,
+      requestedAt: iso(e.createdAt)!,
+      decidedAt: iso(e.decidedAt),
+    })),
+    answers: v.answers.map((a) => ({
+      id: a.id,
+      round: a.round,
+      department: d(a.departmentId),
+      answerClass: a.answerClass as AnswerClass,
+      answerClassLabel: ANSWER_CLASS_LABELS[a.answerClass as AnswerClass],
+      text: a.text,
+      state: a.state as 'draft' | 'published',
+      publishedAt: iso(a.publishedAt),
+    })),
+    ratings: v.ratings.map((r) => ({
+      round: r.round,
+      rating: r.rating as Rating,
+      ratingLabel: RATING_LABELS[r.rating as Rating],
+      comment: r.comment,
+      by: person(v.users.get(r.userId)) ?? { id: r.userId, username: '', name: '' },
+      at: iso(r.createdAt)!,
+    })),
+    timeline: v.events.map((e) => ({
+      id: e.id,
+      action: e.action as SuggestionEventKind,
+      label: ACTION_LABELS[e.action as SuggestionEventKind],
+      from: e.fromState as SuggestionState | null,
+      to: e.toState as SuggestionState | null,
+      actor: { id: e.actorUserId, name: e.actorName, role: e.actorRole as Role },
+      note: e.note,
+      at: iso(e.createdAt)!,
+    })),
+    actions: v.actions,
+  };
+}

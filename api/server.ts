@@ -1,0 +1,47 @@
+/** `npm start`: the API with the demo city on SQLite by default. Prints its URLs and the demo accounts. */
+import pino from 'pino';
+import { bootCore } from '../core/bootstrap';
+import { loadConfig } from '../core/config';
+import { DEMO_PASSWORD } from '../models/seed';
+import { createApp } from './app';
+
+async function main() {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const core = await bootCore(config);
+  await core.router.train();
+  const app = createApp(core, logger);
+  const server = app.listen(config.port, () => {
+    const base = config.publicUrl ?? `http://127.0.0.1:${config.port}`;
+    const lines = [
+      `履职通 API 已启动：${base}`,
+      `  数据库      ${core.db.kind === 'sqlite' ? config.databaseUrl : 'MySQL'}${core.seeded ? '（已写入演示城市：淄博市）' : ''}`,
+      `  接口文档    ${base}/docs`,
+      `  OpenAPI     ${base}/api/openapi.json`,
+      `  健康检查    ${base}/api/health`,
+    ];
+    if (config.demoMode) {
+      lines.push(
+        '',
+        `演示账号（密码都是 ${DEMO_PASSWORD}）：`,
+        '  市人大工作人员  office；区县：office-zhangdian、office-zichuan、office-boshan、office-zhoucun、office-linzi、office-huantai、office-gaoqing、office-yiyuan',
+        '  承办单位        staff-<单位代码>，如 staff-housing、staff-edu、staff-transport',
+        '  管理员          admin',
+        '  代表            deputy01 … deputy50；群众 citizen01 … citizen10（也可 POST /api/auth/dev {"username":"deputy01"} 免密登录）',
+      );
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  });
+  const stop = async () => {
+    server.close();
+    await core.db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  process.stderr.write(`启动失败：${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
