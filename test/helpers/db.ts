@@ -79,3 +79,15 @@ export async function createTestCore(kind: DbKind, env: Record<string, string> =
     },
   };
 }
+
+/** Declares a suite that runs once per database kind on a fresh seeded core. */
+export function eachDatabase(name: string, body: (get: () => TestCore) => void): void {
+  describe.each(databaseKinds())(`${name} on %s`, (kind) => {
+    let t: TestCore;
+    beforeAll(async () => {
+      t = await createTestCore(kind);
+    });
+    afterAll(() => t.close());
+    body(() => t);
+  });
+}

@@ -1,0 +1,26 @@
+import { AssignmentModel, RoutingExampleModel, SuggestionModel } from '../../models/definitions';
+import { act, must, suggestionAt } from '../helpers/core';
+import { eachDatabase } from '../helpers/db';
+
+eachDatabase('assignSuggestion', (t) => {
+  test('ok: lead and co-handlers, deadlines from assignment, a correction becomes a training example', async () => {
+    const id = await suggestionAt(t().core, 'accepted');
+    must(await act(t().core, 'office', id, 'assign', { lead: 'urban', co: ['housing', 'urban'] }));
+    const s = (await SuggestionModel.findByPk(id))!;
+    expect(s).toMatchObject({ state: 'assigned', assignedOn: '2026-03-02', returnDueOn: '2026-03-11', coOpinionDueOn: '2026-04-02', answerDueOn: '2026-06-02' });
+    const rows = await AssignmentModel.findAll({ where: { suggestionId: id } });
+    expect(rows.map((r) => r.role).sort()).toEqual(['co', 'lead']);
+    expect(await RoutingExampleModel.findOne({ where: { suggestionId: id } })).toMatchObject({ departmentCode: 'urban', source: 'correct', label: 'positive' });
+  });
+  test('invalid: unknown department codes', async () => {
+    const r = await act(t().core, 'office', await suggestionAt(t().core, 'accepted'), 'assign', { lead: 'nosuch', co: ['housing'] });
+    expect(r).toMatchObject({ kind: 'invalid' });
+    if (!r.ok) expect(r.message).toContain('nosuch');
+  });
+  test('forbidden: a deputy cannot assign', async () => {
+    expect(await act(t().core, 'deputy01', await suggestionAt(t().core, 'accepted'), 'assign', { lead: 'housing' })).toMatchObject({ kind: 'forbidden' });
+  });
+  test('conflict: a submitted suggestion must be accepted first', async () => {
+    expect(await act(t().core, 'office', await suggestionAt(t().core, 'submitted'), 'assign', { lead: 'housing' })).toMatchObject({ kind: 'conflict' });
+  });
+});
