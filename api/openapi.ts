@@ -18,10 +18,6 @@ export function openApiDocument(): object {
   const reg = new OpenAPIRegistry();
   const bearer = reg.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   const secured = [{ [bearer.name]: [] }];
-  reg.register('SuggestionDetail', S.SuggestionDetail);
-  reg.register('SuggestionSummary', S.SuggestionSummary);
-  reg.register('RoutingProposal', S.RoutingProposal);
-  reg.register('Error', S.ErrorResponse);
 
   for (const [path, body, summary] of [
     ['/api/auth/login', S.LoginRequest, '工作人员用户名密码登录'],
