@@ -20,6 +20,6 @@ export async function bootCore(config: Config, options: BootOptions = {}): Promi
     await seedDemoCity(db);
     seeded = true;
   }
-  const router = new Router({ threshold: config.routingThreshold, coThreshold: config.routingCoThreshold });
+  const router = new Router({ threshold: config.routingThreshold, coThreshold: config.routingCoThreshold, retrainAfterMs: config.routingRetrainSeconds * 1000 });
   return { db, clock: options.clock ?? systemClock, config, router, seeded };
 }

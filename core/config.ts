@@ -12,6 +12,7 @@ export interface Config {
   wechatAppSecret: string;
   routingThreshold: number;
   routingCoThreshold: number;
+  routingRetrainSeconds: number;
   publicUrl: string | null;
   logLevel: string;
 }
@@ -36,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wechatAppSecret: env.WECHAT_SECRET || '',
     routingThreshold: Number(env.ROUTING_THRESHOLD || 0.6),
     routingCoThreshold: Number(env.ROUTING_CO_THRESHOLD || 0.15),
+    routingRetrainSeconds: Number(env.ROUTING_RETRAIN_SECONDS || 600),
     publicUrl: env.PUBLIC_URL || null,
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
   };

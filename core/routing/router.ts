@@ -11,6 +11,8 @@ import { routingTokens, segment } from './tokenize';
 export interface RouterOptions {
   threshold: number;
   coThreshold: number;
+  /** A stale model is retrained at most this often (ms); new labelled examples wait until then. */
+  retrainAfterMs?: number;
 }
 
 interface DepartmentInfo {
@@ -56,6 +58,7 @@ export class Router {
   private keywords: string[] = [];
   private dirty = true;
   private training: Promise<void> | null = null;
+  private trainedAt = 0;
   version = 'untrained';
 
   constructor(private readonly options: RouterOptions) {}
@@ -68,6 +71,7 @@ export class Router {
   /** Retrains from the departments and labelled examples now in the database. */
   async train(): Promise<void> {
     this.dirty = false;
+    this.trainedAt = Date.now();
     const depts = await DepartmentModel.findAll({ where: { active: true }, order: [['id', 'ASC']] });
     const examples = await RoutingExampleModel.findAll({ where: { label: 'positive' }, attributes: ['text', 'departmentCode'] });
     const infos = depts.map((d) => ({ code: d.code, name: d.name, duties: d.duties, keywords: parseKeywords(d.keywords) }));
@@ -79,11 +83,10 @@ export class Router {
   }
 
   private async ensureTrained(): Promise<void> {
-    while (this.dirty || !this.model) {
-      if (!this.training) this.training = this.train().finally(() => (this.training = null));
-      await this.training;
-      if (!this.model) break;
-    }
+    const stale = this.dirty && Date.now() - this.trainedAt >= (this.options.retrainAfterMs ?? 0);
+    if (this.model && !stale) return;
+    if (!this.training) this.training = this.train().finally(() => (this.training = null));
+    await this.training;
   }
 
   /** Ranks the departments for a title and body; the top `limit` with scores and deciding words. */
