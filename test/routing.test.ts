@@ -1,0 +1,106 @@
+/** Routing v1: segmentation, the linear model, proposals with deciding words, learning from the office, the CLI. */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { LinearModel, trainLinearModel } from '../core/routing/model';
+import { routingTokens, segment } from '../core/routing/tokenize';
+import { createSuggestion } from '../core/suggestions';
+import { RoutingExampleModel } from '../models/definitions';
+import { act, actor, must } from './helpers/core';
+import { eachDatabase } from './helpers/db';
+
+describe('segmentation and the linear model', () => {
+  test('jieba words without stopwords and punctuation; keywords found verbatim', () => {
+    const words = segment('建议加快淄博市张店区老旧小区改造，增加停车位！');
+    expect(words).toEqual(expect.arrayContaining(['小区', '改造', '停车位']));
+    expect(words).not.toContain('建议');
+    expect(words).not.toContain('，');
+    expect(routingTokens('办理住房公积金贷款', ['住房公积金'])).toContain('住房公积金');
+  });
+
+  test('a trained model ranks by probability and names the deciding words', () => {
+    const model = new LinearModel(
+      trainLinearModel([
+        { tokens: ['公交', '线路'], label: 'transport' },
+        { tokens: ['公交', '站台'], label: 'transport' },
+        { tokens: ['学校', '老师'], label: 'edu' },
+        { tokens: ['学生', '学校'], label: 'edu' },
+      ]),
+    );
+    const [top, second] = model.predict(['公交', '站台', '天气']);
+    expect(top.label).toBe('transport');
+    expect(top.score).toBeGreaterThan(0.8);
+    expect(top.score + second.score).toBeCloseTo(1, 5);
+    expect(top.why).toEqual(expect.arrayContaining(['公交', '站台']));
+    expect(top.why).not.toContain('天气');
+  });
+});
+
+eachDatabase('routing in the product', (t) => {
+  test.each([
+    ['建议增加张店区公交线路', '科苑街道附近公交车班次少，早晚高峰等车时间长。', 'transport'],
+    ['关于提高城乡居民医保报销比例的建议', '大病医疗费用负担重，异地就医结算不方便。', 'medins'],
+    ['关于解决农民工工资拖欠问题的建议', '部分建筑工地拖欠农民工工资。', 'hrss'],
+    ['关于增加中小学课后服务的建议', '双职工家庭接孩子难，建议学校延长课后托管。', 'edu'],
+    ['小区垃圾分类设施不足', '垃圾桶少，清运不及时，影响市容。', 'urban'],
+    ['关于公积金贷款额度的建议', '住房公积金贷款额度偏低。', 'fund'],
+  ])('%s（%s）→ %s', async (title, body, expected) => {
+    const p = await t().core.router.propose(title, body);
+    expect(p.lead?.code).toBe(expected);
+    expect(p.lead!.why.length).toBeGreaterThan(0);
+    expect(p.departments).toHaveLength(3);
+    expect(p.departments[0].score).toBeGreaterThanOrEqual(p.departments[1].score);
+  });
+
+  test('low confidence waits for a person', async () => {
+    const p = await t().core.router.propose('关于改进工作作风的建议', '希望多听取群众意见。');
+    expect(p.needsReview).toBe(true);
+  });
+
+  test('confirmations, corrections and returns are stored as labelled examples, and retraining learns them', async () => {
+    const text = { title: '关于规范共享单车停放的建议', body: '地铁口共享单车乱停乱放，堵塞人行道。' };
+    const before = await t().core.router.propose(text.title, text.body);
+    const { id } = must(await createSuggestion(t().core, await actor('deputy01'), { ...text, submit: true }));
+    must(await act(t().core, 'office', id, 'accept'));
+    must(await act(t().core, 'office', id, 'assign', { lead: 'police' }));
+    must(await act(t().core, 'staff-police', id, 'return', { reason: '共享单车停放由城管部门管理' }));
+    must(await act(t().core, 'office', id, 'assign', { lead: 'urban' }));
+    const rows = await RoutingExampleModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] });
+    expect(rows.map((r) => [r.departmentCode, r.label, r.source])).toEqual([
+      ['police', 'positive', before.lead?.code === 'police' ? 'confirm' : 'correct'],
+      ['police', 'negative', 'return'],
+      ['urban', 'positive', 'correct'],
+    ]);
+    // Teach it a few more like this one; after retraining the proposal follows the office.
+    for (let i = 0; i < 3; i++) {
+      await RoutingExampleModel.create({ text: `共享单车乱停放 第${i}处 人行道`, departmentCode: 'urban', label: 'positive', source: 'correct', suggestionId: null, createdAt: new Date() });
+    }
+    await t().core.router.train();
+    const after = await t().core.router.propose('共享单车乱停乱放', '小区门口共享单车太多');
+    expect(after.lead?.code).toBe('urban');
+    expect(after.lead!.why.some((w) => /共享|单车/.test(w))).toBe(true);
+  });
+});
+
+describe('npm run route', () => {
+  test('reads JSON lines and writes the top 3 departments with scores and deciding words', () => {
+    const input = [
+      { id: 1, title: '建议增加公交线路', body: '早晚高峰等车时间长' },
+      { id: 'x2', title: '医保报销比例太低', body: '' },
+    ]
+      .map((l) => JSON.stringify(l))
+      .join('\n');
+    const dir = require('node:fs').mkdtempSync(path.join(require('node:os').tmpdir(), 'lvzhi-route-'));
+    const r = spawnSync('npm', ['run', '--silent', 'route', '--', '--jsonl'], {
+      input,
+      encoding: 'utf8',
+      cwd: path.resolve(__dirname, '..'),
+      env: { ...process.env, DATABASE_URL: `sqlite:${dir}/route.sqlite` },
+    });
+    expect(r.status).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual([1, 'x2']);
+    expect(out[0].departments).toHaveLength(3);
+    expect(out[0].departments[0]).toMatchObject({ code: 'transport', score: expect.any(Number), why: expect.arrayContaining(['公交']) });
+    expect(out[1].departments[0].code).toBe('medins');
+  });
+});
