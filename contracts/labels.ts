@@ -5,7 +5,6 @@ import type {
   DeputyLevel,
   Rating,
   Role,
-  SuggestionAction,
   SuggestionEventKind,
   SuggestionSource,
   SuggestionState,

@@ -1,5 +1,7 @@
 /** Routing v1: segmentation, the linear model, proposals with deciding words, learning from the office, the CLI. */
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { LinearModel, trainLinearModel } from '../core/routing/model';
 import { routingTokens, segment } from '../core/routing/tokenize';
@@ -89,7 +91,7 @@ describe('npm run route', () => {
     ]
       .map((l) => JSON.stringify(l))
       .join('\n');
-    const dir = require('node:fs').mkdtempSync(path.join(require('node:os').tmpdir(), 'lvzhi-route-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-route-'));
     const r = spawnSync('npm', ['run', '--silent', 'route', '--', '--jsonl'], {
       input,
       encoding: 'utf8',

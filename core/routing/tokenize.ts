@@ -42,6 +42,11 @@ export function routingTokens(text: string, keywords: readonly string[] = []): s
   const tokens = segment(text).filter((w) => w.length >= 2);
   const seen = new Set(tokens);
   const lower = text.toLowerCase();
-  for (const k of keywords) if (!seen.has(k) && lower.includes(k)) tokens.push(k), seen.add(k);
+  for (const k of keywords) {
+    if (!seen.has(k) && lower.includes(k)) {
+      tokens.push(k);
+      seen.add(k);
+    }
+  }
   return tokens;
 }

@@ -1,0 +1,30 @@
+/** The README's curl walk-through runs as written against the real API. */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startTestApi, type TestApi } from './helpers/api';
+
+describe('README walk-through', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi('sqlite');
+    api.clock.set(new Date().toISOString());
+  });
+  afterAll(() => api.close());
+
+  test('runs from start to a closed suggestion', async () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
+    const block = /<!-- walkthrough:start -->\s*```bash\n([\s\S]*?)```\s*<!-- walkthrough:end -->/.exec(readme);
+    expect(block).not.toBeNull();
+    // Async: the API runs in this process and must keep answering while the script runs.
+    const r = await promisify(execFile)('bash', ['-eo', 'pipefail', '-c', block![1]], { env: { ...process.env, API: api.url }, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    const out = r.stdout;
+    expect(out).toContain('分办建议：淄博市住房和城乡建设局');
+    expect(out).toContain('可做的操作：sign, return');
+    expect(out).toContain('第 2 轮');
+    expect(out).toContain('closed 已办结');
+    expect(out.split('\n').filter((l) => /^\d{4}-\d{2}-\d{2}T/.test(l))).toHaveLength(10);
+  });
+});
