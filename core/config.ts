@@ -21,7 +21,8 @@ export interface Config {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const databaseUrl = env.DATABASE_URL || 'sqlite:data/lvzhi.sqlite';
-  const demoDefault = !production;
+  // Demo mode is on by default only for a SQLite database outside production.
+  const demoDefault = !production && databaseUrl.startsWith('sqlite:');
   const demoMode = env.DEMO_MODE === undefined || env.DEMO_MODE === '' ? demoDefault : /^(1|true|yes|on)$/i.test(env.DEMO_MODE);
   const jwtSecret = env.JWT_SECRET || (production ? '' : 'lvzhi-demo-secret-not-for-production');
   if (!jwtSecret) throw new Error('JWT_SECRET must be set when NODE_ENV=production');
