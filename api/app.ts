@@ -14,6 +14,7 @@ import { errorHandler } from './middleware/errors';
 import { openApiDocument } from './openapi';
 import { authRoutes } from './routes/auth';
 import { directoryRoutes } from './routes/directory';
+import { engagementRoutes } from './routes/engagement';
 import { suggestionRoutes } from './routes/suggestions';
 
 const DOCS_HTML = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>履职通 API 文档</title>
@@ -53,7 +54,7 @@ export function createApp(core: CoreContext, logger: Logger = pino({ level: core
     await docsAssets(ctx, next);
   });
 
-  for (const r of [meta, authRoutes(core), suggestionRoutes(core), directoryRoutes(core)]) {
+  for (const r of [meta, authRoutes(core), suggestionRoutes(core), directoryRoutes(core), engagementRoutes(core)]) {
     app.use(r.routes());
     app.use(r.allowedMethods());
   }

@@ -4,6 +4,7 @@ import { bootCore } from '../core/bootstrap';
 import { loadConfig } from '../core/config';
 import { DEMO_PASSWORD } from '../models/seed';
 import { createApp } from './app';
+import { JobRunner } from '../jobs/runner';
 
 async function main() {
   const config = loadConfig();
@@ -11,6 +12,9 @@ async function main() {
   const core = await bootCore(config);
   await core.router.train();
   const app = createApp(core, logger);
+  // One machine runs everything: the API and the jobs runner (which only sweeps while it holds the lease).
+  const jobs = config.jobs ? new JobRunner(core, { logger }) : null;
+  jobs?.start();
   const server = app.listen(config.port, () => {
     const base = config.publicUrl ?? `http://127.0.0.1:${config.port}`;
     const lines = [
@@ -19,6 +23,7 @@ async function main() {
       `  接口文档    ${base}/docs`,
       `  OpenAPI     ${base}/api/openapi.json`,
       `  健康检查    ${base}/api/health`,
+      `  定时任务    ${jobs ? '已启动（催办、提醒、微信推送）' : '未启动（JOBS=off）'}`,
     ];
     if (config.demoMode) {
       lines.push(
@@ -34,6 +39,7 @@ async function main() {
   });
   const stop = async () => {
     server.close();
+    await jobs?.stop();
     await core.db.close();
     process.exit(0);
   };

@@ -55,7 +55,7 @@ export const SUGGESTION_ACTIONS = [
 export type SuggestionAction = (typeof SUGGESTION_ACTIONS)[number];
 
 /** Timeline-only event kinds that are not actions a caller can request. */
-export const SUGGESTION_EVENT_KINDS = [...SUGGESTION_ACTIONS, 'create', 'edit'] as const;
+export const SUGGESTION_EVENT_KINDS = [...SUGGESTION_ACTIONS, 'create', 'edit', 'order'] as const;
 export type SuggestionEventKind = (typeof SUGGESTION_EVENT_KINDS)[number];
 
 export const ANSWER_CLASSES = ['A', 'B', 'C', 'D'] as const;
@@ -87,3 +87,21 @@ export const ERROR_CODES = [
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const QUESTIONNAIRE_KINDS = ['survey', 'ballot', 'evaluation'] as const;
+export type QuestionnaireKind = (typeof QUESTIONNAIRE_KINDS)[number];
+
+export const QUESTION_TYPES = ['single', 'multiple', 'text', 'longtext', 'rating'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export const MEETING_KINDS = ['session', 'committee', 'inspection', 'reception', 'other'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export const RSVP_STATES = ['pending', 'attend', 'leave'] as const;
+export type RsvpState = (typeof RSVP_STATES)[number];
+
+export const CHANNELS = ['inbox', 'chat', 'wechat'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const DELIVERY_STATES = ['pending', 'sent', 'dead'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];

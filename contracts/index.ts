@@ -4,3 +4,4 @@ export * from './labels';
 export * from './schemas';
 export * from './validation';
 export * from './client';
+export * from './engagement';

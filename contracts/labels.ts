@@ -72,6 +72,7 @@ export const ACTION_LABELS: Record<SuggestionEventKind, string> = {
   rate: '测评',
   close: '办结',
   urge: '催办',
+  order: '责令书',
 };
 
 export const ANSWER_CLASS_LABELS: Record<AnswerClass, string> = {
@@ -137,3 +138,8 @@ export const FIELD_LABELS: Record<string, string> = {
   q: '关键词',
   queue: '队列',
 };
+
+export const QUESTIONNAIRE_KIND_LABELS = { survey: '问卷', ballot: '票决', evaluation: '测评' } as const;
+export const MEETING_KIND_LABELS = { session: '人代会', committee: '常委会会议', inspection: '视察调研', reception: '联络站接待日', other: '其他活动' } as const;
+export const RSVP_LABELS = { pending: '未回复', attend: '参加', leave: '请假' } as const;
+export const EVALUATION_OPTIONS = ['满意', '基本满意', '不满意'] as const;

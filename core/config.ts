@@ -10,11 +10,14 @@ export interface Config {
   wechatApiBase: string;
   wechatAppId: string;
   wechatAppSecret: string;
+  wechatTemplateId: string;
   routingThreshold: number;
   routingCoThreshold: number;
   routingRetrainSeconds: number;
   publicUrl: string | null;
   logLevel: string;
+  /** Whether this process runs the jobs runner (it sweeps only while it holds the leader lease). */
+  jobs: boolean;
 }
 
 /** Reads the configuration from `env`, with the defaults for a demo on one machine. */
@@ -36,10 +39,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wechatApiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/$/, ''),
     wechatAppId: env.WECHAT_APPID || 'touristappid',
     wechatAppSecret: env.WECHAT_SECRET || '',
+    wechatTemplateId: env.WECHAT_TEMPLATE_ID || 'lvzhi-notice',
     routingThreshold: Number(env.ROUTING_THRESHOLD || 0.6),
     routingCoThreshold: Number(env.ROUTING_CO_THRESHOLD || 0.15),
     routingRetrainSeconds: Number(env.ROUTING_RETRAIN_SECONDS || 600),
     publicUrl: env.PUBLIC_URL || null,
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    jobs: !/^(0|off|false|no)$/i.test(env.JOBS ?? ''),
   };
 }

@@ -8,6 +8,7 @@ import { createNamespace } from 'cls-hooked';
 import { Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import { defineModels } from './definitions';
+import { defineEngagementModels } from './engagement';
 import { migrations } from './migrations';
 
 Sequelize.useCLS(createNamespace('lvzhi-db'));
@@ -57,6 +58,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
     throw new Error(`DATABASE_URL must start with sqlite: or mysql:// (got ${url.split(':')[0]}:)`);
   }
   defineModels(sequelize);
+  defineEngagementModels(sequelize);
   return { sequelize, kind, url, close: () => sequelize.close() };
 }
 

@@ -43,6 +43,8 @@ export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAt
   declare stationId: number | null;
   declare wechatOpenid: string | null;
   declare active: CreationOptional<boolean>;
+  /** The jobs' own account: acts in timelines ("系统自动催办"), never signs in. */
+  declare system: CreationOptional<boolean>;
 }
 
 /** A deputy's profile as the congress keeps it. */
@@ -239,6 +241,7 @@ export function defineModels(sequelize: Sequelize) {
       stationId: DataTypes.INTEGER,
       wechatOpenid: DataTypes.STRING(128),
       active: { type: DataTypes.BOOLEAN, defaultValue: true },
+      system: { type: DataTypes.BOOLEAN, defaultValue: false },
     },
     opts('users'),
   );

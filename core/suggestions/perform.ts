@@ -11,6 +11,7 @@ import { chinaDate } from '../calendar/workdays';
 import type { Actor, CoreContext } from '../context';
 import { conflict, forbidden, invalid, notFound, ok, OutcomeError, type Outcome } from '../result';
 import { recordEvent } from './events';
+import { publishSuggestionEvent } from './notifications';
 import { loadFacts, type SuggestionFacts } from './facts';
 import { conflictReason, forbiddenReason } from './policy';
 import { canSee } from './scope';
@@ -90,7 +91,8 @@ export async function performAction<A extends SuggestionAction>(
     }
     s.changed('updatedAt', true);
     await s.save();
-    await recordEvent({ suggestionId: s.id, actor, action, from, to, note: change.note ?? null, data: change.data ?? null, at: now });
+    const event = await recordEvent({ suggestionId: s.id, actor, action, from, to, note: change.note ?? null, data: change.data ?? null, at: now });
+    await publishSuggestionEvent(action, facts, to, event.id, now, change.note ?? null);
     return ok({ id: s.id });
   });
 }

@@ -16,7 +16,7 @@ const NOT_YOUR_TASK = '这件建议没有交给你的单位办理';
 const LEAD_ONLY = '只有主办单位可以这样做';
 
 const isAuthor: Check = (a, f) => (f.suggestion.authorUserId === a.id ? null : NOT_AUTHOR);
-const isOffice: Check = (a, f) => (a.role === 'office' && inRegion(a, f.regionPath) ? null : OFFICE_ONLY);
+const isOffice: Check = (a, f) => (a.role === 'office' && inRegion(a.regionPath, f.regionPath) ? null : OFFICE_ONLY);
 const assignmentOf = (a: Actor, f: SuggestionFacts) =>
   a.role === 'staff' && a.departmentId !== null ? (f.assignments.find((x) => x.departmentId === a.departmentId) ?? null) : null;
 const isHandler: Check = (a, f) => (assignmentOf(a, f) ? null : NOT_YOUR_TASK);

@@ -13,7 +13,7 @@ export function canSee(actor: Actor, f: SuggestionFacts): boolean {
     case 'admin':
       return true;
     case 'office':
-      return s.state !== 'draft' && inRegion(actor, f.regionPath);
+      return s.state !== 'draft' && inRegion(actor.regionPath, f.regionPath);
     case 'staff':
       return actor.departmentId !== null && f.everAssignedDepartmentIds.includes(actor.departmentId);
     case 'deputy':
@@ -29,11 +29,11 @@ export function canSee(actor: Actor, f: SuggestionFacts): boolean {
   }
 }
 
-/** Whether a region path lies in the office actor's subtree. A suggestion without region belongs to the city. */
-export function inRegion(actor: Actor, regionPath: string | null): boolean {
-  if (!actor.regionPath) return false;
-  if (!regionPath) return actor.regionPath.split('/').filter(Boolean).length === 1;
-  return regionPath.startsWith(actor.regionPath);
+/** Whether `regionPath` lies in the subtree of an office at `officePath`. Something without region belongs to the city. */
+export function inRegion(officePath: string | null, regionPath: string | null): boolean {
+  if (!officePath) return false;
+  if (!regionPath) return officePath.split('/').filter(Boolean).length === 1;
+  return regionPath.startsWith(officePath);
 }
 
 const int = (n: number | null) => Sequelize.literal(String(Number(n ?? 0)));

@@ -1,4 +1,8 @@
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 import * as m001 from './001-initial';
+import * as m002 from './002-engagement';
 
-export const migrations = [{ name: '001-initial', ...m001 }];
+export const migrations = [
+  { name: '001-initial', ...m001 },
+  { name: '002-engagement', ...m002 },
+];

@@ -1,0 +1,80 @@
+/** zod schemas for notices, questionnaires (survey, ballot, evaluation), meetings and deliveries. */
+import { z } from 'zod';
+import { DEPUTY_LEVELS, MEETING_KINDS, QUESTION_TYPES, QUESTIONNAIRE_KINDS } from './enums';
+
+const text = (label: string, max: number) =>
+  z.string({ error: `${label}必须是文字` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 字`);
+const instant = (label: string) =>
+  z.string({ error: `${label}必须是时间文字` }).refine((s) => !Number.isNaN(Date.parse(s)), `${label}不是合法的时间（例如 2026-03-05T09:00:00+08:00）`);
+
+/** Who receives a notice, questionnaire or invitation: deputies filtered by level, region, station, delegation; plus named users. */
+export const Audience = z
+  .object({
+    all: z.boolean().optional(),
+    levels: z.array(z.enum(DEPUTY_LEVELS, { error: '代表层级不存在' })).max(5).optional(),
+    regions: z.array(z.string().trim().max(32)).max(50).optional(),
+    stations: z.array(z.number().int().positive()).max(200).optional(),
+    delegations: z.array(z.string().trim().max(64)).max(50).optional(),
+    users: z.array(z.string().trim().max(64)).max(2000).optional(),
+  }, { error: '发送对象格式不对' })
+  .refine((a) => a.all || a.levels?.length || a.regions?.length || a.stations?.length || a.delegations?.length || a.users?.length, '请选择发送对象');
+export type Audience = z.infer<typeof Audience>;
+
+export const PublishNoticeRequest = z.object({ title: text('标题', 200), body: text('正文', 20000), audience: Audience });
+
+export const Question = z.object({
+  id: z.string().trim().regex(/^[a-zA-Z0-9_-]{1,32}$/, '题目编号只能是字母数字'),
+  type: z.enum(QUESTION_TYPES, { error: '题型只能是 single、multiple、text、longtext、rating' }),
+  title: text('题目', 500),
+  options: z.array(text('选项', 200)).max(100).optional(),
+  required: z.boolean().optional(),
+  min: z.number().int().min(0).optional(),
+  max: z.number().int().min(1).optional(),
+});
+export type Question = z.infer<typeof Question>;
+
+export const QuestionnaireRequest = z.object({
+  kind: z.enum(QUESTIONNAIRE_KINDS, { error: '类型只能是 survey、ballot 或 evaluation' }),
+  title: text('标题', 200),
+  description: z.string().trim().max(5000).optional(),
+  audience: Audience,
+  opensAt: instant('开始时间').optional(),
+  closesAt: instant('截止时间'),
+  anonymous: z.boolean().optional(),
+  /** Survey: the questions. */
+  questions: z.array(Question).max(100).optional(),
+  /** Ballot: the candidates, how many one may choose, quorum and pass threshold (shares of 1). */
+  candidates: z.array(text('候选项', 200)).min(2, '票决至少要有 2 个候选项').max(100).optional(),
+  maxChoices: z.number({ error: '可选数目必须是数字' }).int().min(1).optional(),
+  quorum: z.number().min(0).max(1).optional(),
+  passThreshold: z.number().min(0).max(1).optional(),
+});
+
+export const AnswerRequest = z.object({
+  answers: z.record(z.string(), z.union([z.string().max(5000, '回答不能超过 5000 字'), z.number(), z.array(z.number().int())]), { error: '回答格式不对' }),
+});
+
+export const MeetingRequest = z.object({
+  kind: z.enum(MEETING_KINDS, { error: '会议类型不存在' }),
+  title: text('会议名称', 200),
+  agenda: z.string().trim().max(20000).optional(),
+  place: text('地点', 200),
+  startsAt: instant('开始时间'),
+  endsAt: instant('结束时间'),
+  invitees: Audience,
+});
+export const MeetingUpdateRequest = z.object({
+  title: text('会议名称', 200).optional(),
+  agenda: z.string().trim().max(20000).optional(),
+  place: text('地点', 200).optional(),
+  startsAt: instant('开始时间').optional(),
+  endsAt: instant('结束时间').optional(),
+});
+export const RsvpRequest = z.union([
+  z.object({ attend: z.literal(true) }),
+  z.object({ leave: text('请假理由', 500) }),
+], { error: '请回复参加（{"attend":true}）或请假（{"leave":"理由"}）' });
+export const LeaveDecisionRequest = z.object({ user: z.string().trim().min(1).max(64), approve: z.boolean({ error: '请说明同意还是不同意' }) });
+export const CheckinRequest = z.object({ code: z.string({ error: '请输入签到码' }).trim().min(1, '请输入签到码').max(16) });
+export const AckRequest = z.object({ ok: z.boolean({ error: 'ok 必须是 true 或 false' }), error: z.string().max(2000).optional() });
+export const CancelRequest = z.object({ reason: z.string().trim().max(500).optional() });

@@ -1,0 +1,79 @@
+/**
+ * Notifying people: one inbox entry per person (the in-app channel, delivered at once) and one outbox row
+ * per further channel — chat for the people who work in chats, WeChat subscribe messages for those who signed
+ * in with WeChat. Written in the caller's transaction, so a change and its notices commit or vanish together;
+ * the same cause (`key`) never notifies the same person twice.
+ */
+import { Op } from 'sequelize';
+import { NotificationModel, OutboxModel } from '../../models/engagement';
+import { RegionModel, UserModel } from '../../models/definitions';
+import { inRegion } from '../suggestions/scope';
+
+export interface Message {
+  /** What happened, as a fixed code: `suggestion.assigned`, `notice`, `meeting.reminder` … */
+  kind: string;
+  title: string;
+  body: string;
+  refType?: string;
+  refId?: number;
+  /** The cause: the same key never reaches the same person twice. */
+  key: string;
+}
+
+/** Notifies `userIds`; returns how many were newly notified. */
+export async function notify(userIds: number[], msg: Message, now: Date): Promise<number> {
+  const unique = [...new Set(userIds)];
+  if (!unique.length) return 0;
+  const keys = unique.map((u) => `${msg.key}:${u}`.slice(0, 190));
+  const done = new Set((await NotificationModel.findAll({ where: { dedupeKey: { [Op.in]: keys } }, attributes: ['dedupeKey'] })).map((n) => n.dedupeKey));
+  const users = await UserModel.findAll({ where: { id: unique }, attributes: ['id', 'role', 'wechatOpenid'] });
+  let count = 0;
+  for (const user of users) {
+    const dedupeKey = `${msg.key}:${user.id}`.slice(0, 190);
+    if (done.has(dedupeKey)) continue;
+    const n = await NotificationModel.create({
+      userId: user.id,
+      kind: msg.kind,
+      title: msg.title,
+      body: msg.body,
+      refType: msg.refType ?? null,
+      refId: msg.refId ?? null,
+      readAt: null,
+      dedupeKey,
+      createdAt: now,
+    });
+    const channels = [...(user.role !== 'citizen' ? ['chat'] : []), ...(user.wechatOpenid ? ['wechat'] : [])];
+    for (const channel of channels) {
+      await OutboxModel.create({
+        notificationId: n.id,
+        userId: user.id,
+        channel,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        claimedUntil: null,
+        lastError: null,
+        idempotencyKey: `${channel}:${n.id}`,
+        createdAt: now,
+        sentAt: null,
+      });
+    }
+    count += 1;
+  }
+  return count;
+}
+
+/** The ids of the active staff of the given departments. */
+export async function staffOf(departmentIds: number[]): Promise<number[]> {
+  if (!departmentIds.length) return [];
+  return (await UserModel.findAll({ where: { role: 'staff', departmentId: departmentIds, active: true }, attributes: ['id'] })).map((u) => u.id);
+}
+
+/** The ids of the office accounts whose region covers `regionPath` (the city office covers everything). */
+export async function officeFor(regionPath: string | null): Promise<number[]> {
+  const offices = await UserModel.findAll({ where: { role: 'office', active: true, system: false } });
+  const regions = new Map((await RegionModel.findAll({ where: { id: offices.map((o) => o.regionId).filter((x): x is number => x !== null) } })).map((r) => [r.id, r.path]));
+  return offices
+    .filter((o) => inRegion((o.regionId && regions.get(o.regionId)) || null, regionPath))
+    .map((o) => o.id);
+}

@@ -1,0 +1,107 @@
+/**
+ * The suggestion clock sweeps: answer-deadline warnings (7, 3 and 1 working days before), the urge notice the
+ * working day after a deadline passes and the order 5 working days after that, co-handler opinions and redo
+ * answers falling due. Each thing is sent once, whatever how often the sweep runs.
+ */
+import { Op } from 'sequelize';
+import { AssignmentModel, SuggestionModel } from '../../models/definitions';
+import { addWorkingDays, chinaDate, workingDaysLeft } from '../calendar/workdays';
+import type { CoreContext } from '../context';
+import { notify, staffOf } from '../notifications/notify';
+import { recordEvent } from '../suggestions/events';
+import { loadFacts } from '../suggestions/facts';
+import { publishSuggestionEvent } from '../suggestions/notifications';
+import { inTransaction } from '../suggestions/perform';
+import { markOnce, systemActor } from './marks';
+import { ok } from '../result';
+
+export const WARNING_LEVELS = [7, 3, 1];
+export const ORDER_AFTER_WORKING_DAYS = 5;
+
+const open = () => SuggestionModel.findAll({ where: { state: ['assigned', 'handling'], answerDueOn: { [Op.ne]: null } } });
+
+/** Warns the handling departments as the answer deadline approaches. */
+export async function sweepDeadlineWarnings(ctx: CoreContext): Promise<number> {
+  const now = ctx.clock.now();
+  const today = chinaDate(now);
+  let sent = 0;
+  for (const s of await open()) {
+    const left = workingDaysLeft(today, s.answerDueOn!);
+    if (left <= 0) continue;
+    const level = WARNING_LEVELS.filter((l) => l >= left).pop();
+    if (level === undefined) continue;
+    const depts = (await AssignmentModel.findAll({ where: { suggestionId: s.id, active: true } })).map((a) => a.departmentId);
+    sent += await notify(
+      await staffOf(depts),
+      { kind: 'suggestion.deadline', title: `答复期限提醒：${s.title}`, body: `还有 ${left} 个工作日到答复期限（${s.answerDueOn}）。`, refType: 'suggestion', refId: s.id, key: `deadline:${s.id}:${s.round}:${s.answerDueOn}:${level}` },
+      now,
+    );
+  }
+  return sent;
+}
+
+/** Urges overdue suggestions, and orders (责令) those still open five working days after the urge. */
+export async function sweepOverdue(ctx: CoreContext): Promise<number> {
+  const now = ctx.clock.now();
+  const today = chinaDate(now);
+  let done = 0;
+  for (const s of await open()) {
+    if (today <= s.answerDueOn!) continue;
+    const urgeOn = addWorkingDays(s.answerDueOn!, 1);
+    const orderOn = addWorkingDays(urgeOn, ORDER_AFTER_WORKING_DAYS);
+    const steps: ['urge' | 'order', string, string][] = [
+      ['urge', urgeOn, `已超过答复期限 ${s.answerDueOn}，请抓紧办理并答复代表。`],
+      ['order', orderOn, `催办后仍未答复（期限 ${s.answerDueOn}），责令在 ${ORDER_AFTER_WORKING_DAYS} 个工作日内答复并说明原因。`],
+    ];
+    for (const [step, on, note] of steps) {
+      if (today < on) continue;
+      const r = await inTransaction(ctx, async () => {
+        if (!(await markOnce(`${step}:${s.id}:${s.round}:${s.answerDueOn}`, 'overdue', now))) return ok(false);
+        const facts = (await loadFacts(s.id, true))!;
+        if (!['assigned', 'handling'].includes(facts.state)) return ok(false);
+        const event = await recordEvent({ suggestionId: s.id, actor: await systemActor(), action: step, from: facts.state, to: facts.state, note, at: now });
+        await publishSuggestionEvent(step, facts, facts.state, event.id, now, note);
+        return ok(true);
+      });
+      if (r.ok && r.value) done += 1;
+    }
+  }
+  return done;
+}
+
+/** Reminds co-handlers whose written opinion falls due within 3 working days or is late. */
+export async function sweepCoOpinions(ctx: CoreContext): Promise<number> {
+  const now = ctx.clock.now();
+  const today = chinaDate(now);
+  let sent = 0;
+  for (const s of await SuggestionModel.findAll({ where: { state: ['assigned', 'handling'], coOpinionDueOn: { [Op.ne]: null } } })) {
+    const left = workingDaysLeft(today, s.coOpinionDueOn!);
+    if (left > 3) continue;
+    const pending = await AssignmentModel.findAll({ where: { suggestionId: s.id, active: true, role: 'co', opinion: null } });
+    const tag = left < 0 ? 'late' : 'soon';
+    sent += await notify(
+      await staffOf(pending.map((a) => a.departmentId)),
+      { kind: 'suggestion.co-opinion', title: `协办意见${left < 0 ? '已超期' : '即将到期'}：${s.title}`, body: `请在 ${s.coOpinionDueOn} 前向主办单位提交协办意见。`, refType: 'suggestion', refId: s.id, key: `co-opinion:${s.id}:${s.coOpinionDueOn}:${tag}` },
+      now,
+    );
+  }
+  return sent;
+}
+
+/** Reminds the lead of a redo (after 不满意) due within 3 working days. */
+export async function sweepRedo(ctx: CoreContext): Promise<number> {
+  const now = ctx.clock.now();
+  const today = chinaDate(now);
+  let sent = 0;
+  for (const s of await SuggestionModel.findAll({ where: { state: 'handling', round: { [Op.gt]: 1 }, redoDueOn: { [Op.ne]: null } } })) {
+    const left = workingDaysLeft(today, s.redoDueOn!);
+    if (left > 3 || left < 0) continue;
+    const lead = await AssignmentModel.findAll({ where: { suggestionId: s.id, active: true, role: 'lead' } });
+    sent += await notify(
+      await staffOf(lead.map((a) => a.departmentId)),
+      { kind: 'suggestion.redo-due', title: `重新答复即将到期：${s.title}`, body: `代表不满意后的重新答复期限为 ${s.redoDueOn}。`, refType: 'suggestion', refId: s.id, key: `redo:${s.id}:${s.round}:${s.redoDueOn}` },
+      now,
+    );
+  }
+  return sent;
+}

@@ -1,0 +1,87 @@
+/**
+ * The jobs process: every minute (node-schedule) it takes or renews the leader lease and, if it is the
+ * leader, runs every sweep. Sweeps ask core what is due and record what they sent, so a second runner or a
+ * restart never sends twice; when the leader dies its lease expires and another runner takes over.
+ */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import schedule from 'node-schedule';
+import type { Logger } from 'pino';
+import type { CoreContext } from '../core/context';
+import { deliverWechat } from '../core/notifications/wechatChannel';
+import { acquireLease, releaseLease } from '../core/sweeps/marks';
+import { sweepQuestionnaireReminders, sweepMeetingReminders } from '../core/sweeps/reminders';
+import { sweepCoOpinions, sweepDeadlineWarnings, sweepOverdue, sweepRedo } from '../core/sweeps/suggestionClocks';
+
+export const LEASE_NAME = 'jobs-leader';
+
+/** Every sweep, in the order they run. */
+export const SWEEPS: [string, (ctx: CoreContext) => Promise<number>][] = [
+  ['deadline-warnings', sweepDeadlineWarnings],
+  ['overdue', sweepOverdue],
+  ['co-opinions', sweepCoOpinions],
+  ['redo', sweepRedo],
+  ['meeting-reminders', sweepMeetingReminders],
+  ['questionnaire-reminders', sweepQuestionnaireReminders],
+  ['wechat-delivery', (ctx) => deliverWechat(ctx)],
+];
+
+export interface RunnerOptions {
+  holder?: string;
+  leaseMs?: number;
+  logger?: Logger;
+}
+
+/** One jobs runner; several may run against one database, one leads. */
+export class JobRunner {
+  readonly holder: string;
+  private readonly leaseMs: number;
+  private job: schedule.Job | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly core: CoreContext,
+    private readonly options: RunnerOptions = {},
+  ) {
+    this.holder = options.holder ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.leaseMs = options.leaseMs ?? 3 * 60_000;
+  }
+
+  /** Runs one round: lease, then every sweep if leader. Returns what each sweep did. */
+  async tick(): Promise<{ leader: boolean; results: Record<string, number> }> {
+    const leader = await acquireLease(LEASE_NAME, this.holder, this.leaseMs, this.core.clock.now());
+    const results: Record<string, number> = {};
+    if (!leader) return { leader, results };
+    for (const [name, sweep] of SWEEPS) {
+      try {
+        results[name] = await sweep(this.core);
+      } catch (err) {
+        results[name] = -1;
+        this.options.logger?.error({ err, sweep: name }, 'sweep failed');
+      }
+    }
+    const busy = Object.entries(results).filter(([, n]) => n !== 0);
+    if (busy.length) this.options.logger?.info({ holder: this.holder, ...Object.fromEntries(busy) }, 'jobs');
+    return { leader, results };
+  }
+
+  /** Starts ticking every minute (and once now). */
+  start(rule = '* * * * *'): void {
+    const run = () => {
+      if (this.running) return;
+      this.running = this.tick()
+        .catch((err) => this.options.logger?.error({ err }, 'jobs tick failed'))
+        .finally(() => (this.running = null));
+    };
+    this.job = schedule.scheduleJob(rule, run);
+    run();
+  }
+
+  /** Stops ticking, waits for a running round and hands the lease back. */
+  async stop(): Promise<void> {
+    this.job?.cancel();
+    this.job = null;
+    await this.running;
+    await releaseLease(LEASE_NAME, this.holder);
+  }
+}
