@@ -22,7 +22,4 @@ export function inCheckinWindow(startsAt: Date, now: Date): boolean {
   return t >= startsAt.getTime() - CHECKIN_OPENS_BEFORE_MS && t <= startsAt.getTime() + CHECKIN_CLOSES_AFTER_MS;
 }
 
-/** A meeting time as people read it in China: 3月5日 09:00. */
-export function chinaTime(d: Date): string {
-  return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
-}
+export { chinaTime } from '../calendar/workdays';

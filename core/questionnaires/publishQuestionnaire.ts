@@ -9,6 +9,7 @@ import { notify } from '../notifications/notify';
 import { forbidden, invalid, ok, type Outcome } from '../result';
 import { inTransaction } from '../suggestions/perform';
 import { buildQuestions } from './rules';
+import { chinaTime } from '../calendar/workdays';
 
 /** Publishes the questionnaire; returns its id and the number of recipients. */
 export async function publishQuestionnaire(ctx: CoreContext, actor: Actor, input: unknown): Promise<Outcome<{ id: number; recipients: number }>> {
@@ -43,7 +44,7 @@ export async function publishQuestionnaire(ctx: CoreContext, actor: Actor, input
     });
     await RecipientModel.bulkCreate(userIds.map((userId) => ({ questionnaireId: q.id, userId })));
     const label = QUESTIONNAIRE_KIND_LABELS[req.kind];
-    const deadline = closesAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+    const deadline = chinaTime(closesAt);
     await notify(userIds, { kind: `${req.kind}.published`, title: `新${label}：${req.title}`, body: `请在 ${deadline} 前完成。`, refType: 'questionnaire', refId: q.id, key: `questionnaire:${q.id}:published` }, now);
     return ok({ id: q.id, recipients: userIds.length });
   });
