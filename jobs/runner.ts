@@ -30,6 +30,8 @@ export interface RunnerOptions {
   holder?: string;
   leaseMs?: number;
   logger?: Logger;
+  /** Called after every tick with its result. */
+  onTick?: (r: { holder: string; leader: boolean; results: Record<string, number> }) => void;
 }
 
 /** One jobs runner; several may run against one database, one leads. */
@@ -51,7 +53,10 @@ export class JobRunner {
   async tick(): Promise<{ leader: boolean; results: Record<string, number> }> {
     const leader = await acquireLease(LEASE_NAME, this.holder, this.leaseMs, this.core.clock.now());
     const results: Record<string, number> = {};
-    if (!leader) return { leader, results };
+    if (!leader) {
+      this.options.onTick?.({ holder: this.holder, leader, results });
+      return { leader, results };
+    }
     for (const [name, sweep] of SWEEPS) {
       try {
         results[name] = await sweep(this.core);
@@ -62,6 +67,7 @@ export class JobRunner {
     }
     const busy = Object.entries(results).filter(([, n]) => n !== 0);
     if (busy.length) this.options.logger?.info({ holder: this.holder, ...Object.fromEntries(busy) }, 'jobs');
+    this.options.onTick?.({ holder: this.holder, leader, results });
     return { leader, results };
   }
 

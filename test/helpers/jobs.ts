@@ -1,0 +1,32 @@
+/** Real jobs processes (`jobs/main.ts`) for tests, with their tick reports. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+
+export interface Tick {
+  holder: string;
+  leader: boolean;
+  results: Record<string, number>;
+}
+
+/** Starts a jobs process ticking every second against `databaseUrl`. */
+export function startJobs(databaseUrl: string, holder: string, env: Record<string, string> = {}) {
+  const ticks: Tick[] = [];
+  // `node --import tsx`, not the tsx wrapper: the pid must be the runner itself so that SIGKILL kills it.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'jobs/main.ts'], {
+    cwd: path.resolve(__dirname, '../..'),
+    env: { ...process.env, DATABASE_URL: databaseUrl, JOBS_HOLDER: holder, JOBS_LEASE_MS: '2500', JOBS_RULE: '* * * * * *', LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  readline.createInterface({ input: child.stdout! }).on('line', (l) => ticks.push(JSON.parse(l)));
+  return { child, ticks };
+}
+
+/** Polls `cond` until it holds, or fails after `ms`. */
+export async function until(cond: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
