@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ACTION_LABELS } from '../contracts/labels';
 import { SUGGESTION_ACTIONS } from '../contracts/enums';
 import * as S from '../contracts/schemas';
+import * as E from '../contracts/engagement';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const err = (description: string) => ({ description, ...json(S.ErrorResponse) });
@@ -91,6 +92,44 @@ export function openApiDocument(): object {
     ['/api/deputies', S.DeputyListItem, '代表名录'],
   ] as const) {
     reg.registerPath({ method: 'get', path, summary, tags: ['目录'], responses: { 200: { description: summary, ...json(z.object({ items: z.array(schema) })) } } });
+  }
+  const any = z.object({}).passthrough();
+  const engagement: [method: 'get' | 'post' | 'patch', path: string, summary: string, tag: string, body: z.ZodType | null][] = [
+    ['post', '/api/notices', '发布通知（对象：全体代表、层级、区域、联络站、代表团或指定人员）', '通知', E.PublishNoticeRequest],
+    ['get', '/api/notices/{id}/receipts', '通知阅读回执：谁已读、谁未读', '通知', null],
+    ['get', '/api/inbox', '我的消息（?unread=true 只看未读）', '通知', null],
+    ['post', '/api/inbox/{id}/read', '标记已读（收到）', '通知', null],
+    ['post', '/api/inbox/read-all', '全部标记已读', '通知', null],
+    ['get', '/api/deliveries', '机器人领取待发的群聊推送（管理员账号）', '推送', null],
+    ['post', '/api/deliveries/{id}/ack', '机器人确认推送结果', '推送', E.AckRequest],
+    ['get', '/api/deliveries/dead', '投递失败的消息', '推送', null],
+    ['post', '/api/questionnaires', '发布问卷、票决或测评', '问卷票决测评', E.QuestionnaireRequest],
+    ['get', '/api/questionnaires', '我的问卷、票决、测评', '问卷票决测评', null],
+    ['get', '/api/questionnaires/{id}', '题目和我的回答', '问卷票决测评', null],
+    ['post', '/api/questionnaires/{id}/answers', '提交回答（问卷截止前可修改；票决每人一次）', '问卷票决测评', E.AnswerRequest],
+    ['get', '/api/questionnaires/{id}/results', '结果统计（票决含法定人数和是否通过）', '问卷票决测评', null],
+    ['get', '/api/questionnaires/{id}/export', '导出 ?format=csv|xlsx（匿名问卷不含姓名）', '问卷票决测评', null],
+    ['post', '/api/meetings', '安排会议或活动并邀请', '会议活动', E.MeetingRequest],
+    ['get', '/api/meetings', '我的会议（?past=true 含已结束）', '会议活动', null],
+    ['get', '/api/meetings/{id}', '会议详情（组织者可见签到码和出勤）', '会议活动', null],
+    ['patch', '/api/meetings/{id}', '修改会议（改时间地点会通知并顺延提醒）', '会议活动', E.MeetingUpdateRequest],
+    ['post', '/api/meetings/{id}/cancel', '取消会议', '会议活动', E.CancelRequest],
+    ['post', '/api/meetings/{id}/rsvp', '回复参加或请假', '会议活动', E.RsvpRequest],
+    ['post', '/api/meetings/{id}/leave-decision', '审批请假', '会议活动', E.LeaveDecisionRequest],
+    ['post', '/api/meetings/{id}/checkin', '签到（开始前后一小时内）', '会议活动', E.CheckinRequest],
+    ['post', '/api/meetings/checkin', '只凭签到码签到（群聊里用）', '会议活动', E.CheckinRequest],
+    ['get', '/api/meetings/{id}/ics', '会议日历文件 .ics', '会议活动', null],
+  ];
+  for (const [method, path, summary, tag, body] of engagement) {
+    reg.registerPath({
+      method,
+      path,
+      summary,
+      tags: [tag],
+      security: secured,
+      request: { ...(path.includes('{id}') ? { params: idParam } : {}), ...(body ? { body: json(body) } : {}) },
+      responses: { 200: { description: '成功', ...json(any) }, ...errors },
+    });
   }
   cached = new OpenApiGeneratorV3(reg.definitions).generateDocument({
     openapi: '3.0.3',

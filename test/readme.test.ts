@@ -27,4 +27,20 @@ describe('README walk-through', () => {
     expect(out).toContain('closed 已办结');
     expect(out.split('\n').filter((l) => /^\d{4}-\d{2}-\d{2}T/.test(l))).toHaveLength(10);
   });
+
+  test('the notices, survey, ballot and meeting walk-through runs', async () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
+    const block = /<!-- engagement:start -->\s*```bash\n([\s\S]*?)```\s*<!-- engagement:end -->/.exec(readme);
+    expect(block).not.toBeNull();
+    const r = await promisify(execFile)('bash', ['-eo', 'pipefail', '-c', block![1]], { env: { ...process.env, API: api.url }, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^已读 1\/\d+$/),
+      '问卷：1/2 人提交，平均分 5',
+      '（超过可选数目的票被拒绝）',
+      '老旧小区改造 2 票 通过；新建公办幼儿园 1 票 通过；农村道路提升 0 票 未通过',
+      '签到成功：科苑街道联络站代表接待日',
+      '应到 2，请假 1，实到 1，出勤率（扣除请假）100%',
+      'SUMMARY:科苑街道联络站代表接待日',
+    ]);
+  });
 });

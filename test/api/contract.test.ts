@@ -81,6 +81,7 @@ describe.each(databaseKinds())('HTTP contract on %s', (kind) => {
     const doc = (await api.http('GET', '/api/openapi.json')).body;
     expect(doc.openapi).toMatch(/^3\./);
     for (const a of SUGGESTION_ACTIONS) expect(doc.paths[`/api/suggestions/{id}/${a}`]?.post).toBeDefined();
+    for (const p of ['/api/notices', '/api/questionnaires', '/api/meetings', '/api/meetings/{id}/checkin', '/api/deliveries/{id}/ack']) expect(doc.paths[p]).toBeDefined();
     const rate = doc.paths['/api/suggestions/{id}/rate'].post.requestBody.content['application/json'].schema;
     expect(JSON.stringify(rate)).toContain('basically_satisfied');
     const docs = await fetch(`${api.url}/docs`);
