@@ -31,6 +31,52 @@ export class ApiError extends Error {
   }
 }
 
+export interface InboxItem {
+  id: number;
+  kind: string;
+  title: string;
+  body: string;
+  ref: { type: string; id: number } | null;
+  readAt: string | null;
+  createdAt: string;
+}
+export interface MeetingItem {
+  id: number;
+  kind: string;
+  kindLabel: string;
+  title: string;
+  place: string;
+  startsAt: string;
+  endsAt: string;
+  state: string;
+  mine: { rsvp: string; rsvpLabel: string; leaveState: string | null; checkedInAt: string | null } | null;
+}
+export interface QuestionnaireItem {
+  id: number;
+  kind: string;
+  kindLabel: string;
+  title: string;
+  closesAt: string;
+  answered?: boolean;
+  open?: boolean;
+}
+export interface QuestionnaireDetail extends QuestionnaireItem {
+  questions: { id: string; type: string; title: string; options?: string[]; required?: boolean; min?: number; max?: number }[];
+  myAnswers: Record<string, unknown> | null;
+}
+export interface ChatDeliveryItem {
+  id: number;
+  idempotencyKey: string;
+  to: string;
+  toName: string;
+  kind: string;
+  title: string;
+  body: string;
+  refType: string | null;
+  refId: number | null;
+  attempts: number;
+}
+
 export interface ClientOptions {
   baseUrl: string;
   token?: string;
@@ -89,6 +135,27 @@ export function createApiClient(options: ClientOptions) {
     stations: (region?: string) => request<{ items: Station[] }>('GET', '/api/stations', undefined, { region }),
     deputies: (query: { region?: string; station?: number; q?: string } = {}) =>
       request<{ items: DeputyListItem[] }>('GET', '/api/deputies', undefined, query),
+
+    inbox: (unread = false) => request<{ unread: number; items: InboxItem[] }>('GET', '/api/inbox', undefined, unread ? { unread: 'true' } : {}),
+    markRead: (id: number | 'all') => request<{ marked: number }>('POST', id === 'all' ? '/api/inbox/read-all' : `/api/inbox/${id}/read`, {}),
+    meetings: () => request<{ items: MeetingItem[] }>('GET', '/api/meetings'),
+    rsvp: (id: number, body: { attend: true } | { leave: string }) => request<{ rsvp: string }>('POST', `/api/meetings/${id}/rsvp`, body),
+    checkIn: (code: string) => request<{ meetingId: number; title: string; again: boolean }>('POST', '/api/meetings/checkin', { code }),
+    questionnaires: () => request<{ items: QuestionnaireItem[] }>('GET', '/api/questionnaires'),
+    questionnaire: (id: number) => request<QuestionnaireDetail>('GET', `/api/questionnaires/${id}`),
+    answer: (id: number, answers: Record<string, string | number | number[]>) => request<{ updated: boolean }>('POST', `/api/questionnaires/${id}/answers`, { answers }),
+
+    bindCode: () => request<{ code: string; expiresAt: string }>('POST', '/api/chat/bind-code', {}),
+    chatBind: (transport: string, chatUserId: string, code: string) =>
+      request<{ username: string; name: string; role: string }>('POST', '/api/chat/bind', { transport, chatUserId, code }),
+    chatToken: (transport: string, chatUserId: string) =>
+      request<{ token: string; username: string; name: string; role: string }>('POST', '/api/chat/token', { transport, chatUserId }),
+    session: (key: string) => request<{ data: Record<string, unknown> | null; expired: boolean }>('GET', `/api/chat/sessions/${encodeURIComponent(key)}`),
+    saveSession: (key: string, data: Record<string, unknown>, ttlSeconds?: number) =>
+      request<{ expiresAt: string }>('PUT', `/api/chat/sessions/${encodeURIComponent(key)}`, { data, ttlSeconds }),
+    endSession: (key: string) => request<{ deleted: boolean }>('DELETE', `/api/chat/sessions/${encodeURIComponent(key)}`),
+    pullDeliveries: (limit = 50) => request<{ items: ChatDeliveryItem[] }>('GET', '/api/deliveries', undefined, { channel: 'chat', limit }),
+    ackDelivery: (id: number, ok: boolean, error?: string) => request<{ status: string }>('POST', `/api/deliveries/${id}/ack`, { ok, error }),
   };
 }
 

@@ -78,3 +78,11 @@ export const LeaveDecisionRequest = z.object({ user: z.string().trim().min(1).ma
 export const CheckinRequest = z.object({ code: z.string({ error: '请输入签到码' }).trim().min(1, '请输入签到码').max(16) });
 export const AckRequest = z.object({ ok: z.boolean({ error: 'ok 必须是 true 或 false' }), error: z.string().max(2000).optional() });
 export const CancelRequest = z.object({ reason: z.string().trim().max(500).optional() });
+
+const chatIdentity = {
+  transport: z.enum(['wecom', 'wechaty', 'console', 'web'], { error: '渠道只能是 wecom、wechaty、console 或 web' }),
+  chatUserId: z.string({ error: '请提供聊天账号' }).trim().min(1, '请提供聊天账号').max(128),
+};
+export const ChatBindRequest = z.object({ ...chatIdentity, code: z.string({ error: '请提供绑定码' }).trim().regex(/^\d{6}$/, '绑定码是 6 位数字') });
+export const ChatTokenRequest = z.object(chatIdentity);
+export const ChatSessionRequest = z.object({ data: z.record(z.string(), z.unknown(), { error: '会话内容应为对象' }), ttlSeconds: z.number().int().min(60).max(7 * 86400).optional() });

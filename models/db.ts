@@ -9,6 +9,7 @@ import { Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import { defineModels } from './definitions';
 import { defineEngagementModels } from './engagement';
+import { defineChatModels } from './chat';
 import { migrations } from './migrations';
 
 Sequelize.useCLS(createNamespace('lvzhi-db'));
@@ -59,6 +60,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
   }
   defineModels(sequelize);
   defineEngagementModels(sequelize);
+  defineChatModels(sequelize);
   return { sequelize, kind, url, close: () => sequelize.close() };
 }
 

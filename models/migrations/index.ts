@@ -1,8 +1,10 @@
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 import * as m001 from './001-initial';
 import * as m002 from './002-engagement';
+import * as m003 from './003-chat';
 
 export const migrations = [
   { name: '001-initial', ...m001 },
   { name: '002-engagement', ...m002 },
+  { name: '003-chat', ...m003 },
 ];

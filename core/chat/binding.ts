@@ -1,0 +1,68 @@
+/**
+ * Linking chat identities to users: a signed-in user asks for a one-time code (shown in the mini-program or
+ * issued by the office), says it to the bot, and the bot binds the chat identity. The bot then acts as that
+ * user with a token it asks for. In demo mode a chat id equal to a demo username is that user already.
+ */
+import { randomInt } from 'node:crypto';
+import { Op } from 'sequelize';
+import { ChatBindRequest, ChatTokenRequest } from '../../contracts/engagement';
+import { formatZodError } from '../../contracts/validation';
+import { ChatBindCodeModel, ChatBindingModel } from '../../models/chat';
+import { UserModel } from '../../models/definitions';
+import { issueToken } from '../auth/tokens';
+import type { Actor, CoreContext } from '../context';
+import { forbidden, invalid, notFound, ok, type Outcome } from '../result';
+import { inTransaction } from '../suggestions/perform';
+
+const CODE_TTL_MS = 10 * 60_000;
+
+/** Only the bot's service account (an admin) speaks for chat identities. */
+const isBot = (a: Actor) => a.role === 'admin';
+
+/** Issues a 6-digit binding code for the caller, valid for 10 minutes. */
+export async function issueBindCode(ctx: CoreContext, actor: Actor): Promise<Outcome<{ code: string; expiresAt: Date }>> {
+  const now = ctx.clock.now();
+  await ChatBindCodeModel.destroy({ where: { [Op.or]: [{ userId: actor.id }, { expiresAt: { [Op.lt]: now } }] } });
+  for (;;) {
+    const code = String(randomInt(100000, 1000000));
+    if (await ChatBindCodeModel.findByPk(code)) continue;
+    const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
+    await ChatBindCodeModel.create({ code, userId: actor.id, expiresAt });
+    return ok({ code, expiresAt });
+  }
+}
+
+/** The bot binds a chat identity with the code its owner said; the code is used up. */
+export async function bindChatIdentity(ctx: CoreContext, actor: Actor, input: unknown): Promise<Outcome<{ username: string; name: string; role: string }>> {
+  if (!isBot(actor)) return forbidden('只有机器人服务账号可以绑定聊天账号');
+  const parsed = ChatBindRequest.safeParse(input ?? {});
+  if (!parsed.success) return invalid(formatZodError(parsed.error));
+  const { transport, chatUserId, code } = parsed.data;
+  return inTransaction<{ username: string; name: string; role: string }>(ctx, async () => {
+    const row = await ChatBindCodeModel.findByPk(code);
+    if (!row || row.expiresAt < ctx.clock.now()) return invalid('绑定码不对或已过期，请在小程序里重新获取');
+    const user = await UserModel.findByPk(row.userId);
+    if (!user || !user.active) return invalid('绑定码对应的账号已停用');
+    await row.destroy();
+    await ChatBindingModel.destroy({ where: { transport, chatUserId } });
+    await ChatBindingModel.create({ transport, chatUserId, userId: user.id, createdAt: ctx.clock.now() });
+    return ok({ username: user.username, name: user.name, role: user.role });
+  });
+}
+
+/** The bot asks for a token of the user bound to a chat identity (demo users are pre-bound by username). */
+export async function chatToken(ctx: CoreContext, actor: Actor, input: unknown): Promise<Outcome<{ token: string; username: string; name: string; role: string }>> {
+  if (!isBot(actor)) return forbidden('只有机器人服务账号可以代表聊天用户操作');
+  const parsed = ChatTokenRequest.safeParse(input ?? {});
+  if (!parsed.success) return invalid(formatZodError(parsed.error));
+  const { transport, chatUserId } = parsed.data;
+  const binding = await ChatBindingModel.findOne({ where: { transport, chatUserId } });
+  let user = binding ? await UserModel.findByPk(binding.userId) : null;
+  if (!user && ctx.config.demoMode) {
+    const demo = await UserModel.findOne({ where: { username: chatUserId } });
+    // Demo people only: never the admin or bot accounts.
+    if (demo && !demo.system && demo.passwordHash && demo.role !== 'admin') user = demo;
+  }
+  if (!user || !user.active) return notFound('这个聊天账号还没有绑定');
+  return ok({ token: issueToken(ctx.config, user), username: user.username, name: user.name, role: user.role });
+}
