@@ -66,6 +66,7 @@ export interface QuestionnaireDetail extends QuestionnaireItem {
 }
 export interface ChatDeliveryItem {
   id: number;
+  chatUserId: string | null;
   idempotencyKey: string;
   to: string;
   toName: string;
@@ -154,8 +155,8 @@ export function createApiClient(options: ClientOptions) {
     saveSession: (key: string, data: Record<string, unknown>, ttlSeconds?: number) =>
       request<{ expiresAt: string }>('PUT', `/api/chat/sessions/${encodeURIComponent(key)}`, { data, ttlSeconds }),
     endSession: (key: string) => request<{ deleted: boolean }>('DELETE', `/api/chat/sessions/${encodeURIComponent(key)}`),
-    pullDeliveries: (limit = 50) => request<{ items: ChatDeliveryItem[] }>('GET', '/api/deliveries', undefined, { channel: 'chat', limit }),
-    ackDelivery: (id: number, ok: boolean, error?: string) => request<{ status: string }>('POST', `/api/deliveries/${id}/ack`, { ok, error }),
+    pullDeliveries: (transport: string, limit = 50) => request<{ items: ChatDeliveryItem[] }>('GET', '/api/deliveries', undefined, { channel: 'chat', transport, limit }),
+    ackDelivery: (id: number, ok: boolean, error?: string, permanent?: boolean) => request<{ status: string }>('POST', `/api/deliveries/${id}/ack`, { ok, error, permanent }),
   };
 }
 

@@ -76,7 +76,7 @@ export const RsvpRequest = z.union([
 ], { error: '请回复参加（{"attend":true}）或请假（{"leave":"理由"}）' });
 export const LeaveDecisionRequest = z.object({ user: z.string().trim().min(1).max(64), approve: z.boolean({ error: '请说明同意还是不同意' }) });
 export const CheckinRequest = z.object({ code: z.string({ error: '请输入签到码' }).trim().min(1, '请输入签到码').max(16) });
-export const AckRequest = z.object({ ok: z.boolean({ error: 'ok 必须是 true 或 false' }), error: z.string().max(2000).optional() });
+export const AckRequest = z.object({ ok: z.boolean({ error: 'ok 必须是 true 或 false' }), error: z.string().max(2000).optional(), permanent: z.boolean().optional() });
 export const CancelRequest = z.object({ reason: z.string().trim().max(500).optional() });
 
 const chatIdentity = {

@@ -45,7 +45,7 @@ export function engagementRoutes(core: CoreContext): Router {
 
   r.get('/api/deliveries', async (ctx) => {
     if (ctx.query.channel && ctx.query.channel !== 'chat') return sendError(ctx, 400, 'invalid', '机器人只能领取 chat 渠道的推送');
-    respond(ctx, await pullDeliveries(core, actorOf(ctx), Number(ctx.query.limit ?? 50) || 50), (items) => ({ items }));
+    respond(ctx, await pullDeliveries(core, actorOf(ctx), Number(ctx.query.limit ?? 50) || 50, String(ctx.query.transport ?? 'console')), (items) => ({ items }));
   });
   r.get('/api/deliveries/dead', async (ctx) => respond(ctx, await listDeadLetters(actorOf(ctx)), (items) => ({ items })));
   r.post('/api/deliveries/:id/ack', async (ctx) => respond(ctx, await ackDelivery(core, actorOf(ctx), idOf(ctx), ctx.request.body), (v) => v));

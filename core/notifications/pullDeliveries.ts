@@ -1,6 +1,7 @@
 /** The chat bot pulls its due deliveries (and acknowledges each later); only the bot's admin account may. */
 import { NotificationModel, OutboxModel } from '../../models/engagement';
 import { UserModel } from '../../models/definitions';
+import { ChatBindingModel } from '../../models/chat';
 import type { Actor, CoreContext } from '../context';
 import { forbidden, notFound, invalid, ok, type Outcome } from '../result';
 import { AckRequest } from '../../contracts/engagement';
@@ -9,6 +10,8 @@ import { claimDue, recordAttempt } from './deliveries';
 
 export interface ChatDelivery {
   id: number;
+  /** The recipient's chat id on the requested transport (their binding, or their username in demo mode). */
+  chatUserId: string | null;
   idempotencyKey: string;
   to: string;
   toName: string;
@@ -20,17 +23,19 @@ export interface ChatDelivery {
   attempts: number;
 }
 
-/** Claims up to `limit` chat deliveries for the caller (the bot). */
-export async function pullDeliveries(ctx: CoreContext, actor: Actor, limit = 50): Promise<Outcome<ChatDelivery[]>> {
+/** Claims up to `limit` chat deliveries for the caller (the bot), addressed on `transport`. */
+export async function pullDeliveries(ctx: CoreContext, actor: Actor, limit = 50, transport = 'console'): Promise<Outcome<ChatDelivery[]>> {
   if (actor.role !== 'admin') return forbidden('只有机器人服务账号可以领取推送');
   const rows = await claimDue('chat', ctx.clock.now(), Math.min(Math.max(1, limit), 200));
+  const bindings = new Map((await ChatBindingModel.findAll({ where: { transport, userId: rows.map((r) => r.userId) } })).map((b) => [b.userId, b.chatUserId]));
   const notes = new Map((await NotificationModel.findAll({ where: { id: rows.map((r) => r.notificationId) } })).map((n) => [n.id, n]));
   const users = new Map((await UserModel.findAll({ where: { id: rows.map((r) => r.userId) } })).map((u) => [u.id, u]));
   return ok(
     rows.map((r) => {
       const n = notes.get(r.notificationId)!;
       const u = users.get(r.userId)!;
-      return { id: r.id, idempotencyKey: r.idempotencyKey, to: u.username, toName: u.name, kind: n.kind, title: n.title, body: n.body, refType: n.refType, refId: n.refId, attempts: r.attempts };
+      const chatUserId = bindings.get(r.userId) ?? (ctx.config.demoMode ? u.username : null);
+      return { id: r.id, chatUserId, idempotencyKey: r.idempotencyKey, to: u.username, toName: u.name, kind: n.kind, title: n.title, body: n.body, refType: n.refType, refId: n.refId, attempts: r.attempts };
     }),
   );
 }
@@ -43,6 +48,6 @@ export async function ackDelivery(ctx: CoreContext, actor: Actor, id: number, in
   const row = Number.isInteger(id) ? await OutboxModel.findOne({ where: { id, channel: 'chat' } }) : null;
   if (!row) return notFound('没有这条推送');
   if (row.status !== 'pending') return ok({ status: row.status });
-  await recordAttempt(row, ctx.clock.now(), parsed.data.ok ? { ok: true } : { ok: false, error: parsed.data.error ?? '发送失败' });
+  await recordAttempt(row, ctx.clock.now(), parsed.data.ok ? { ok: true } : { ok: false, error: parsed.data.error ?? '发送失败', permanent: parsed.data.permanent });
   return ok({ status: row.status });
 }
