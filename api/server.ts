@@ -5,6 +5,8 @@ import { loadConfig } from '../core/config';
 import { DEMO_PASSWORD } from '../models/seed';
 import { createApp } from './app';
 import { JobRunner } from '../jobs/runner';
+import { BotEngine } from '../bot/engine';
+import { webChatRoutes } from '../bot/web';
 
 async function main() {
   const config = loadConfig();
@@ -15,6 +17,14 @@ async function main() {
   // One machine runs everything: the API and the jobs runner (which only sweeps while it holds the lease).
   const jobs = config.jobs ? new JobRunner(core, { logger }) : null;
   jobs?.start();
+  // The chat simulator at /chat: the bot as a front end of this same API, in demo mode only.
+  let simulator: NodeJS.Timeout | null = null;
+  if (config.demoMode) {
+    const engine = new BotEngine({ apiUrl: `http://127.0.0.1:${config.port}`, serviceUsername: 'bot', servicePassword: DEMO_PASSWORD });
+    const web = webChatRoutes(engine);
+    app.use(web.router.routes());
+    simulator = setInterval(() => web.pusher.runOnce().catch((err) => logger.warn({ err }, 'simulator pushes')), 3000);
+  }
   const server = app.listen(config.port, () => {
     const base = config.publicUrl ?? `http://127.0.0.1:${config.port}`;
     const lines = [
@@ -24,6 +34,7 @@ async function main() {
       `  OpenAPI     ${base}/api/openapi.json`,
       `  健康检查    ${base}/api/health`,
       `  定时任务    ${jobs ? '已启动（催办、提醒、微信推送）' : '未启动（JOBS=off）'}`,
+      ...(config.demoMode ? [`  聊天模拟器  ${base}/chat`] : []),
     ];
     if (config.demoMode) {
       lines.push(
@@ -40,6 +51,7 @@ async function main() {
   const stop = async () => {
     server.close();
     await jobs?.stop();
+    if (simulator) clearInterval(simulator);
     await core.db.close();
     process.exit(0);
   };
