@@ -8,6 +8,7 @@ import Koa from 'koa';
 import { BotEngine } from './engine';
 import { Pusher } from './pusher';
 import { wecomRoutes, wecomWebhookSend } from './wecom';
+import { attachWechaty } from './wechaty';
 
 async function main() {
   const env = process.env;
@@ -17,7 +18,18 @@ async function main() {
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb' }));
   const timers: NodeJS.Timeout[] = [];
   for (const t of transports) {
-    if (t !== 'wecom') throw new Error(`不支持的渠道：${t}（目前支持 wecom；控制台用 npm run bot:console）`);
+    if (t === 'wechaty') {
+      // The puppet comes from WECHATY_PUPPET (and its token from WECHATY_PUPPET_SERVICE_TOKEN), as Wechaty reads them.
+      const { WechatyBuilder } = await import('wechaty');
+      const bot = WechatyBuilder.build({ name: 'lvzhi' });
+      const pusher = attachWechaty(bot, engine);
+      bot.on('scan', (qrcode) => process.stdout.write(`请用微信扫码登录：https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}\n`));
+      bot.on('login', (user) => process.stdout.write(`Wechaty 已登录：${user.name()}\n`));
+      await bot.start();
+      timers.push(setInterval(() => pusher.runOnce().catch((e) => process.stderr.write(`推送失败：${e instanceof Error ? e.message : e}\n`)), 5000));
+      continue;
+    }
+    if (t !== 'wecom') throw new Error(`不支持的渠道：${t}（支持 wecom、wechaty；控制台用 npm run bot:console）`);
     if (!env.WECOM_TOKEN || !env.WECOM_AES_KEY) throw new Error('企业微信渠道需要 WECOM_TOKEN 和 WECOM_AES_KEY');
     const routes = wecomRoutes(engine, { token: env.WECOM_TOKEN, encodingAESKey: env.WECOM_AES_KEY, receiveId: env.WECOM_RECEIVE_ID ?? '', path: env.WECOM_CALLBACK_PATH });
     app.use(routes.routes());
