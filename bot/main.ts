@@ -23,8 +23,8 @@ async function main() {
       const { WechatyBuilder } = await import('wechaty');
       const bot = WechatyBuilder.build({ name: 'lvzhi' });
       const pusher = attachWechaty(bot, engine);
-      bot.on('scan', (qrcode) => process.stdout.write(`请用微信扫码登录：https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}\n`));
-      bot.on('login', (user) => process.stdout.write(`Wechaty 已登录：${user.name()}\n`));
+      bot.on('scan', (qrcode) => void process.stdout.write(`请用微信扫码登录：https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}\n`));
+      bot.on('login', (user) => void process.stdout.write(`Wechaty 已登录：${user.name()}\n`));
       await bot.start();
       timers.push(setInterval(() => pusher.runOnce().catch((e) => process.stderr.write(`推送失败：${e instanceof Error ? e.message : e}\n`)), 5000));
       continue;
