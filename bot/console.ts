@@ -12,6 +12,8 @@ async function main() {
     apiUrl: process.env.API_URL || 'http://127.0.0.1:3000',
     serviceUsername: process.env.BOT_USERNAME || 'bot',
     servicePassword: process.env.BOT_PASSWORD || 'lvzhi-demo',
+    // BOT_TIMING=1: one JSON line per message on stderr with the total and the API part (for the benchmark).
+    onTiming: process.env.BOT_TIMING ? (t) => process.stderr.write(`${JSON.stringify({ timing: t })}\n`) : undefined,
   });
   const parallel = process.argv.includes('--parallel');
   const queues = new Map<string, Promise<void>>();

@@ -4,6 +4,7 @@
  * multi-turn drafts in the API's session store, and phrases results and API errors as short Chinese replies.
  * It never imports core/ or models/: every rule lives behind the API.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { ApiError, createApiClient, type ApiClient, type QuestionnaireDetail } from '../contracts/client';
 import { hasCommandPrefix, normalize, parseIntent, type Intent } from './intents';
 
@@ -30,7 +31,11 @@ export interface EngineOptions {
   serviceUsername: string;
   servicePassword: string;
   fetch?: typeof fetch;
+  /** Called after each message with the total time and the part spent waiting for the API (ms). */
+  onTiming?: (t: { totalMs: number; apiMs: number }) => void;
 }
+
+const apiTime = new AsyncLocalStorage<{ ms: number }>();
 
 type Session =
   | { flow: 'suggest'; step: 'title' | 'body' | 'confirm'; title?: string; body?: string; cosigners?: string[]; lead?: string }
@@ -55,8 +60,22 @@ export class BotEngine {
   private tokens = new Map<string, { token: string; role: string; name: string; at: number }>();
   private departments: { code: string; name: string }[] | null = null;
 
-  constructor(private readonly options: EngineOptions) {
-    this.service = createApiClient({ baseUrl: options.apiUrl, fetch: options.fetch });
+  private readonly options: EngineOptions;
+
+  constructor(options: EngineOptions) {
+    const base = options.fetch ?? fetch;
+    // Every API call is timed, so that the bot's own processing can be told apart from waiting for the API.
+    const timed: typeof fetch = async (input, init) => {
+      const start = performance.now();
+      try {
+        return await base(input, init);
+      } finally {
+        const acc = apiTime.getStore();
+        if (acc) acc.ms += performance.now() - start;
+      }
+    };
+    this.options = { ...options, fetch: timed };
+    this.service = createApiClient({ baseUrl: options.apiUrl, fetch: timed });
   }
 
   /** The API client of the bot's service account. */
@@ -70,6 +89,16 @@ export class BotEngine {
 
   /** Handles one message; returns the replies (none when a group message is not for the bot). */
   async handle(msg: IncomingMessage): Promise<OutgoingMessage[]> {
+    const acc = { ms: 0 };
+    const start = performance.now();
+    try {
+      return await apiTime.run(acc, () => this.handleTimed(msg));
+    } finally {
+      this.options.onTiming?.({ totalMs: performance.now() - start, apiMs: acc.ms });
+    }
+  }
+
+  private async handleTimed(msg: IncomingMessage): Promise<OutgoingMessage[]> {
     const inGroup = msg.chatType === 'group' && msg.chatId !== null;
     if (inGroup && !msg.mentionsBot && !hasCommandPrefix(msg.text)) return [];
     const out: OutgoingMessage[] = [];

@@ -4,15 +4,31 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createNamespace } from 'cls-hooked';
-import { Sequelize } from 'sequelize';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Sequelize, Transaction } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import { defineModels } from './definitions';
 import { defineEngagementModels } from './engagement';
 import { defineChatModels } from './chat';
 import { migrations } from './migrations';
 
-Sequelize.useCLS(createNamespace('lvzhi-db'));
+/**
+ * The namespace Sequelize's CLS support needs (run / get / set / bind), on Node's AsyncLocalStorage: the
+ * transaction follows the async context without cls-hooked's per-promise hooks, which cost more than the queries.
+ */
+const store = new AsyncLocalStorage<Map<string, unknown>>();
+const namespace = {
+  run<T>(fn: (context: Map<string, unknown>) => T): T {
+    const context = new Map(store.getStore() ?? []);
+    return store.run(context, () => fn(context));
+  },
+  get: (key: string) => store.getStore()?.get(key),
+  set: (key: string, value: unknown) => {
+    store.getStore()?.set(key, value);
+  },
+  bind: <F extends (...args: never[]) => unknown>(fn: F): F => fn,
+};
+Sequelize.useCLS(namespace as never);
 
 export type DatabaseKind = 'sqlite' | 'mysql';
 
@@ -48,12 +64,28 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
       dialect: 'sqlite',
       storage: file,
       logging: false,
-      // One connection: SQLite writes are serialised anyway, and a single connection makes every
-      // transaction see a consistent database without SQLITE_BUSY.
-      pool: { max: 1, min: 1, idle: 60000 },
+      // Transactions take the write lock when they begin, and wait for it (busy timeout) rather than fail.
+      transactionType: Transaction.TYPES.IMMEDIATE,
     });
+    // Sequelize opens a fresh SQLite connection for every transaction and offers no hook for it; each one must
+    // wait for a busy database instead of failing with SQLITE_BUSY, so the timeout is set as it is opened.
+    const manager = sequelize.connectionManager as unknown as {
+      getConnection(o?: unknown): Promise<{ configure(option: 'busyTimeout', ms: number): void; run(sql: string): void }>;
+    };
+    const open = manager.getConnection.bind(manager);
+    const configured = new WeakSet<object>();
+    manager.getConnection = async (o?: unknown) => {
+      const connection = await open(o);
+      if (!configured.has(connection)) {
+        connection.configure('busyTimeout', 15000);
+        // In WAL mode NORMAL is still durable against application crashes and skips an fsync per commit.
+        connection.run('PRAGMA synchronous = NORMAL');
+        configured.add(connection);
+      }
+      return connection;
+    };
+    serialiseTransactions(sequelize);
     await sequelize.query('PRAGMA journal_mode = WAL');
-    await sequelize.query('PRAGMA busy_timeout = 5000');
     await sequelize.query('PRAGMA foreign_keys = OFF');
   } else {
     throw new Error(`DATABASE_URL must start with sqlite: or mysql:// (got ${url.split(':')[0]}:)`);
@@ -62,6 +94,24 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
   defineEngagementModels(sequelize);
   defineChatModels(sequelize);
   return { sequelize, kind, url, close: () => sequelize.close() };
+}
+
+/**
+ * SQLite allows one writer at a time. Within this process, transactions queue up here instead of all opening
+ * connections that then wait on the file lock (other processes, such as `npm run jobs`, still wait on the busy
+ * timeout). A transaction begun inside another one does not queue behind it.
+ */
+function serialiseTransactions(sequelize: Sequelize): void {
+  const begin = sequelize.transaction.bind(sequelize) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  (sequelize as unknown as { transaction: (...args: unknown[]) => Promise<unknown> }).transaction = (...args: unknown[]) => {
+    const managed = args.some((a) => typeof a === 'function');
+    if (!managed || namespace.get('transaction')) return begin(...args);
+    const run = () => begin(...args);
+    const result = tail.then(run, run);
+    tail = result.catch(() => undefined);
+    return result;
+  };
 }
 
 /** Applies every pending migration; returns the names applied. */
