@@ -92,7 +92,8 @@ async function run(label: string, databaseUrl: string, port: number) {
     for (let i = 1; i <= SIMS; i++) {
       const sim = `sim${String(i).padStart(3, '0')}`;
       scripts.set(sim, script(i));
-      send(sim);
+      // People do not all start typing in the same millisecond: first messages spread over one pause.
+      setTimeout(() => send(sim), Math.random() * THINK_MS);
     }
     await done;
     const seconds = (performance.now() - start) / 1000;
