@@ -1,30 +1,32 @@
-/** The bot engine end to end against the real API: flows, identity, privacy, drafts that survive a restart. */
+/** The bot end to end against the real API, straight into the engine and through Wechaty with puppet-mock. */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { BotEngine, type IncomingMessage } from '../../bot/engine';
 import { startTestApi, type TestApi } from '../helpers/api';
+import { engineDriver, wechatyDriver, type BotDriver } from '../helpers/botDrivers';
 import { databaseKinds } from '../helpers/db';
 
-describe.each(databaseKinds())('bot on %s', (kind) => {
+const cases = databaseKinds().flatMap((kind) => (['engine', 'wechaty'] as const).map((d) => [kind, d] as const));
+
+describe.each(cases)('bot flows on %s through %s', (kind, driverName) => {
   let api: TestApi;
-  let engine: BotEngine;
-  const newEngine = () => new BotEngine({ apiUrl: api.url, serviceUsername: 'bot', servicePassword: 'lvzhi-demo' });
+  let driver: BotDriver;
   beforeAll(async () => {
     api = await startTestApi(kind);
     api.clock.set('2026-03-02T02:00:00Z');
-    engine = newEngine();
+    driver = driverName === 'engine' ? engineDriver(api.url) : await wechatyDriver(api.url);
   });
-  afterAll(() => api.close());
-
-  const dm = (from: string, text: string): IncomingMessage => ({ transport: 'console', chatId: null, chatType: 'single', senderId: from, senderName: from, text, mentionsBot: false });
-  const group = (from: string, text: string, mention = true): IncomingMessage => ({ transport: 'console', chatId: 'room1@chatroom', chatType: 'group', senderId: from, senderName: from, text, mentionsBot: mention });
-  const say = async (from: string, text: string, e = engine) => (await e.handle(dm(from, text))).map((r) => r.text).join('\n');
+  afterAll(async () => {
+    await driver.close();
+    await api.close();
+  });
+  const say = (from: string, text: string) => driver.say(from, text);
 
   test('a deputy writes a suggestion over several messages; office confirms; staff sign and answer; the deputy rates', async () => {
     expect(await say('deputy01', '提建议')).toContain('标题');
     expect(await say('deputy01', '关于加快老旧小区加装电梯的建议')).toContain('内容');
     // The bot restarts in the middle: the draft lives in the database.
-    engine = newEngine();
+    driver.restart();
     const preview = await say('deputy01', '很多老旧小区没有电梯，老年人上下楼困难，建议简化审批、加大补助。');
     expect(preview).toContain('住房和城乡建设局');
     expect(preview).toContain('依据：');
@@ -62,24 +64,13 @@ describe.each(databaseKinds())('bot on %s', (kind) => {
   });
 
   test('an unbound sender gets only binding instructions, then binds with a one-time code', async () => {
-    expect(await say('wecom-zhang', '我的建议')).toContain('绑定码');
+    expect(await say('chat-zhang', '我的建议')).toContain('绑定码');
     const deputy = await api.as('deputy04');
     const { code } = await deputy.bindCode();
-    expect(await say('wecom-zhang', '绑定 000000')).toContain('不对或已过期');
-    expect(await say('wecom-zhang', `绑定 ${code}`)).toContain('绑定成功');
-    expect(await say('wecom-zhang', `绑定 ${code}`)).toContain('不对或已过期');
-    expect(await say('wecom-zhang', '帮助')).toContain('提建议');
-  });
-
-  test('in a group the bot answers only when addressed, and sends private details privately', async () => {
-    expect(await engine.handle(group('deputy01', '我的建议', false))).toEqual([]);
-    const replies = await engine.handle(group('deputy01', '@履职通 我的建议'));
-    expect(replies.find((r) => r.chat === 'room1@chatroom')?.text).toBe('@deputy01 详情已私信发给你。');
-    expect(replies.find((r) => r.chat === null)).toMatchObject({ to: 'deputy01' });
-    expect(replies.find((r) => r.chat === 'room1@chatroom')!.text).not.toContain('老旧小区');
-    const viaPrefix = await engine.handle(group('deputy01', '/帮助', false));
-    expect(viaPrefix).toHaveLength(1);
-    expect(viaPrefix[0]).toMatchObject({ chat: 'room1@chatroom', to: 'room1@chatroom' });
+    expect(await say('chat-zhang', '绑定 000000')).toContain('不对或已过期');
+    expect(await say('chat-zhang', `绑定 ${code}`)).toContain('绑定成功');
+    expect(await say('chat-zhang', `绑定 ${code}`)).toContain('不对或已过期');
+    expect(await say('chat-zhang', '帮助')).toContain('提建议');
   });
 
   test('notices, meetings with check-in, a survey question by question and a ballot', async () => {
@@ -112,6 +103,30 @@ describe.each(databaseKinds())('bot on %s', (kind) => {
     expect(await say('deputy05', '2')).toContain('投票成功');
     const results = (await api.http('GET', `/api/questionnaires/${ballot.body.id}/results`, undefined, officeToken)).body;
     expect(results.ballot.candidates[1].votes).toBe(1);
+  });
+
+});
+
+describe('bot in groups and on the console', () => {
+  let api: TestApi;
+  let engine: BotEngine;
+  beforeAll(async () => {
+    api = await startTestApi('sqlite');
+    api.clock.set('2026-03-02T02:00:00Z');
+    engine = new BotEngine({ apiUrl: api.url, serviceUsername: 'bot', servicePassword: 'lvzhi-demo' });
+  });
+  afterAll(() => api.close());
+  const group = (from: string, text: string, mention = true): IncomingMessage => ({ transport: 'console', chatId: 'room1@chatroom', chatType: 'group', senderId: from, senderName: from, text, mentionsBot: mention });
+
+  test('in a group the bot answers only when addressed, and sends private details privately', async () => {
+    expect(await engine.handle(group('deputy01', '我的建议', false))).toEqual([]);
+    const replies = await engine.handle(group('deputy01', '@履职通 我的建议'));
+    expect(replies.find((r) => r.chat === 'room1@chatroom')?.text).toBe('@deputy01 详情已私信发给你。');
+    expect(replies.find((r) => r.chat === null)).toMatchObject({ to: 'deputy01' });
+    expect(replies.find((r) => r.chat === null)!.text).toContain('还没有建议');
+    const viaPrefix = await engine.handle(group('deputy01', '/帮助', false));
+    expect(viaPrefix).toHaveLength(1);
+    expect(viaPrefix[0]).toMatchObject({ chat: 'room1@chatroom', to: 'room1@chatroom' });
   });
 
   test('npm run bot:console speaks JSON lines', async () => {
