@@ -88,3 +88,29 @@ describe('WeCom 智能机器人 callback', () => {
     expect((await post(envelope('x'), { nothing: true })).status).toBe(400);
   });
 });
+
+describe('WeCom group robot webhook', () => {
+  test('pushes markdown mentioning the recipient; an error code is a failure', async () => {
+    const http = await import('node:http');
+    const got: unknown[] = [];
+    let errcode = 0;
+    const s = http.createServer((req, res) => {
+      let b = '';
+      req.on('data', (c) => (b += c)).on('end', () => {
+        got.push({ url: req.url, body: JSON.parse(b) });
+        res.end(JSON.stringify({ errcode, errmsg: errcode ? 'freq limit' : 'ok' }));
+      });
+    });
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+    const hook = `http://127.0.0.1:${(s.address() as AddressInfo).port}/cgi-bin/webhook/send?key=K`;
+    try {
+      const { wecomWebhookSend } = await import('../../bot/wecom');
+      await wecomWebhookSend(hook, 'zhangsan', '【会议提醒】明天上午九点');
+      expect(got).toEqual([{ url: '/cgi-bin/webhook/send?key=K', body: { msgtype: 'markdown', markdown: { content: '<@zhangsan> 【会议提醒】明天上午九点' } } }]);
+      errcode = 45009;
+      await expect(wecomWebhookSend(hook, 'zhangsan', 'x')).rejects.toThrow('45009');
+    } finally {
+      await new Promise((r) => s.close(r));
+    }
+  });
+});
