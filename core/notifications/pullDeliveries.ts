@@ -6,22 +6,11 @@ import type { Actor, CoreContext } from '../context';
 import { forbidden, notFound, invalid, ok, type Outcome } from '../result';
 import { AckRequest } from '../../contracts/engagement';
 import { formatZodError } from '../../contracts/validation';
+import type { ChatDeliveryItem } from '../../contracts/client';
 import { claimDue, recordAttempt } from './deliveries';
 
-export interface ChatDelivery {
-  id: number;
-  /** The recipient's chat id on the requested transport (their binding, or their username in demo mode). */
-  chatUserId: string | null;
-  idempotencyKey: string;
-  to: string;
-  toName: string;
-  kind: string;
-  title: string;
-  body: string;
-  refType: string | null;
-  refId: number | null;
-  attempts: number;
-}
+/** A chat delivery as the bot receives it (the shape lives in the contracts). */
+export type ChatDelivery = ChatDeliveryItem;
 
 /** Claims up to `limit` chat deliveries for the caller (the bot), addressed on `transport`. */
 export async function pullDeliveries(ctx: CoreContext, actor: Actor, limit = 50, transport = 'console'): Promise<Outcome<ChatDelivery[]>> {
