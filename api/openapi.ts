@@ -94,7 +94,7 @@ export function openApiDocument(): object {
     reg.registerPath({ method: 'get', path, summary, tags: ['目录'], responses: { 200: { description: summary, ...json(z.object({ items: z.array(schema) })) } } });
   }
   const any = z.object({}).passthrough();
-  const engagement: [method: 'get' | 'post' | 'patch', path: string, summary: string, tag: string, body: z.ZodType | null][] = [
+  const engagement: [method: 'get' | 'post' | 'patch' | 'put' | 'delete', path: string, summary: string, tag: string, body: z.ZodType | null][] = [
     ['post', '/api/notices', '发布通知（对象：全体代表、层级、区域、联络站、代表团或指定人员）', '通知', E.PublishNoticeRequest],
     ['get', '/api/notices/{id}/receipts', '通知阅读回执：谁已读、谁未读', '通知', null],
     ['get', '/api/inbox', '我的消息（?unread=true 只看未读）', '通知', null],
@@ -119,6 +119,14 @@ export function openApiDocument(): object {
     ['post', '/api/meetings/{id}/checkin', '签到（开始前后一小时内）', '会议活动', E.CheckinRequest],
     ['post', '/api/meetings/checkin', '只凭签到码签到（群聊里用）', '会议活动', E.CheckinRequest],
     ['get', '/api/meetings/{id}/ics', '会议日历文件 .ics', '会议活动', null],
+    ['post', '/api/routing/similar', '相似建议预览（尚未提交的文字）', '分办', S.ClassifyRequest],
+    ['get', '/api/suggestions/{id}/similar', '与这件建议相似的已有建议', '建议', null],
+    ['post', '/api/chat/bind-code', '获取聊天账号绑定码（6 位，10 分钟内有效）', '聊天机器人', null],
+    ['post', '/api/chat/bind', '机器人用绑定码绑定聊天账号', '聊天机器人', E.ChatBindRequest],
+    ['post', '/api/chat/token', '机器人取得已绑定用户的令牌', '聊天机器人', E.ChatTokenRequest],
+    ['get', '/api/chat/sessions/{key}', '读取机器人会话（多轮草稿）', '聊天机器人', null],
+    ['put', '/api/chat/sessions/{key}', '保存机器人会话', '聊天机器人', E.ChatSessionRequest],
+    ['delete', '/api/chat/sessions/{key}', '结束机器人会话', '聊天机器人', null],
   ];
   for (const [method, path, summary, tag, body] of engagement) {
     reg.registerPath({
@@ -127,7 +135,10 @@ export function openApiDocument(): object {
       summary,
       tags: [tag],
       security: secured,
-      request: { ...(path.includes('{id}') ? { params: idParam } : {}), ...(body ? { body: json(body) } : {}) },
+      request: {
+        ...(path.includes('{id}') ? { params: idParam } : path.includes('{key}') ? { params: z.object({ key: z.string() }) } : {}),
+        ...(body ? { body: json(body) } : {}),
+      },
       responses: { 200: { description: '成功', ...json(any) }, ...errors },
     });
   }

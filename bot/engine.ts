@@ -312,13 +312,19 @@ export class BotEngine {
   }
 
   private async previewSuggestion(api: ApiClient, s: Extract<Session, { flow: 'suggest' }>, say: (t: string, o?: { private?: boolean }) => void, save: (s: Session) => Promise<unknown>) {
-    const p = await api.classify(s.title!, s.body);
+    const [p, similar] = await Promise.all([api.classify(s.title!, s.body), api.similar(s.title!, s.body)]);
     s.step = 'confirm';
     s.lead = p.lead?.name;
     await save(s);
     const routing = p.lead ? `建议由 ${p.lead.name} 主办（依据：${p.lead.why.join('、') || '无'}${p.needsReview ? '，需人大工作人员确认' : ''}）` : '暂无分办建议，将由人大工作人员分办';
     return say(
-      [`请确认你的建议：`, `标题：${s.title}`, `内容：${s.body!.slice(0, 300)}`, routing, ...(s.cosigners?.length ? [`附议：${s.cosigners.join('、')}`] : []), '回复“确认”提交，“取消”放弃；要邀请附议可回复“附议 deputy02 deputy03”。'].join('\n'),
+      [
+        `请确认你的建议：`,
+        `标题：${s.title}`,
+        `内容：${s.body!.slice(0, 300)}`,
+        routing,
+        ...(similar.items.length ? ['已有相似建议（可考虑联名附议）：', ...similar.items.map((x) => `· ${x.id}. ${x.title}（${x.stateLabel}）`)] : []),
+        ...(s.cosigners?.length ? [`附议：${s.cosigners.join('、')}`] : []), '回复“确认”提交，“取消”放弃；要邀请附议可回复“附议 deputy02 deputy03”。'].join('\n'),
       { private: true },
     );
   }

@@ -131,6 +131,8 @@ export function createApiClient(options: ClientOptions) {
     act: <A extends SuggestionAction>(id: number, action: A, body: ActionBody<A> = {} as ActionBody<A>) =>
       request<SuggestionDetail>('POST', `/api/suggestions/${id}/${action}`, body),
     classify: (title: string, body?: string) => request<RoutingProposal>('POST', '/api/routing/classify', { title, body }),
+    similar: (title: string, body?: string) =>
+      request<{ items: { id: number; title: string; stateLabel: string; score: number }[] }>('POST', '/api/routing/similar', { title, body }),
     departments: () => request<{ items: Department[] }>('GET', '/api/departments'),
     regions: () => request<{ items: Region[] }>('GET', '/api/regions'),
     stations: (region?: string) => request<{ items: Station[] }>('GET', '/api/stations', undefined, { region }),

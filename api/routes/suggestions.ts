@@ -7,6 +7,7 @@ import type { Outcome } from '../../core/result';
 import { actorOf, requireAuth } from '../middleware/auth';
 import { respond, sendError } from '../middleware/errors';
 import { presentSuggestion, presentSuggestionPage } from '../presenters/suggestion';
+import { similarToSuggestion } from '../../core/routing/findSimilar';
 import type { Context } from 'koa';
 
 const parseId = (raw: string) => (/^\d{1,10}$/.test(raw) ? Number(raw) : NaN);
@@ -27,6 +28,11 @@ export function suggestionRoutes(core: CoreContext): Router {
     const id = parseId(ctx.params.id);
     if (Number.isNaN(id)) return sendError(ctx, 404, 'not_found', '没有找到这件建议');
     respond(ctx, await getSuggestion(core, actorOf(ctx), id), presentSuggestion);
+  });
+  r.get('/api/suggestions/:id/similar', auth, async (ctx) => {
+    const id = parseId(ctx.params.id);
+    if (Number.isNaN(id)) return sendError(ctx, 404, 'not_found', '没有找到这件建议');
+    respond(ctx, await similarToSuggestion(actorOf(ctx), id), (items) => ({ items }));
   });
   r.patch('/api/suggestions/:id', auth, async (ctx) => {
     const id = parseId(ctx.params.id);
