@@ -110,7 +110,15 @@ export class BotEngine {
       } else out.push({ to: msg.chatId!, chat: msg.chatId, text: `@${msg.senderName} ${text}` });
     };
     try {
-      await this.dispatch(msg, parseIntent(normalize(msg.text)), say);
+      try {
+        await this.dispatch(msg, parseIntent(normalize(msg.text)), say);
+      } catch (e) {
+        // An expired service or user token: sign in again and try once more.
+        if (!(e instanceof ApiError && e.status === 401)) throw e;
+        this.serviceLoggedIn = false;
+        this.tokens.delete(`${msg.transport}:${msg.senderId}`);
+        await this.dispatch(msg, parseIntent(normalize(msg.text)), say);
+      }
     } catch (e) {
       if (e instanceof ApiError) say(e.status >= 500 ? '系统暂时出了点问题，请稍后再试。' : e.message);
       else throw e;

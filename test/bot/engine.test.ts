@@ -129,6 +129,12 @@ describe('bot in groups and on the console', () => {
     expect(viaPrefix[0]).toMatchObject({ chat: 'room1@chatroom', to: 'room1@chatroom' });
   });
 
+  test('an expired service token is renewed without the user noticing', async () => {
+    (await engine.serviceClient()).setToken('expired.or.forged');
+    const replies = await engine.handle({ transport: 'console', chatId: null, chatType: 'single', senderId: 'deputy07', senderName: 'deputy07', text: '帮助', mentionsBot: false });
+    expect(replies[0].text).toContain('提建议');
+  });
+
   test('npm run bot:console speaks JSON lines', async () => {
     const input = ['{"from":"deputy06","chat":null,"text":"帮助"}', '{"from":"deputy06","chat":"g@chatroom","text":"hello","mention":false}', 'not json', '{"from":"deputy06","chat":"g@chatroom","text":"我的建议","mention":true}'].join('\n');
     const child = execFile(process.execPath, ['--import', 'tsx', 'bot/console.ts'], { cwd: path.resolve(__dirname, '../..'), env: { ...process.env, API_URL: api.url } });
