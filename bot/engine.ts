@@ -6,6 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ApiError, createApiClient, type ApiClient, type QuestionnaireDetail } from '../contracts/client';
+import { chinaTime } from '../contracts/format';
 import { hasCommandPrefix, normalize, parseIntent, type Intent } from './intents';
 
 export interface IncomingMessage {
@@ -425,11 +426,6 @@ export class BotEngine {
         return say('回复“确认”正式答复，或“取消”。', { private: true });
     }
   }
-}
-
-function chinaTime(iso: string): string {
-  const c = new Date(Date.parse(iso) + 8 * 3_600_000);
-  return `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${String(c.getUTCHours()).padStart(2, '0')}:${String(c.getUTCMinutes()).padStart(2, '0')}`;
 }
 
 function questionText(q: QuestionnaireDetail, i: number): string {

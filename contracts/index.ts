@@ -5,3 +5,4 @@ export * from './schemas';
 export * from './validation';
 export * from './client';
 export * from './engagement';
+export * from './format';

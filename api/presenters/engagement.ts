@@ -1,11 +1,11 @@
 /** DTOs of inbox entries, notices, questionnaires and meetings. */
+import { iso } from './format';
 import { MEETING_KIND_LABELS, QUESTIONNAIRE_KIND_LABELS, RSVP_LABELS } from '../../contracts/labels';
 import type { MeetingKind, QuestionnaireKind, RsvpState } from '../../contracts/enums';
 import type { Question } from '../../contracts/engagement';
 import type { MeetingView } from '../../core/meetings/readMeetings';
 import type { InviteeModel, MeetingModel, NotificationModel, QuestionnaireModel } from '../../models/engagement';
 
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 /** An inbox entry. */
 export function presentNotification(n: NotificationModel) {

@@ -1,4 +1,5 @@
 /** Suggestion DTOs: every field listed explicitly, with Chinese labels next to the codes. */
+import { iso } from './format';
 import {
   ANSWER_CLASS_LABELS,
   ACTION_LABELS,
@@ -19,7 +20,6 @@ import { describeDeadlines } from '../../core/suggestions/deadlines';
 import type { SuggestionListView, SuggestionView } from '../../core/suggestions';
 import type { DepartmentModel, RegionModel, SuggestionModel, UserModel } from '../../models/definitions';
 
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 const person = (u: UserModel | undefined | null) => (u ? { id: u.id, username: u.username, name: u.name } : null);
 const dept = (d: DepartmentModel | undefined | null) => (d ? { id: d.id, code: d.code, name: d.name } : null);
 const region = (r: RegionModel | undefined | null) => (r ? { id: r.id, code: r.code, name: r.name } : null);

@@ -6,12 +6,7 @@ import { isWorkday } from 'chinese-days';
 
 const DAY_MS = 86_400_000;
 
-/** An instant as people read it in China: 3月5日 09:00. */
-export function chinaTime(d: Date): string {
-  const c = new Date(d.getTime() + 8 * 3_600_000);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${two(c.getUTCHours())}:${two(c.getUTCMinutes())}`;
-}
+export { chinaTime } from '../../contracts/format';
 
 /** The calendar date (`YYYY-MM-DD`) in Asia/Shanghai at instant `now`. */
 export function chinaDate(now: Date): string {

@@ -22,4 +22,4 @@ export function inCheckinWindow(startsAt: Date, now: Date): boolean {
   return t >= startsAt.getTime() - CHECKIN_OPENS_BEFORE_MS && t <= startsAt.getTime() + CHECKIN_CLOSES_AFTER_MS;
 }
 
-export { chinaTime } from '../calendar/workdays';
+export { chinaTime } from '../../contracts/format';

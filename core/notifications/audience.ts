@@ -4,9 +4,9 @@
  */
 import { Op, type WhereOptions } from 'sequelize';
 import type { Audience } from '../../contracts/engagement';
-import { DeputyModel, RegionModel, UserModel } from '../../models/definitions';
+import { DeputyModel, UserModel } from '../../models/definitions';
 import type { Actor } from '../context';
-import { subtreeIds } from '../directory/regionFilter';
+import { idsUnderPath, subtreeIds } from '../directory/regionFilter';
 
 /** The user ids of an audience, or a Chinese message naming what does not exist. */
 export async function resolveAudience(audience: Audience, actor: Actor): Promise<number[] | string> {
@@ -14,8 +14,7 @@ export async function resolveAudience(audience: Audience, actor: Actor): Promise
   const hasFilter = audience.all || audience.levels?.length || audience.regions?.length || audience.stations?.length || audience.delegations?.length;
   let scope: number[] | null = null;
   if (actor.role === 'office' && actor.regionPath) {
-    const rows = await RegionModel.findAll({ where: { path: { [Op.like]: `${actor.regionPath}%` } }, attributes: ['id'] });
-    scope = rows.map((r) => r.id);
+    scope = await idsUnderPath(actor.regionPath);
   }
   if (hasFilter) {
     const and: WhereOptions<DeputyModel>[] = [];

@@ -36,8 +36,6 @@ export function inRegion(officePath: string | null, regionPath: string | null): 
   return regionPath.startsWith(officePath);
 }
 
-const int = (n: number | null) => Sequelize.literal(String(Number(n ?? 0)));
-
 /** The SQL condition that selects exactly the suggestions `actor` may see (mirrors `canSee`). */
 export function visibleWhere(actor: Actor): WhereOptions {
   const id = Number(actor.id);
@@ -52,7 +50,7 @@ export function visibleWhere(actor: Actor): WhereOptions {
     }
     case 'staff':
       return {
-        id: { [Op.in]: Sequelize.literal(`(SELECT suggestionId FROM suggestion_assignments WHERE departmentId = ${int(actor.departmentId).val})`) },
+        id: { [Op.in]: Sequelize.literal(`(SELECT suggestionId FROM suggestion_assignments WHERE departmentId = ${Number(actor.departmentId ?? 0)})`) },
       } as WhereOptions;
     case 'deputy':
       return {

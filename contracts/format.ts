@@ -1,0 +1,8 @@
+/** Formatting shared by the API and every front end. */
+
+/** An instant (Date or ISO string) as people read it in China: 3月5日 09:00. */
+export function chinaTime(d: Date | string): string {
+  const c = new Date(new Date(d).getTime() + 8 * 3_600_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${two(c.getUTCHours())}:${two(c.getUTCMinutes())}`;
+}
