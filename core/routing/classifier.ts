@@ -1,0 +1,297 @@
+/**
+ * The routing classifier used everywhere — the product's router, `npm run routing:train/eval` and the benchmark:
+ * hashed word and character n-gram features (features.ts), a one-vs-rest linear SVM (linearSvm.ts), and a
+ * softmax over the SVM scores whose temperature is fitted on out-of-fold scores, so that a score of 0.8 is
+ * right about 80 % of the time and the product's confidence threshold means something.
+ */
+import { ColumnCounter, ColumnTable, DEFAULT_FEATURES, extractBags, extractFeatures, fitVocabulary, vectorise, type Bag, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
+import { DEFAULT_SVM, trainOneVsRest, type SvmOptions } from './linearSvm';
+
+/** One labelled message. `weight` scales its cost (1 by default). */
+export interface LabelledText {
+  title: string;
+  body: string;
+  label: string;
+  weight?: number;
+}
+
+export interface ClassifierOptions {
+  features: FeatureOptions;
+  svm: SvmOptions;
+  /** Folds used to fit the calibration (0 = no calibration, temperature 1). */
+  calibrationFolds: number;
+}
+
+export const DEFAULT_CLASSIFIER: ClassifierOptions = { features: DEFAULT_FEATURES, svm: DEFAULT_SVM, calibrationFolds: 3 };
+
+/** A ranked label with its calibrated probability and the words that decided it. */
+export interface Ranked {
+  label: string;
+  score: number;
+  why: string[];
+}
+
+/** Everything a trained classifier needs, as plain data (see `serialiseClassifier`). */
+export interface ClassifierData {
+  labels: string[];
+  features: FeatureOptions;
+  hashes: Int32Array;
+  idf: Float64Array;
+  terms: string[];
+  /** Column-major: weights[col * labels.length + k]. */
+  weights: Float32Array;
+  bias: Float64Array;
+  temperature: number;
+  trainedOn: number;
+}
+
+function labelIndex(docs: LabelledText[], labels: string[]): Int32Array {
+  const at = new Map(labels.map((l, i) => [l, i]));
+  return Int32Array.from(docs.map((d) => at.get(d.label)!));
+}
+
+function fitLinear(bags: [Bag, Bag][], y: Int32Array, cost: Float64Array, classes: number, o: ClassifierOptions): { vocab: Vocabulary; w: Float64Array[] } {
+  const vocab = fitVocabulary(bags, o.features.minDf);
+  const xs = bags.map((b) => vectorise(b, vocab, o.features.titleWeight));
+  const w = trainOneVsRest(xs, y, classes, vocab.idf.length, cost, o.svm);
+  return { vocab, w };
+}
+
+function decision(x: SparseVector, w: Float64Array[], dim: number): number[] {
+  return w.map((wk) => {
+    let s = wk[dim];
+    for (let j = 0; j < x.idx.length; j++) s += wk[x.idx[j]] * x.val[j];
+    return s;
+  });
+}
+
+function softmax(z: ArrayLike<number>, temperature: number): number[] {
+  let max = -Infinity;
+  for (let i = 0; i < z.length; i++) max = Math.max(max, z[i]);
+  const e = Array.from(z, (v) => Math.exp((v - max) * temperature));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / sum);
+}
+
+/** The temperature that minimises the log-loss of softmax(t · scores) on out-of-fold scores (golden-section search). */
+function fitTemperature(scores: number[][], y: Int32Array): number {
+  const loss = (t: number) => scores.reduce((s, z, i) => s - Math.log(Math.max(softmax(z, t)[y[i]], 1e-12)), 0);
+  let a = 0.1;
+  let b = 30;
+  const g = (Math.sqrt(5) - 1) / 2;
+  for (let k = 0; k < 40; k++) {
+    const c = b - g * (b - a);
+    const d = a + g * (b - a);
+    if (loss(c) < loss(d)) b = d;
+    else a = c;
+  }
+  return (a + b) / 2;
+}
+
+/** Deterministic stratified fold of each document: documents of one label are dealt round-robin. */
+export function stratifiedFolds(labels: ArrayLike<number>, folds: number): Int32Array {
+  const seen = new Map<number, number>();
+  return Int32Array.from(Array.from(labels), (l) => {
+    const n = seen.get(l) ?? 0;
+    seen.set(l, n + 1);
+    return n % folds;
+  });
+}
+
+/** Trains a classifier on labelled messages. */
+export function trainClassifier(docs: LabelledText[], options: Partial<ClassifierOptions> = {}): ClassifierData {
+  const o: ClassifierOptions = { ...DEFAULT_CLASSIFIER, ...options };
+  const labels = [...new Set(docs.map((d) => d.label))].sort();
+  if (!labels.length) throw new Error('没有可用于训练的样本');
+  const y = labelIndex(docs, labels);
+  const cost = Float64Array.from(docs, (d) => d.weight ?? 1);
+  const bags = docs.map((d) => extractBags(d.title, d.body, o.features, true));
+  const { vocab, w } = fitLinear(bags, y, cost, labels.length, o);
+  let temperature = 1;
+  if (o.calibrationFolds > 1 && labels.length > 1 && docs.length >= o.calibrationFolds * labels.length) {
+    const fold = stratifiedFolds(y, o.calibrationFolds);
+    const outOfFold: number[][] = new Array(docs.length);
+    for (let f = 0; f < o.calibrationFolds; f++) {
+      const tr = docs.map((_, i) => i).filter((i) => fold[i] !== f);
+      const te = docs.map((_, i) => i).filter((i) => fold[i] === f);
+      const m = fitLinear(
+        tr.map((i) => bags[i]),
+        Int32Array.from(tr, (i) => y[i]),
+        Float64Array.from(tr, (i) => cost[i]),
+        labels.length,
+        o,
+      );
+      for (const i of te) outOfFold[i] = decision(vectorise(bags[i], m.vocab, o.features.titleWeight), m.w, m.vocab.idf.length);
+    }
+    temperature = fitTemperature(outOfFold, y);
+  }
+  const dim = vocab.idf.length;
+  const K = labels.length;
+  const weights = new Float32Array(dim * K);
+  for (let k = 0; k < K; k++) for (let c = 0; c < dim; c++) weights[c * K + k] = w[k][c];
+  const hashes = new Int32Array(dim);
+  for (const [h, c] of vocab.columns) hashes[c] = h;
+  return {
+    labels,
+    features: o.features,
+    hashes,
+    idf: vocab.idf,
+    terms: vocab.terms,
+    weights,
+    bias: Float64Array.from(w, (wk) => wk[dim]),
+    temperature,
+    trainedOn: docs.length,
+  };
+}
+
+/** A trained classifier ready to rank labels for a message. */
+export class Classifier {
+  private readonly table: ColumnTable;
+  private readonly counts: Float64Array;
+
+  constructor(readonly data: ClassifierData) {
+    this.table = new ColumnTable(data.hashes);
+    this.counts = new Float64Array(data.hashes.length);
+  }
+
+  get labels(): string[] {
+    return this.data.labels;
+  }
+
+  /** The message's feature vector (sublinear tf × idf, each block L2-normalised, the title block weighted). */
+  private vector(title: string, body: string): SparseVector {
+    const { features, idf } = this.data;
+    const counts = this.counts;
+    const titleBlock = new ColumnCounter(this.table, counts);
+    const textBlock = new ColumnCounter(this.table, counts);
+    extractFeatures(title, body, features, titleBlock, textBlock);
+    const size = titleBlock.touched.length + textBlock.touched.length;
+    const idx = new Int32Array(size);
+    const val = new Float64Array(size);
+    let at = 0;
+    for (const block of [titleBlock, textBlock]) {
+      const start = at;
+      let norm = 0;
+      const touched = block.touched;
+      for (let t = 0; t < touched.length; t++) {
+        const c = touched[t];
+        const x = (1 + Math.log(counts[c])) * idf[c];
+        counts[c] = 0;
+        idx[at] = c;
+        val[at++] = x;
+        norm += x * x;
+      }
+      if (norm > 0) {
+        const scale = (block === titleBlock ? features.titleWeight : 1) / Math.sqrt(norm);
+        for (let i = start; i < at; i++) val[i] *= scale;
+      }
+    }
+    return { idx, val };
+  }
+
+  /** The SVM score of every label for a vector. */
+  private scores(x: SparseVector): Float64Array {
+    const { weights, bias } = this.data;
+    const K = bias.length;
+    const z = Float64Array.from(bias);
+    const { idx, val } = x;
+    for (let j = 0; j < idx.length; j++) {
+      const base = idx[j] * K;
+      const v = val[j];
+      for (let k = 0; k < K; k++) z[k] += weights[base + k] * v;
+    }
+    return z;
+  }
+
+  /** Every label, best first, with calibrated probabilities; the top `explain` labels get up to five deciding words. */
+  rank(title: string, body = '', explain = 1): Ranked[] {
+    const { labels, temperature } = this.data;
+    const x = this.vector(title, body);
+    const p = x.idx.length ? softmax(this.scores(x), temperature) : labels.map(() => 0);
+    const order = labels.map((_, k) => k).sort((a, b) => p[b] - p[a] || a - b);
+    return order.map((k, r) => ({ label: labels[k], score: p[k], why: r < explain ? this.why(x, k) : [] }));
+  }
+
+  /** The best label only (no explanation): the fast path for bulk classification. */
+  top(title: string, body = ''): { label: string; score: number } {
+    const { labels, temperature } = this.data;
+    const x = this.vector(title, body);
+    if (!x.idx.length) return { label: labels[0], score: 0 };
+    const z = this.scores(x);
+    let best = 0;
+    for (let k = 1; k < z.length; k++) if (z[k] > z[best]) best = k;
+    let sum = 0;
+    for (let k = 0; k < z.length; k++) sum += Math.exp((z[k] - z[best]) * temperature);
+    return { label: labels[best], score: 1 / sum };
+  }
+
+  /** Up to five readable terms with the largest positive contribution to label k; a term inside a chosen one is skipped. */
+  private why(x: SparseVector, k: number): string[] {
+    const K = this.data.labels.length;
+    const contributions: [string, number][] = [];
+    for (let j = 0; j < x.idx.length; j++) {
+      const c = this.data.weights[x.idx[j] * K + k] * x.val[j];
+      const term = this.data.terms[x.idx[j]].trim();
+      if (c > 0 && term) contributions.push([term, c]);
+    }
+    contributions.sort((a, b) => b[1] - a[1]);
+    const chosen: string[] = [];
+    for (const [term] of contributions) {
+      if (chosen.length >= 5) break;
+      if (chosen.some((t) => t.includes(term))) continue;
+      const inside = chosen.findIndex((t) => term.includes(t));
+      if (inside >= 0) chosen[inside] = term;
+      else chosen.push(term);
+    }
+    return [...new Set(chosen)];
+  }
+}
+
+const FORMAT = 'lvzhi-routing/1';
+
+function b64<T extends ArrayBufferView>(a: T): string {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+}
+
+function fromB64(s: string): ArrayBuffer {
+  const b = Buffer.from(s, 'base64');
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+}
+
+/** The classifier as one JSON string (typed arrays as base64). */
+export function serialiseClassifier(d: ClassifierData): string {
+  return JSON.stringify({
+    format: FORMAT,
+    labels: d.labels,
+    features: d.features,
+    temperature: d.temperature,
+    trainedOn: d.trainedOn,
+    bias: Array.from(d.bias),
+    hashes: b64(d.hashes),
+    idf: b64(Float32Array.from(d.idf)),
+    weights: b64(d.weights),
+    terms: d.terms,
+  });
+}
+
+/** Reads a classifier written by `serialiseClassifier`; throws a Chinese message on anything else. */
+export function parseClassifier(text: string): ClassifierData {
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    throw new Error('模型文件不是合法的 JSON');
+  }
+  if (raw.format !== FORMAT) throw new Error(`模型格式不对：需要 ${FORMAT}`);
+  return {
+    labels: raw.labels as string[],
+    features: { ...DEFAULT_FEATURES, ...(raw.features as FeatureOptions) },
+    temperature: raw.temperature as number,
+    trainedOn: raw.trainedOn as number,
+    bias: Float64Array.from(raw.bias as number[]),
+    hashes: new Int32Array(fromB64(raw.hashes as string)),
+    idf: Float64Array.from(new Float32Array(fromB64(raw.idf as string))),
+    weights: new Float32Array(fromB64(raw.weights as string)),
+    terms: raw.terms as string[],
+  };
+}
