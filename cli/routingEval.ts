@@ -33,8 +33,8 @@ function main() {
     [
       formatEvaluation(run.evaluation),
       '',
-      `模型加载 ${loadSeconds.toFixed(2)} 秒；分类速度（单线程，只取最优类别）${Math.round(speed.docsPerSecond)} 条/秒，${Math.round(speed.charsPerSecond)} 字/秒；` +
-        `带判定词 ${Math.round(run.docsPerSecond)} 条/秒`,
+      `模型加载 ${loadSeconds.toFixed(2)} 秒；分类速度（单线程，只取最优类别，5 轮取最快）${Math.round(speed.docsPerSecond)} 条/秒，${Math.round(speed.charsPerSecond)} 字/秒` +
+        `（中位 ${Math.round(speed.medianDocsPerSecond)} 条/秒）；带判定词 ${Math.round(run.docsPerSecond)} 条/秒`,
       `macroF1=${run.evaluation.macroF1.toFixed(4)} acc=${run.evaluation.accuracy.toFixed(4)} docs_per_s=${Math.round(speed.docsPerSecond)} chars_per_s=${Math.round(speed.charsPerSecond)}`,
     ].join('\n') + '\n',
   );

@@ -4,7 +4,7 @@
  * softmax over the SVM scores whose temperature is fitted on out-of-fold scores, so that a score of 0.8 is
  * right about 80 % of the time and the product's confidence threshold means something.
  */
-import { ColumnCounter, ColumnTable, DEFAULT_FEATURES, extractBags, extractFeatures, fitVocabulary, vectorise, type Bag, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
+import { ColumnCounter, ColumnTable, DEFAULT_FEATURES, SUBLINEAR_TF, extractBags, extractFeatures, fitVocabulary, vectorise, type Bag, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
 import { DEFAULT_SVM, trainOneVsRest, type SvmOptions } from './linearSvm';
 
 /** One labelled message. `weight` scales its cost (1 by default). */
@@ -20,9 +20,20 @@ export interface ClassifierOptions {
   svm: SvmOptions;
   /** Folds used to fit the calibration (0 = no calibration, temperature 1). */
   calibrationFolds: number;
+  /** `balanced` weighs each example by n / (labels × examples of its label), so small departments count as much. */
+  classWeight: 'none' | 'balanced';
+  /** Cost multiplier for examples with a body (they look like what the product routes: title and text). */
+  bodyWeight: number;
+  /** Shift each label's bias so that out-of-fold macro-F1 is best (needs calibration folds). */
+  tuneBias: boolean;
+  /**
+   * Weight of a complement naive Bayes model blended into the SVM (0 = SVM only). Both are linear in the same
+   * features, so the blend is one weight matrix and costs nothing at classification time.
+   */
+  nbBlend: number;
 }
 
-export const DEFAULT_CLASSIFIER: ClassifierOptions = { features: DEFAULT_FEATURES, svm: DEFAULT_SVM, calibrationFolds: 3 };
+export const DEFAULT_CLASSIFIER: ClassifierOptions = { features: DEFAULT_FEATURES, svm: DEFAULT_SVM, calibrationFolds: 3, classWeight: 'none', bodyWeight: 1.5, tuneBias: true, nbBlend: 0 };
 
 /** A ranked label with its calibrated probability and the words that decided it. */
 export interface Ranked {
@@ -50,10 +61,40 @@ function labelIndex(docs: LabelledText[], labels: string[]): Int32Array {
   return Int32Array.from(docs.map((d) => at.get(d.label)!));
 }
 
+/** Complement naive Bayes weights (Rennie et al. 2003), centred over the labels so that they read as evidence. */
+function complementNaiveBayes(xs: SparseVector[], y: Int32Array, classes: number, dim: number, alpha: number): Float64Array[] {
+  const total = new Float64Array(dim);
+  const per = Array.from({ length: classes }, () => new Float64Array(dim));
+  xs.forEach(({ idx, val }, i) => {
+    for (let j = 0; j < idx.length; j++) {
+      total[idx[j]] += val[j];
+      per[y[i]][idx[j]] += val[j];
+    }
+  });
+  const w = per.map((pk) => {
+    const comp = new Float64Array(dim);
+    let sum = 0;
+    for (let f = 0; f < dim; f++) sum += comp[f] = alpha + total[f] - pk[f];
+    for (let f = 0; f < dim; f++) comp[f] = -Math.log(comp[f] / sum);
+    return comp;
+  });
+  for (let f = 0; f < dim; f++) {
+    let mean = 0;
+    for (let k = 0; k < classes; k++) mean += w[k][f];
+    mean /= classes;
+    for (let k = 0; k < classes; k++) w[k][f] -= mean;
+  }
+  return w;
+}
+
 function fitLinear(bags: [Bag, Bag][], y: Int32Array, cost: Float64Array, classes: number, o: ClassifierOptions): { vocab: Vocabulary; w: Float64Array[] } {
   const vocab = fitVocabulary(bags, o.features.minDf);
   const xs = bags.map((b) => vectorise(b, vocab, o.features.titleWeight));
   const w = trainOneVsRest(xs, y, classes, vocab.idf.length, cost, o.svm);
+  if (o.nbBlend > 0) {
+    const nb = complementNaiveBayes(xs, y, classes, vocab.idf.length, 0.1);
+    for (let k = 0; k < classes; k++) for (let f = 0; f < vocab.idf.length; f++) w[k][f] += o.nbBlend * nb[k][f];
+  }
   return { vocab, w };
 }
 
@@ -88,6 +129,43 @@ function fitTemperature(scores: number[][], y: Int32Array): number {
   return (a + b) / 2;
 }
 
+/** Per-label offsets added to the scores that maximise macro-F1 of the argmax (coordinate search on a grid). */
+function fitBiasOffsets(scores: number[][], y: Int32Array, classes: number): Float64Array {
+  const offsets = new Float64Array(classes);
+  const macroF1 = () => {
+    const tp = new Float64Array(classes);
+    const predicted = new Float64Array(classes);
+    const actual = new Float64Array(classes);
+    scores.forEach((z, i) => {
+      let best = 0;
+      for (let k = 1; k < classes; k++) if (z[k] + offsets[k] > z[best] + offsets[best]) best = k;
+      predicted[best] += 1;
+      actual[y[i]] += 1;
+      if (best === y[i]) tp[best] += 1;
+    });
+    let f = 0;
+    for (let k = 0; k < classes; k++) f += predicted[k] + actual[k] ? (2 * tp[k]) / (predicted[k] + actual[k]) : 0;
+    return f / classes;
+  };
+  let best = macroF1();
+  for (let round = 0; round < 3; round++) {
+    for (let k = 0; k < classes; k++) {
+      const start = offsets[k];
+      let bestValue = start;
+      for (let d = -0.3; d <= 0.3001; d += 0.02) {
+        offsets[k] = start + d;
+        const f = macroF1();
+        if (f > best + 1e-9) {
+          best = f;
+          bestValue = offsets[k];
+        }
+      }
+      offsets[k] = bestValue;
+    }
+  }
+  return offsets;
+}
+
 /** Deterministic stratified fold of each document: documents of one label are dealt round-robin. */
 export function stratifiedFolds(labels: ArrayLike<number>, folds: number): Int32Array {
   const seen = new Map<number, number>();
@@ -104,7 +182,9 @@ export function trainClassifier(docs: LabelledText[], options: Partial<Classifie
   const labels = [...new Set(docs.map((d) => d.label))].sort();
   if (!labels.length) throw new Error('没有可用于训练的样本');
   const y = labelIndex(docs, labels);
-  const cost = Float64Array.from(docs, (d) => d.weight ?? 1);
+  const perLabel = new Float64Array(labels.length);
+  for (const k of y) perLabel[k] += 1;
+  const cost = Float64Array.from(docs, (d, i) => (d.weight ?? 1) * (d.body ? o.bodyWeight : 1) * (o.classWeight === 'balanced' ? docs.length / (labels.length * perLabel[y[i]]) : 1));
   const bags = docs.map((d) => extractBags(d.title, d.body, o.features, true));
   const { vocab, w } = fitLinear(bags, y, cost, labels.length, o);
   let temperature = 1;
@@ -122,6 +202,13 @@ export function trainClassifier(docs: LabelledText[], options: Partial<Classifie
         o,
       );
       for (const i of te) outOfFold[i] = decision(vectorise(bags[i], m.vocab, o.features.titleWeight), m.w, m.vocab.idf.length);
+    }
+    if (o.tuneBias) {
+      const offsets = fitBiasOffsets(outOfFold, y, labels.length);
+      for (let k = 0; k < labels.length; k++) {
+        w[k][vocab.idf.length] += offsets[k];
+        for (const z of outOfFold) z[k] += offsets[k];
+      }
     }
     temperature = fitTemperature(outOfFold, y);
   }
@@ -147,46 +234,96 @@ export function trainClassifier(docs: LabelledText[], options: Partial<Classifie
 /** A trained classifier ready to rank labels for a message. */
 export class Classifier {
   private readonly table: ColumnTable;
-  private readonly counts: Float64Array;
+  private readonly counts: Uint16Array;
+  private readonly blocks: [ColumnCounter, ColumnCounter];
+  private readonly blockScores: Float64Array;
+  /** Per column [idf, weight of label 0 … K−1]: one memory line per feature on the fast path. */
+  private readonly rows: Float32Array;
 
   constructor(readonly data: ClassifierData) {
+    const K = data.labels.length;
+    this.rows = new Float32Array(data.hashes.length * (K + 1));
+    for (let c = 0; c < data.hashes.length; c++) {
+      this.rows[c * (K + 1)] = data.idf[c];
+      for (let k = 0; k < K; k++) this.rows[c * (K + 1) + 1 + k] = data.weights[c * K + k];
+    }
     this.table = new ColumnTable(data.hashes);
-    this.counts = new Float64Array(data.hashes.length);
+    this.counts = new Uint16Array(data.hashes.length);
+    this.blocks = [new ColumnCounter(this.table, this.counts), new ColumnCounter(this.table, this.counts)];
+    this.blockScores = new Float64Array(data.labels.length);
   }
 
   get labels(): string[] {
     return this.data.labels;
   }
 
+  /** Counts the message's known features into the two block counters. */
+  private count(title: string, body: string): [ColumnCounter, ColumnCounter] {
+    const [titleBlock, textBlock] = this.blocks;
+    titleBlock.size = 0;
+    textBlock.size = 0;
+    extractFeatures(title, body, this.data.features, titleBlock, textBlock);
+    return this.blocks;
+  }
+
   /** The message's feature vector (sublinear tf × idf, each block L2-normalised, the title block weighted). */
   private vector(title: string, body: string): SparseVector {
     const { features, idf } = this.data;
     const counts = this.counts;
-    const titleBlock = new ColumnCounter(this.table, counts);
-    const textBlock = new ColumnCounter(this.table, counts);
-    extractFeatures(title, body, features, titleBlock, textBlock);
-    const size = titleBlock.touched.length + textBlock.touched.length;
-    const idx = new Int32Array(size);
-    const val = new Float64Array(size);
+    const blocks = this.count(title, body);
+    const idx = new Int32Array(blocks[0].size + blocks[1].size);
+    const val = new Float64Array(idx.length);
     let at = 0;
-    for (const block of [titleBlock, textBlock]) {
+    for (let b = 0; b < 2; b++) {
+      const { touched, size } = blocks[b];
       const start = at;
       let norm = 0;
-      const touched = block.touched;
-      for (let t = 0; t < touched.length; t++) {
+      for (let t = 0; t < size; t++) {
         const c = touched[t];
-        const x = (1 + Math.log(counts[c])) * idf[c];
+        const x = SUBLINEAR_TF[counts[c]] * idf[c];
         counts[c] = 0;
         idx[at] = c;
         val[at++] = x;
         norm += x * x;
       }
       if (norm > 0) {
-        const scale = (block === titleBlock ? features.titleWeight : 1) / Math.sqrt(norm);
+        const scale = (b === 0 ? features.titleWeight : 1) / Math.sqrt(norm);
         for (let i = start; i < at; i++) val[i] *= scale;
       }
     }
     return { idx, val };
+  }
+
+  /** The SVM scores straight from the counters, block by block (the fast path: no vector is built). */
+  private directScores(title: string, body: string): Float64Array | null {
+    const { features, bias } = this.data;
+    const K = bias.length;
+    const stride = K + 1;
+    const rows = this.rows;
+    const counts = this.counts;
+    const blocks = this.count(title, body);
+    const z = Float64Array.from(bias);
+    const zb = this.blockScores;
+    let any = false;
+    for (let b = 0; b < 2; b++) {
+      const { touched, size } = blocks[b];
+      zb.fill(0);
+      let norm = 0;
+      for (let t = 0; t < size; t++) {
+        const c = touched[t];
+        const base = c * stride;
+        const x = SUBLINEAR_TF[counts[c]] * rows[base];
+        counts[c] = 0;
+        norm += x * x;
+        for (let k = 0; k < K; k++) zb[k] += rows[base + 1 + k] * x;
+      }
+      if (norm > 0) {
+        any = true;
+        const scale = (b === 0 ? features.titleWeight : 1) / Math.sqrt(norm);
+        for (let k = 0; k < K; k++) z[k] += zb[k] * scale;
+      }
+    }
+    return any ? z : null;
   }
 
   /** The SVM score of every label for a vector. */
@@ -215,9 +352,8 @@ export class Classifier {
   /** The best label only (no explanation): the fast path for bulk classification. */
   top(title: string, body = ''): { label: string; score: number } {
     const { labels, temperature } = this.data;
-    const x = this.vector(title, body);
-    if (!x.idx.length) return { label: labels[0], score: 0 };
-    const z = this.scores(x);
+    const z = this.directScores(title, body);
+    if (!z) return { label: labels[0], score: 0 };
     let best = 0;
     for (let k = 1; k < z.length; k++) if (z[k] > z[best]) best = k;
     let sum = 0;

@@ -9,8 +9,10 @@ import { dict } from '@node-rs/jieba/dict';
 
 /** Feature choices; the defaults were chosen by cross-validation on training data (see `npm run routing:cv`). */
 export interface FeatureOptions {
-  /** Character n-gram lengths, e.g. [1, 2, 3]. */
+  /** Character n-gram lengths of the whole text, e.g. [1, 2]. */
   charNgrams: number[];
+  /** Character n-gram lengths of the title block (titles are short, so longer n-grams are cheap there). */
+  titleCharNgrams: number[];
   /** Segment with jieba and use words (and bigrams) of the title. */
   titleWords: boolean;
   /** Segment with jieba and use words (and bigrams) of the body too (slower). */
@@ -27,6 +29,7 @@ export interface FeatureOptions {
 
 export const DEFAULT_FEATURES: FeatureOptions = {
   charNgrams: [1, 2],
+  titleCharNgrams: [1, 2],
   titleWords: true,
   bodyWords: false,
   wordBigrams: true,
@@ -107,22 +110,28 @@ export class Bag implements FeatureSink {
   }
 }
 
-function addWords(sink: FeatureSink, text: string, ns: number, bigrams: boolean): void {
+function addWords(sinks: FeatureSink[], text: string, namespaces: number[], bigrams: boolean): void {
   const words = segmenter().cut(text, false);
-  let prev = '';
-  let prevHash = 0;
-  for (const w of words) {
-    if (w === ' ' || STOPWORDS.has(w)) {
-      prev = '';
-      continue;
+  for (let s = 0; s < sinks.length; s++) {
+    const sink = sinks[s];
+    const ns = namespaces[s];
+    let prev = '';
+    let prevHash = 0;
+    for (const w of words) {
+      if (w === ' ' || STOPWORDS.has(w)) {
+        prev = '';
+        continue;
+      }
+      const h = hashString(w, ns);
+      sink.add(h, w);
+      if (bigrams && prev) sink.add(hashPair(prevHash, h), sink.wantsTerms ? prev + w : '');
+      prev = w;
+      prevHash = h;
     }
-    const h = hashString(w, ns);
-    sink.add(h, w);
-    if (bigrams && prev) sink.add(hashPair(prevHash, h), sink.wantsTerms ? prev + w : '');
-    prev = w;
-    prevHash = h;
   }
 }
+
+const SPACE = 32;
 
 function addChars(sink: FeatureSink, text: string, ns: number, ngrams: number[]): void {
   // One pass: the FNV state of the n-gram starting at i is extended one character at a time, so the
@@ -130,7 +139,6 @@ function addChars(sink: FeatureSink, text: string, ns: number, ngrams: number[])
   const longest = Math.max(0, ...ngrams);
   const want = [false, false, false, false, false, false, false, false];
   for (const n of ngrams) if (n < want.length) want[n] = true;
-  const SPACE = 32;
   const length = text.length;
   for (let i = 0; i < length; i++) {
     let h = 0x811c9dc5 ^ ns;
@@ -148,11 +156,12 @@ function addChars(sink: FeatureSink, text: string, ns: number, ngrams: number[])
 export function extractFeatures(title: string, body: string, o: FeatureOptions, titleSink: FeatureSink, textSink: FeatureSink): void {
   const t = normalise(title);
   const b = body ? normalise(body.slice(0, o.maxBodyChars)) : '';
-  if (o.titleWords) addWords(titleSink, t, NS_TITLE_WORD, o.wordBigrams);
-  addChars(titleSink, t, NS_TITLE_CHAR, o.charNgrams);
   const whole = b ? `${t} ${b}` : t;
-  if (o.bodyWords) addWords(textSink, whole, NS_TEXT_WORD, o.wordBigrams);
-  else if (o.titleWords) addWords(textSink, t, NS_TEXT_WORD, o.wordBigrams);
+  if (o.bodyWords) {
+    if (o.titleWords) addWords([titleSink], t, [NS_TITLE_WORD], o.wordBigrams);
+    addWords([textSink], whole, [NS_TEXT_WORD], o.wordBigrams);
+  } else if (o.titleWords) addWords([titleSink, textSink], t, [NS_TITLE_WORD, NS_TEXT_WORD], o.wordBigrams);
+  addChars(titleSink, t, NS_TITLE_CHAR, o.titleCharNgrams);
   addChars(textSink, whole, NS_TEXT_CHAR, o.charNgrams);
 }
 
@@ -259,17 +268,28 @@ export class ColumnTable {
 /** Counts known columns of one block straight from the extractor (the prediction path: no maps, no strings). */
 export class ColumnCounter implements FeatureSink {
   readonly wantsTerms = false;
-  readonly touched: number[] = [];
+  touched = new Int32Array(256);
+  size = 0;
 
   constructor(
     private readonly table: ColumnTable,
-    private readonly counts: Float64Array,
+    private readonly counts: Uint16Array,
   ) {}
 
   add(h: number): void {
     const c = this.table.get(h);
     if (c < 0) return;
-    if (this.counts[c] === 0) this.touched.push(c);
-    this.counts[c] += 1;
+    if (this.counts[c] === 0) {
+      if (this.size === this.touched.length) {
+        const grown = new Int32Array(this.size * 2);
+        grown.set(this.touched);
+        this.touched = grown;
+      }
+      this.touched[this.size++] = c;
+    }
+    if (this.counts[c] < 65535) this.counts[c] += 1;
   }
 }
+
+/** 1 + ln(tf) for small term counts, so the prediction path takes no logarithms. */
+export const SUBLINEAR_TF = Float64Array.from({ length: 65536 }, (_, c) => (c ? 1 + Math.log(c) : 0));

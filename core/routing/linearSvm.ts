@@ -12,9 +12,14 @@ export interface SvmOptions {
   epsilon: number;
   maxIterations: number;
   seed: number;
+  /**
+   * Naive-Bayes feature scaling (NBSVM, Wang & Manning 2012) with this smoothing; 0 = off. Each one-vs-rest
+   * problem sees its features scaled by their log-count ratio, and the scale is folded back into the weights.
+   */
+  nb: number;
 }
 
-export const DEFAULT_SVM: SvmOptions = { C: 1, epsilon: 0.1, maxIterations: 1000, seed: 1 };
+export const DEFAULT_SVM: SvmOptions = { C: 1, epsilon: 0.1, maxIterations: 1000, seed: 1, nb: 0 };
 
 function rng(seed: number): () => number {
   let s = seed >>> 0 || 1;
@@ -101,7 +106,34 @@ export function trainOneVsRest(xs: SparseVector[], labels: Int32Array, classes: 
   for (let k = 0; k < classes; k++) {
     const y = new Int8Array(labels.length);
     for (let i = 0; i < labels.length; i++) y[i] = labels[i] === k ? 1 : -1;
-    out.push(trainBinarySvm(xs, y, dim, cost, { ...o, seed: o.seed + k }));
+    if (!o.nb) {
+      out.push(trainBinarySvm(xs, y, dim, cost, { ...o, seed: o.seed + k }));
+      continue;
+    }
+    const r = logCountRatio(xs, y, dim, o.nb);
+    const scaled = xs.map(({ idx, val }) => ({ idx, val: Float64Array.from(val, (v, j) => v * r[idx[j]]) }));
+    const w = trainBinarySvm(scaled, y, dim, cost, { ...o, seed: o.seed + k });
+    for (let f = 0; f < dim; f++) w[f] *= r[f];
+    out.push(w);
   }
   return out;
+}
+
+/** |log((p / |p|₁) / (q / |q|₁))| per feature, p and q the smoothed feature sums of the positive and negative examples. */
+function logCountRatio(xs: SparseVector[], y: Int8Array, dim: number, alpha: number): Float64Array {
+  const p = new Float64Array(dim).fill(alpha);
+  const q = new Float64Array(dim).fill(alpha);
+  xs.forEach(({ idx, val }, i) => {
+    const target = y[i] > 0 ? p : q;
+    for (let j = 0; j < idx.length; j++) target[idx[j]] += Math.abs(val[j]);
+  });
+  let sp = 0;
+  let sq = 0;
+  for (let f = 0; f < dim; f++) {
+    sp += p[f];
+    sq += q[f];
+  }
+  const r = new Float64Array(dim);
+  for (let f = 0; f < dim; f++) r[f] = Math.abs(Math.log(p[f] / sp / (q[f] / sq)));
+  return r;
 }
