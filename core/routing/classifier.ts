@@ -26,14 +26,9 @@ export interface ClassifierOptions {
   bodyWeight: number;
   /** Shift each label's bias so that out-of-fold macro-F1 is best (needs calibration folds). */
   tuneBias: boolean;
-  /**
-   * Weight of a complement naive Bayes model blended into the SVM (0 = SVM only). Both are linear in the same
-   * features, so the blend is one weight matrix and costs nothing at classification time.
-   */
-  nbBlend: number;
 }
 
-export const DEFAULT_CLASSIFIER: ClassifierOptions = { features: DEFAULT_FEATURES, svm: DEFAULT_SVM, calibrationFolds: 3, classWeight: 'none', bodyWeight: 1.5, tuneBias: true, nbBlend: 0 };
+export const DEFAULT_CLASSIFIER: ClassifierOptions = { features: DEFAULT_FEATURES, svm: DEFAULT_SVM, calibrationFolds: 3, classWeight: 'none', bodyWeight: 1.5, tuneBias: true };
 
 /** A ranked label with its calibrated probability and the words that decided it. */
 export interface Ranked {
@@ -61,40 +56,10 @@ function labelIndex(docs: LabelledText[], labels: string[]): Int32Array {
   return Int32Array.from(docs.map((d) => at.get(d.label)!));
 }
 
-/** Complement naive Bayes weights (Rennie et al. 2003), centred over the labels so that they read as evidence. */
-function complementNaiveBayes(xs: SparseVector[], y: Int32Array, classes: number, dim: number, alpha: number): Float64Array[] {
-  const total = new Float64Array(dim);
-  const per = Array.from({ length: classes }, () => new Float64Array(dim));
-  xs.forEach(({ idx, val }, i) => {
-    for (let j = 0; j < idx.length; j++) {
-      total[idx[j]] += val[j];
-      per[y[i]][idx[j]] += val[j];
-    }
-  });
-  const w = per.map((pk) => {
-    const comp = new Float64Array(dim);
-    let sum = 0;
-    for (let f = 0; f < dim; f++) sum += comp[f] = alpha + total[f] - pk[f];
-    for (let f = 0; f < dim; f++) comp[f] = -Math.log(comp[f] / sum);
-    return comp;
-  });
-  for (let f = 0; f < dim; f++) {
-    let mean = 0;
-    for (let k = 0; k < classes; k++) mean += w[k][f];
-    mean /= classes;
-    for (let k = 0; k < classes; k++) w[k][f] -= mean;
-  }
-  return w;
-}
-
 function fitLinear(bags: [Bag, Bag][], y: Int32Array, cost: Float64Array, classes: number, o: ClassifierOptions): { vocab: Vocabulary; w: Float64Array[] } {
   const vocab = fitVocabulary(bags, o.features.minDf);
   const xs = bags.map((b) => vectorise(b, vocab, o.features.titleWeight));
   const w = trainOneVsRest(xs, y, classes, vocab.idf.length, cost, o.svm);
-  if (o.nbBlend > 0) {
-    const nb = complementNaiveBayes(xs, y, classes, vocab.idf.length, 0.1);
-    for (let k = 0; k < classes; k++) for (let f = 0; f < vocab.idf.length; f++) w[k][f] += o.nbBlend * nb[k][f];
-  }
   return { vocab, w };
 }
 

@@ -12,14 +12,11 @@ export interface SvmOptions {
   epsilon: number;
   maxIterations: number;
   seed: number;
-  /**
-   * Naive-Bayes feature scaling (NBSVM, Wang & Manning 2012) with this smoothing; 0 = off. Each one-vs-rest
-   * problem sees its features scaled by their log-count ratio, and the scale is folded back into the weights.
-   */
-  nb: number;
+  /** `l2`: squared hinge loss (liblinear -s 1); `l1`: hinge loss (liblinear -s 3). */
+  loss: 'l1' | 'l2';
 }
 
-export const DEFAULT_SVM: SvmOptions = { C: 1, epsilon: 0.1, maxIterations: 1000, seed: 1, nb: 0 };
+export const DEFAULT_SVM: SvmOptions = { C: 1, epsilon: 0.1, maxIterations: 1000, seed: 1, loss: 'l2' };
 
 function rng(seed: number): () => number {
   let s = seed >>> 0 || 1;
@@ -38,9 +35,11 @@ export function trainBinarySvm(xs: SparseVector[], y: Int8Array, dim: number, co
   const alpha = new Float64Array(n);
   const qd = new Float64Array(n);
   const diag = new Float64Array(n);
+  const upper = new Float64Array(n);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    diag[i] = 0.5 / (o.C * cost[i]);
+    diag[i] = o.loss === 'l2' ? 0.5 / (o.C * cost[i]) : 0;
+    upper[i] = o.loss === 'l2' ? Infinity : o.C * cost[i];
     let q = 1; // the bias feature
     const v = xs[i].val;
     for (let j = 0; j < v.length; j++) q += v[j] * v[j];
@@ -50,6 +49,7 @@ export function trainBinarySvm(xs: SparseVector[], y: Int8Array, dim: number, co
   const random = rng(o.seed);
   let active = n;
   let maxOld = Infinity;
+  let minOld = -Infinity;
   for (let iter = 0; iter < o.maxIterations; iter++) {
     let maxNew = -Infinity;
     let minNew = Infinity;
@@ -77,12 +77,21 @@ export function trainBinarySvm(xs: SparseVector[], y: Int8Array, dim: number, co
           continue;
         }
         if (g < 0) pg = g;
+      } else if (alpha[i] === upper[i]) {
+        if (g < minOld) {
+          active -= 1;
+          order[s] = order[active];
+          order[active] = i;
+          s -= 1;
+          continue;
+        }
+        if (g > 0) pg = g;
       } else pg = g;
       if (pg > maxNew) maxNew = pg;
       if (pg < minNew) minNew = pg;
       if (Math.abs(pg) > 1e-12) {
         const old = alpha[i];
-        alpha[i] = Math.max(old - g / qd[i], 0);
+        alpha[i] = Math.min(Math.max(old - g / qd[i], 0), upper[i]);
         const d = (alpha[i] - old) * yi;
         for (let k = 0; k < idx.length; k++) w[idx[k]] += d * val[k];
         w[dim] += d;
@@ -93,9 +102,11 @@ export function trainBinarySvm(xs: SparseVector[], y: Int8Array, dim: number, co
       // Converged on the shrunk set: check everything once more.
       active = n;
       maxOld = Infinity;
+      minOld = -Infinity;
       continue;
     }
     maxOld = maxNew <= 0 ? Infinity : maxNew;
+    minOld = minNew >= 0 ? -Infinity : minNew;
   }
   return w;
 }
@@ -106,34 +117,7 @@ export function trainOneVsRest(xs: SparseVector[], labels: Int32Array, classes: 
   for (let k = 0; k < classes; k++) {
     const y = new Int8Array(labels.length);
     for (let i = 0; i < labels.length; i++) y[i] = labels[i] === k ? 1 : -1;
-    if (!o.nb) {
-      out.push(trainBinarySvm(xs, y, dim, cost, { ...o, seed: o.seed + k }));
-      continue;
-    }
-    const r = logCountRatio(xs, y, dim, o.nb);
-    const scaled = xs.map(({ idx, val }) => ({ idx, val: Float64Array.from(val, (v, j) => v * r[idx[j]]) }));
-    const w = trainBinarySvm(scaled, y, dim, cost, { ...o, seed: o.seed + k });
-    for (let f = 0; f < dim; f++) w[f] *= r[f];
-    out.push(w);
+    out.push(trainBinarySvm(xs, y, dim, cost, { ...o, seed: o.seed + k }));
   }
   return out;
-}
-
-/** |log((p / |p|₁) / (q / |q|₁))| per feature, p and q the smoothed feature sums of the positive and negative examples. */
-function logCountRatio(xs: SparseVector[], y: Int8Array, dim: number, alpha: number): Float64Array {
-  const p = new Float64Array(dim).fill(alpha);
-  const q = new Float64Array(dim).fill(alpha);
-  xs.forEach(({ idx, val }, i) => {
-    const target = y[i] > 0 ? p : q;
-    for (let j = 0; j < idx.length; j++) target[idx[j]] += Math.abs(val[j]);
-  });
-  let sp = 0;
-  let sq = 0;
-  for (let f = 0; f < dim; f++) {
-    sp += p[f];
-    sq += q[f];
-  }
-  const r = new Float64Array(dim);
-  for (let f = 0; f < dim; f++) r[f] = Math.abs(Math.log(p[f] / sp / (q[f] / sq)));
-  return r;
 }
