@@ -12,7 +12,7 @@ async function main() {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   const core = await bootCore(config);
-  await core.router.train();
+  await core.router.load();
   const app = createApp(core, logger);
   // One machine runs everything: the API and the jobs runner (which only sweeps while it holds the lease).
   const jobs = config.jobs ? new JobRunner(core, { logger }) : null;

@@ -143,3 +143,12 @@ export const QUESTIONNAIRE_KIND_LABELS = { survey: '问卷', ballot: '票决', e
 export const MEETING_KIND_LABELS = { session: '人代会', committee: '常委会会议', inspection: '视察调研', reception: '联络站接待日', other: '其他活动' } as const;
 export const RSVP_LABELS = { pending: '未回复', attend: '参加', leave: '请假' } as const;
 export const EVALUATION_OPTIONS = ['满意', '基本满意', '不满意'] as const;
+
+/** Routing model versions: status and why the version was trained. */
+export const ROUTING_MODEL_STATUS_LABELS: Record<string, string> = { current: '当前使用', retired: '已停用', rejected: '未采用（留出评分更低）' };
+export const ROUTING_MODEL_REASON_LABELS: Record<string, string> = {
+  initial: '初始训练',
+  retrain: '手动重新训练',
+  nightly: '夜间自动重训',
+  import: '导入历史建议后训练',
+};

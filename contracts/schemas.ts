@@ -157,6 +157,11 @@ export const ClassifyRequest = z.object({
   body: z.string({ error: '内容必须是文字' }).max(BODY_MAX, `内容不能超过 ${BODY_MAX} 字`).optional(),
 });
 
+/** Retraining the department routing model by hand: an optional note on why. */
+export const RetrainRequest = z
+  .object({ note: z.string({ error: '说明必须是文字' }).max(255, '说明不能超过 255 字').optional() })
+  .strict();
+
 // ---------- suggestions: responses ----------
 export const RoutedDepartment = z.object({ code: z.string(), name: z.string(), score: z.number(), why: z.array(z.string()) });
 export const RoutingProposal = z.object({

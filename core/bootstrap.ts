@@ -1,8 +1,13 @@
 /** Opening everything a process needs: the database (migrated, seeded when empty), the router, the clock. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { migrate, openDatabase } from '../models/db';
 import { isEmpty, seedDemoCity } from '../models/seed';
 import type { Config } from './config';
 import { systemClock, type Clock, type CoreContext } from './context';
+import { importRoutingHistory } from './routing/importHistory';
+import { currentVersion } from './routing/departmentModel';
+import { retrainRoutingModel } from './routing/retrainModel';
 import { Router } from './routing/router';
 
 export interface BootOptions {
@@ -20,6 +25,20 @@ export async function bootCore(config: Config, options: BootOptions = {}): Promi
     await seedDemoCity(db);
     seeded = true;
   }
-  const router = new Router({ threshold: config.routingThreshold, coThreshold: config.routingCoThreshold, retrainAfterMs: config.routingRetrainSeconds * 1000 });
-  return { db, clock: options.clock ?? systemClock, config, router, seeded };
+  const router = new Router({ threshold: config.routingThreshold, coThreshold: config.routingCoThreshold, refreshMs: config.routingRefreshSeconds * 1000 });
+  const core = { db, clock: options.clock ?? systemClock, config, router, seeded };
+  if (seeded) {
+    // The demo city's labelled history goes in through the same import the office uses.
+    const data = fs.readFileSync(path.join(__dirname, '../models/demo/routing-history.csv'));
+    const imported = await importRoutingHistory(core, null, { data, format: 'csv' }, { retrain: false, source: 'history' });
+    if (!imported.ok) throw new Error(imported.message);
+  }
+  // A database without a routing model gets its first version now, before any request: training must not
+  // happen lazily inside a use case's transaction (it writes the version in a transaction of its own).
+  if (!(await currentVersion())) {
+    const trained = await retrainRoutingModel(core, null, { reason: 'initial' });
+    if (!trained.ok && trained.kind !== 'invalid') throw new Error(trained.message);
+  }
+  await router.load();
+  return core;
 }

@@ -13,7 +13,7 @@ export interface Config {
   wechatTemplateId: string;
   routingThreshold: number;
   routingCoThreshold: number;
-  routingRetrainSeconds: number;
+  routingRefreshSeconds: number;
   publicUrl: string | null;
   logLevel: string;
   /** Whether this process runs the jobs runner (it sweeps only while it holds the leader lease). */
@@ -42,7 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wechatTemplateId: env.WECHAT_TEMPLATE_ID || 'lvzhi-notice',
     routingThreshold: Number(env.ROUTING_THRESHOLD || 0.6),
     routingCoThreshold: Number(env.ROUTING_CO_THRESHOLD || 0.15),
-    routingRetrainSeconds: Number(env.ROUTING_RETRAIN_SECONDS || 600),
+    routingRefreshSeconds: Number(env.ROUTING_REFRESH_SECONDS || 10),
     publicUrl: env.PUBLIC_URL || null,
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     jobs: !/^(0|off|false|no)$/i.test(env.JOBS ?? ''),

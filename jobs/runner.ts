@@ -11,6 +11,7 @@ import type { CoreContext } from '../core/context';
 import { deliverWechat } from '../core/notifications/wechatChannel';
 import { acquireLease, releaseLease } from '../core/sweeps/marks';
 import { sweepQuestionnaireReminders, sweepMeetingReminders } from '../core/sweeps/reminders';
+import { sweepRoutingRetrain } from '../core/sweeps/routingRetrain';
 import { sweepCoOpinions, sweepDeadlineWarnings, sweepOverdue, sweepRedo } from '../core/sweeps/suggestionClocks';
 
 export const LEASE_NAME = 'jobs-leader';
@@ -24,6 +25,7 @@ export const SWEEPS: [string, (ctx: CoreContext) => Promise<number>][] = [
   ['meeting-reminders', sweepMeetingReminders],
   ['questionnaire-reminders', sweepQuestionnaireReminders],
   ['wechat-delivery', (ctx) => deliverWechat(ctx)],
+  ['routing-retrain', sweepRoutingRetrain],
 ];
 
 export interface RunnerOptions {

@@ -194,12 +194,35 @@ export class RatingModel extends Model<InferAttributes<RatingModel>, InferCreati
 /** A labelled routing example: text and the department that turned out to be right (or wrong, for returns). */
 export class RoutingExampleModel extends Model<InferAttributes<RoutingExampleModel>, InferCreationAttributes<RoutingExampleModel>> {
   declare id: CreationOptional<number>;
+  /** The suggestion's title (null on rows from before titles were kept: then the first line of `text`). */
+  declare title: CreationOptional<string | null>;
   declare text: string;
   declare departmentCode: string;
   declare label: string;
   declare source: string;
   declare suggestionId: number | null;
   declare createdAt: Date;
+}
+
+/**
+ * One version of the department routing model: the serialised classifier, what it was trained on and how it
+ * scored on held-out examples. Exactly one row is `current`; others are `retired` (were current), `rejected`
+ * (scored worse than the current one) — any of them can be made current again.
+ */
+export class RoutingModelVersion extends Model<InferAttributes<RoutingModelVersion>, InferCreationAttributes<RoutingModelVersion>> {
+  declare id: CreationOptional<number>;
+  declare status: string;
+  declare reason: string;
+  declare note: string | null;
+  declare createdBy: number | null;
+  declare createdAt: Date;
+  declare activatedAt: Date | null;
+  declare activatedBy: number | null;
+  /** The newest labelled example this model has seen (so a retrain knows whether anything is new). */
+  declare lastExampleId: number;
+  declare summary: string;
+  declare scores: string;
+  declare model: string;
 }
 
 const id = { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true };
@@ -394,6 +417,7 @@ export function defineModels(sequelize: Sequelize) {
   RoutingExampleModel.init(
     {
       id,
+      title: DataTypes.STRING(255),
       text: longText,
       departmentCode: DataTypes.STRING(32),
       label: DataTypes.STRING(16),
@@ -402,5 +426,22 @@ export function defineModels(sequelize: Sequelize) {
       createdAt: DataTypes.DATE,
     },
     opts('routing_examples', false),
+  );
+  RoutingModelVersion.init(
+    {
+      id,
+      status: DataTypes.STRING(16),
+      reason: DataTypes.STRING(16),
+      note: DataTypes.STRING(255),
+      createdBy: DataTypes.INTEGER,
+      createdAt: DataTypes.DATE,
+      activatedAt: DataTypes.DATE,
+      activatedBy: DataTypes.INTEGER,
+      lastExampleId: DataTypes.INTEGER,
+      summary: DataTypes.TEXT,
+      scores: DataTypes.TEXT,
+      model: sequelize.getDialect() === 'mysql' ? DataTypes.TEXT('long') : DataTypes.TEXT,
+    },
+    opts('routing_models', false),
   );
 }

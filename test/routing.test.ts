@@ -1,41 +1,13 @@
-/** Routing v1: segmentation, the linear model, proposals with deciding words, learning from the office, the CLI. */
+/** Routing in the product: proposals with deciding words, learning from the office, the CLI. */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LinearModel, trainLinearModel } from '../core/routing/model';
-import { routingTokens, segment } from '../core/routing/tokenize';
+import { retrainRoutingModel } from '../core/routing/retrainModel';
 import { createSuggestion } from '../core/suggestions';
 import { RoutingExampleModel } from '../models/definitions';
 import { act, actor, must } from './helpers/core';
 import { eachDatabase } from './helpers/db';
-
-describe('segmentation and the linear model', () => {
-  test('jieba words without stopwords and punctuation; keywords found verbatim', () => {
-    const words = segment('建议加快淄博市张店区老旧小区改造，增加停车位！');
-    expect(words).toEqual(expect.arrayContaining(['小区', '改造', '停车位']));
-    expect(words).not.toContain('建议');
-    expect(words).not.toContain('，');
-    expect(routingTokens('办理住房公积金贷款', ['住房公积金'])).toContain('住房公积金');
-  });
-
-  test('a trained model ranks by probability and names the deciding words', () => {
-    const model = new LinearModel(
-      trainLinearModel([
-        { tokens: ['公交', '线路'], label: 'transport' },
-        { tokens: ['公交', '站台'], label: 'transport' },
-        { tokens: ['学校', '老师'], label: 'edu' },
-        { tokens: ['学生', '学校'], label: 'edu' },
-      ]),
-    );
-    const [top, second] = model.predict(['公交', '站台', '天气']);
-    expect(top.label).toBe('transport');
-    expect(top.score).toBeGreaterThan(0.8);
-    expect(top.score + second.score).toBeCloseTo(1, 5);
-    expect(top.why).toEqual(expect.arrayContaining(['公交', '站台']));
-    expect(top.why).not.toContain('天气');
-  });
-});
 
 eachDatabase('routing in the product', (t) => {
   test.each([
@@ -59,26 +31,29 @@ eachDatabase('routing in the product', (t) => {
   });
 
   test('confirmations, corrections and returns are stored as labelled examples, and retraining learns them', async () => {
+    // In this city shared bikes are the transport bureau's business; the keywords alone point elsewhere.
     const text = { title: '关于规范共享单车停放的建议', body: '地铁口共享单车乱停乱放，堵塞人行道。' };
     const before = await t().core.router.propose(text.title, text.body);
+    expect(before.lead?.code).not.toBe('transport');
     const { id } = must(await createSuggestion(t().core, await actor('deputy01'), { ...text, submit: true }));
     must(await act(t().core, 'office', id, 'accept'));
     must(await act(t().core, 'office', id, 'assign', { lead: 'police' }));
-    must(await act(t().core, 'staff-police', id, 'return', { reason: '共享单车停放由城管部门管理' }));
-    must(await act(t().core, 'office', id, 'assign', { lead: 'urban' }));
+    must(await act(t().core, 'staff-police', id, 'return', { reason: '共享单车的投放和停放管理不归公安' }));
+    must(await act(t().core, 'office', id, 'assign', { lead: 'transport' }));
     const rows = await RoutingExampleModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] });
     expect(rows.map((r) => [r.departmentCode, r.label, r.source])).toEqual([
       ['police', 'positive', before.lead?.code === 'police' ? 'confirm' : 'correct'],
       ['police', 'negative', 'return'],
-      ['urban', 'positive', 'correct'],
+      ['transport', 'positive', 'correct'],
     ]);
-    // Teach it a few more like this one; after retraining the proposal follows the office.
-    for (let i = 0; i < 3; i++) {
-      await RoutingExampleModel.create({ text: `共享单车乱停放 第${i}处 人行道`, departmentCode: 'urban', label: 'positive', source: 'correct', suggestionId: null, createdAt: new Date() });
+    // The office corrects a few more like this one; after retraining the proposal follows the office.
+    for (let i = 0; i < 6; i++) {
+      await RoutingExampleModel.create({ title: `共享单车乱停放 第${i}处`, text: '共享单车堵塞人行道', departmentCode: 'transport', label: 'positive', source: 'correct', suggestionId: null, createdAt: new Date() });
     }
-    await t().core.router.train();
+    const retrained = must(await retrainRoutingModel(t().core, null, { reason: 'retrain' }));
+    expect(retrained.accepted).toBe(true);
     const after = await t().core.router.propose('共享单车乱停乱放', '小区门口共享单车太多');
-    expect(after.lead?.code).toBe('urban');
+    expect(after.lead?.code).toBe('transport');
     expect(after.lead!.why.some((w) => /共享|单车/.test(w))).toBe(true);
   });
 });
@@ -102,7 +77,7 @@ describe('npm run route', () => {
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual([1, 'x2']);
     expect(out[0].departments).toHaveLength(3);
-    expect(out[0].departments[0]).toMatchObject({ code: 'transport', score: expect.any(Number), why: expect.arrayContaining(['公交']) });
+    expect(out[0].departments[0]).toMatchObject({ code: 'transport', score: expect.any(Number), why: expect.arrayContaining([expect.stringMatching(/公交/)]) });
     expect(out[1].departments[0].code).toBe('medins');
   });
 });

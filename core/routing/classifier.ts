@@ -4,7 +4,7 @@
  * softmax over the SVM scores whose temperature is fitted on out-of-fold scores, so that a score of 0.8 is
  * right about 80 % of the time and the product's confidence threshold means something.
  */
-import { ColumnCounter, ColumnTable, DEFAULT_FEATURES, SUBLINEAR_TF, extractBags, extractFeatures, fitVocabulary, vectorise, type Bag, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
+import { ColumnCounter, ColumnTable, DEFAULT_FEATURES, SUBLINEAR_TF, segmenter, extractBags, extractFeatures, fitVocabulary, vectorise, type Bag, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
 import { DEFAULT_SVM, trainOneVsRest, type SvmOptions } from './linearSvm';
 
 /** One labelled message. `weight` scales its cost (1 by default). */
@@ -326,26 +326,50 @@ export class Classifier {
     return { label: labels[best], score: 1 / sum };
   }
 
-  /** Up to five readable terms with the largest positive contribution to label k; a term inside a chosen one is skipped. */
+  /**
+   * Up to five readable terms with the largest positive contribution to label k. A term must be made of whole
+   * words of two or more characters (a character n-gram such as "保报" that cuts across words is evidence, but
+   * not something to show a person); a term inside a chosen one is skipped.
+   */
   private why(x: SparseVector, k: number): string[] {
     const K = this.data.labels.length;
     const contributions: [string, number][] = [];
     for (let j = 0; j < x.idx.length; j++) {
       const c = this.data.weights[x.idx[j] * K + k] * x.val[j];
       const term = this.data.terms[x.idx[j]].trim();
-      if (c > 0 && term) contributions.push([term, c]);
+      if (c > 0 && term.length >= 2) contributions.push([term, c]);
     }
     contributions.sort((a, b) => b[1] - a[1]);
     const chosen: string[] = [];
-    for (const [term] of contributions) {
+    for (const [term] of contributions.slice(0, 40)) {
       if (chosen.length >= 5) break;
       if (chosen.some((t) => t.includes(term))) continue;
-      const inside = chosen.findIndex((t) => term.includes(t));
-      if (inside >= 0) chosen[inside] = term;
-      else chosen.push(term);
+      if (GENERIC.has(term) || !readable(term)) continue;
+      const at = chosen.findIndex((t) => term.includes(t));
+      const rest = chosen.filter((t) => !term.includes(t));
+      rest.splice(at >= 0 ? at : rest.length, 0, term);
+      chosen.splice(0, chosen.length, ...rest);
     }
-    return [...new Set(chosen)];
+    return chosen;
   }
+}
+
+// Words every kind of suggestion uses: weights may lean on them, but they explain nothing to a person.
+const GENERIC = new Set(
+  '建议 关于 问题 希望 要求 反映 解决 加强 加快 推进 进行 开展 提高 提升 完善 落实 规范 相关 有关 情况 时间 没有 存在 需要 部门 政府 群众 市民 居民 我们 目前 现在 尽快'.split(' '),
+);
+
+const readableCache = new Map<string, boolean>();
+/** Whether jieba cuts the term into words of at least two characters (at most two of them). */
+function readable(term: string): boolean {
+  let r = readableCache.get(term);
+  if (r === undefined) {
+    const words = segmenter().cut(term, false);
+    r = words.length <= 2 && words.every((w) => w.length >= 2);
+    if (readableCache.size > 50_000) readableCache.clear();
+    readableCache.set(term, r);
+  }
+  return r;
 }
 
 const FORMAT = 'lvzhi-routing/1';

@@ -1,7 +1,9 @@
 /**
- * Similar existing suggestions, for duplicate warnings at intake and joint filing: cosine similarity of the same
- * routing words (idf-weighted) between the text and every suggestion that has passed review. Titles only — the
- * bodies and people stay private. (A first version: it compares against the most recent 2,000 suggestions.)
+ * Similar existing suggestions, for duplicate warnings at intake and joint filing: the routing features
+ * (features.ts — jieba words and bigrams, character bigrams, title and whole-text blocks) weighted by
+ * sublinear tf × idf over the suggestions compared, so that boilerplate every suggestion has ("关于…的建议")
+ * weighs nothing, and compared by cosine. Titles only in the answer — bodies and people stay private.
+ * (It compares against the most recent 2,000 suggestions that have passed review; their features are cached.)
  */
 import { Op } from 'sequelize';
 import { ClassifyRequest } from '../../contracts/schemas';
@@ -13,7 +15,7 @@ import type { Actor } from '../context';
 import { invalid, notFound, ok, type Outcome } from '../result';
 import { loadFacts } from '../suggestions/facts';
 import { canSee } from '../suggestions/scope';
-import { segment } from './tokenize';
+import { DEFAULT_FEATURES, extractBags, type Bag, type FeatureOptions } from './features';
 
 export interface SimilarSuggestion {
   id: number;
@@ -25,38 +27,57 @@ export interface SimilarSuggestion {
 
 const PUBLIC_STATES: SuggestionState[] = ['accepted', 'referenced', 'assigned', 'handling', 'answered', 'closed'];
 
-function vector(words: string[], idf: Map<string, number>): Map<string, number> {
-  const v = new Map<string, number>();
-  for (const w of words) if (w.length >= 2) v.set(w, (v.get(w) ?? 0) + 1);
-  let norm = 0;
-  for (const [w, tf] of v) {
-    const x = (1 + Math.log(tf)) * (idf.get(w) ?? 1);
-    v.set(w, x);
-    norm += x * x;
-  }
-  norm = Math.sqrt(norm) || 1;
-  for (const [w, x] of v) v.set(w, x / norm);
-  return v;
+/** The routing features with words from the body too (speed matters less here) and no single characters. */
+const SIMILARITY_FEATURES: FeatureOptions = { ...DEFAULT_FEATURES, bodyWords: true, charNgrams: [2], titleCharNgrams: [2], maxBodyChars: 2000 };
+
+const cache = new Map<number, { stamp: string; bags: [Bag, Bag] }>();
+
+function bagsOf(row: { id: number; title: string; body: string; updatedAt: Date }): [Bag, Bag] {
+  const stamp = `${new Date(row.updatedAt).getTime()}`;
+  const hit = cache.get(row.id);
+  if (hit && hit.stamp === stamp) return hit.bags;
+  const bags = extractBags(row.title, row.body, SIMILARITY_FEATURES);
+  if (cache.size > 5000) cache.clear();
+  cache.set(row.id, { stamp, bags });
+  return bags;
+}
+
+/** Unit vectors over both blocks: (1 + ln tf) × ln(N / df), the title block weighted as in routing. */
+function unitVectors(docs: [Bag, Bag][]): Map<number, number>[] {
+  const df = new Map<number, number>();
+  for (const bags of docs) for (const bag of bags) for (const h of bag.counts.keys()) df.set(h, (df.get(h) ?? 0) + 1);
+  return docs.map((bags) => {
+    const v = new Map<number, number>();
+    let norm = 0;
+    bags.forEach((bag, block) => {
+      for (const [h, tf] of bag.counts) {
+        const x = (1 + Math.log(tf)) * Math.log(docs.length / df.get(h)!) * (block === 0 ? SIMILARITY_FEATURES.titleWeight : 1);
+        if (x <= 0) continue;
+        v.set(h, x);
+        norm += x * x;
+      }
+    });
+    norm = Math.sqrt(norm) || 1;
+    for (const [h, x] of v) v.set(h, x / norm);
+    return v;
+  });
 }
 
 /** The `limit` most similar suggestions to a text (score ≥ 0.2), best first. */
 export async function similarTo(title: string, body: string, excludeId: number | null, limit = 3): Promise<SimilarSuggestion[]> {
   const rows = await SuggestionModel.findAll({
     where: { state: { [Op.in]: PUBLIC_STATES }, ...(excludeId ? { id: { [Op.ne]: excludeId } } : {}) },
-    attributes: ['id', 'title', 'body', 'state'],
+    attributes: ['id', 'title', 'body', 'state', 'updatedAt'],
     order: [['id', 'DESC']],
     limit: 2000,
   });
-  const docs = rows.map((r) => segment(`${r.title}\n${r.title}\n${r.body}`));
-  const df = new Map<string, number>();
-  for (const d of docs) for (const w of new Set(d)) df.set(w, (df.get(w) ?? 0) + 1);
-  const idf = new Map([...df].map(([w, n]) => [w, Math.log((docs.length + 1) / (n + 1)) + 1]));
-  const q = vector(segment(`${title}\n${title}\n${body}`), idf);
+  const vectors = unitVectors([extractBags(title, body, SIMILARITY_FEATURES), ...rows.map(bagsOf)]);
+  const q = vectors[0];
   return rows
     .map((r, i) => {
-      const d = vector(docs[i], idf);
+      const d = vectors[i + 1];
       let score = 0;
-      for (const [w, x] of q) score += x * (d.get(w) ?? 0);
+      for (const [h, x] of q) score += x * (d.get(h) ?? 0);
       return { id: r.id, title: r.title, state: r.state as SuggestionState, stateLabel: STATE_LABELS[r.state as SuggestionState], score: Math.round(score * 1000) / 1000 };
     })
     .filter((s) => s.score >= 0.2)

@@ -1,104 +1,77 @@
 /**
- * The product's router: trains the linear model from the departments' duty keywords plus every labelled
- * example the office has produced (confirmations, corrections, imports), and turns a prediction into a
- * routing proposal with a lead department, co-handlers, a confidence and the deciding words.
+ * The product's router: holds the current department routing model (the version stored as `current`) and
+ * turns a prediction into a routing proposal with a lead department, co-handlers, a confidence and the
+ * deciding words. Another process (the jobs runner's nightly retrain, an import, a rollback) may switch the
+ * current version, so every few seconds the router checks which version is current.
  */
 import type { RoutingProposal } from '../../contracts/schemas';
-import { DepartmentModel, RoutingExampleModel } from '../../models/definitions';
-import { LinearModel, trainLinearModel, type TrainingExample } from './model';
-import { routingTokens, segment } from './tokenize';
+import { RoutingModelVersion } from '../../models/definitions';
+import type { Classifier } from './classifier';
+import { classifierOf, loadDepartments } from './departmentModel';
 
 export interface RouterOptions {
   threshold: number;
   coThreshold: number;
-  /** A stale model is retrained at most this often (ms); new labelled examples wait until then. */
-  retrainAfterMs?: number;
+  /** How often (ms) to check whether another process switched the current version. */
+  refreshMs?: number;
 }
 
-interface DepartmentInfo {
-  code: string;
-  name: string;
-  keywords: string[];
-}
-
-/** Parses a department's stored keyword list. */
-export function parseKeywords(raw: string | null | undefined): string[] {
-  if (!raw) return [];
-  try {
-    const v = JSON.parse(raw);
-    return Array.isArray(v) ? v.filter((k): k is string => typeof k === 'string' && k.trim() !== '').map((k) => k.trim().toLowerCase()) : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Builds the training set: every keyword as a short document, the duties text, and the labelled examples. */
-export function buildTrainingSet(
-  departments: { code: string; duties: string; keywords: string[] }[],
-  examples: { text: string; departmentCode: string }[],
-  allKeywords: string[],
-): TrainingExample[] {
-  const out: TrainingExample[] = [];
-  for (const d of departments) {
-    for (const k of d.keywords) out.push({ tokens: [k, ...segment(k).filter((w) => w.length >= 2)], label: d.code });
-    if (d.keywords.length) out.push({ tokens: d.keywords, label: d.code, weight: 2 });
-    if (d.duties) out.push({ tokens: routingTokens(d.duties, allKeywords), label: d.code });
-  }
-  const known = new Set(departments.map((d) => d.code));
-  for (const e of examples) {
-    if (known.has(e.departmentCode)) out.push({ tokens: routingTokens(e.text, allKeywords), label: e.departmentCode, weight: 2 });
-  }
-  return out;
-}
-
-/** Holds the current model and retrains it when the labelled data changed. */
+/** Holds the current model (bootCore trains the first version when the database has none). */
 export class Router {
-  private model: LinearModel | null = null;
-  private departments = new Map<string, DepartmentInfo>();
-  private keywords: string[] = [];
-  private dirty = true;
-  private training: Promise<void> | null = null;
-  private trainedAt = 0;
+  private classifier: Classifier | null = null;
+  private currentId: number | null = null;
+  private checkedAt = -Infinity;
+  private names = new Map<string, string>();
+  private loading: Promise<void> | null = null;
   version = 'untrained';
 
   constructor(private readonly options: RouterOptions) {}
 
-  /** Marks the model stale; the next classification retrains it from the database. */
+  /** Makes the next classification re-read which version is current (after an import or a switch elsewhere). */
   invalidate(): void {
-    this.dirty = true;
+    this.checkedAt = -Infinity;
   }
 
-  /** Retrains from the departments and labelled examples now in the database. */
-  async train(): Promise<void> {
-    this.dirty = false;
-    this.trainedAt = Date.now();
-    const depts = await DepartmentModel.findAll({ where: { active: true }, order: [['id', 'ASC']] });
-    const examples = await RoutingExampleModel.findAll({ where: { label: 'positive' }, attributes: ['text', 'departmentCode'] });
-    const infos = depts.map((d) => ({ code: d.code, name: d.name, duties: d.duties, keywords: parseKeywords(d.keywords) }));
-    this.departments = new Map(infos.map((d) => [d.code, d]));
-    this.keywords = [...new Set(infos.flatMap((d) => d.keywords))].sort((a, b) => b.length - a.length);
-    const set = buildTrainingSet(infos, examples, this.keywords);
-    this.model = set.length ? new LinearModel(trainLinearModel(set)) : null;
-    this.version = `kw${this.keywords.length}-ex${examples.length}-${new Date().toISOString()}`;
+  /** Starts using a version at once (the process that trained or switched it); department names are re-read. */
+  use(id: number, classifier: Classifier): void {
+    this.classifier = classifier;
+    this.currentId = id;
+    this.version = `v${id}`;
+    this.checkedAt = -Infinity;
   }
 
-  private async ensureTrained(): Promise<void> {
-    const stale = this.dirty && Date.now() - this.trainedAt >= (this.options.retrainAfterMs ?? 0);
-    if (this.model && !stale) return;
-    if (!this.training) this.training = this.train().finally(() => (this.training = null));
-    await this.training;
+  /** Loads the current version now. */
+  async load(): Promise<void> {
+    this.invalidate();
+    await this.ensureLoaded();
+  }
+
+  private async ensureLoaded(): Promise<void> {
+    if (this.classifier && Date.now() - this.checkedAt < (this.options.refreshMs ?? 10_000)) return;
+    if (!this.loading) this.loading = this.refresh().finally(() => (this.loading = null));
+    await this.loading;
+  }
+
+  private async refresh(): Promise<void> {
+    const departments = await loadDepartments();
+    this.names = new Map(departments.map((d) => [d.code, d.name]));
+    const current = await RoutingModelVersion.findOne({ where: { status: 'current' }, attributes: ['id'], order: [['id', 'DESC']] });
+    if (current && current.id !== this.currentId) {
+      const row = await RoutingModelVersion.findByPk(current.id);
+      if (row) this.use(row.id, classifierOf(row));
+    }
+    this.checkedAt = Date.now();
   }
 
   /** Ranks the departments for a title and body; the top `limit` with scores and deciding words. */
   async rank(title: string, body = '', limit = 3): Promise<{ code: string; name: string; score: number; why: string[] }[]> {
-    await this.ensureTrained();
-    if (!this.model) return [];
-    // The title says what the suggestion is about; count its words twice.
-    const tokens = [...routingTokens(title, this.keywords), ...routingTokens(`${title}\n${body}`, this.keywords)];
-    return this.model
-      .predict(tokens)
+    await this.ensureLoaded();
+    if (!this.classifier) return [];
+    return this.classifier
+      .rank(title, body, limit)
       .slice(0, limit)
-      .map((p) => ({ code: p.label, name: this.departments.get(p.label)?.name ?? p.label, score: Math.round(p.score * 1000) / 1000, why: p.why }));
+      .filter((p) => this.names.has(p.label))
+      .map((p) => ({ code: p.label, name: this.names.get(p.label)!, score: Math.round(p.score * 1000) / 1000, why: p.why }));
   }
 
   /** A routing proposal: lead, co-handlers above the co-handler threshold, confidence and whether a person must review. */

@@ -29,7 +29,8 @@ export async function assignDepartments(run: ActionRun<unknown>, leadCode: strin
   }
   const proposal = s.routing ? (JSON.parse(s.routing) as RoutingProposal) : null;
   await RoutingExampleModel.create({
-    text: `${s.title}\n${s.body}`,
+    title: s.title,
+    text: s.body,
     departmentCode: leadCode,
     label: 'positive',
     source: proposal?.lead?.code === leadCode ? 'confirm' : 'correct',

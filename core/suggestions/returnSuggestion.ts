@@ -13,7 +13,8 @@ export function returnSuggestion(ctx: CoreContext, actor: Actor, id: number, inp
     const mine = facts.assignments.find((a) => a.departmentId === actor.departmentId)!;
     const dept = await DepartmentModel.findByPk(mine.departmentId);
     await RoutingExampleModel.create({
-      text: `${s.title}\n${s.body}`,
+      title: s.title,
+      text: s.body,
       departmentCode: dept?.code ?? '',
       label: 'negative',
       source: 'return',

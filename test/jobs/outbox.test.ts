@@ -65,6 +65,9 @@ describe.each(databaseKinds())('outbox on %s', (kind) => {
     const env = { WECHAT_API_BASE: wx.url };
     const first = startJobs(api.config.databaseUrl, 'after-crash-1', env);
     await until(() => wx.sent.length === 1);
+    // Kill it once it has recorded the delivery (a kill between WeChat's answer and that record is the
+    // at-least-once window: the message would be sent again, with the same client_msg_id).
+    await until(async () => (await OutboxModel.findOne({ where: { idempotencyKey: wx.sent[0].client_msg_id } }))?.status === 'sent');
     first.child.kill('SIGKILL');
     const second = startJobs(api.config.databaseUrl, 'after-crash-2', env);
     await until(() => second.ticks.filter((x) => x.leader).length >= 2, 20_000);

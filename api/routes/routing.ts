@@ -1,0 +1,56 @@
+/**
+ * Managing the department routing model (office and admin): the stored versions with their training summary
+ * and held-out scores, retraining now, switching (rolling back) to another version, and importing labelled
+ * history as CSV or XLSX (the file is the request body).
+ */
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import type { CoreContext } from '../../core/context';
+import { activateRoutingModel } from '../../core/routing/activateModel';
+import { importRoutingHistory, type HistoryFormat } from '../../core/routing/importHistory';
+import { listRoutingModels } from '../../core/routing/listModels';
+import { retrainRoutingModel } from '../../core/routing/retrainModel';
+import { actorOf, requireAuth } from '../middleware/auth';
+import { respond, sendError } from '../middleware/errors';
+
+const MAX_UPLOAD = 20 * 1024 * 1024;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The upload's format from `?format=` or its content type. */
+function uploadFormat(ctx: Context): HistoryFormat | null {
+  const q = String(ctx.query.format ?? '').toLowerCase();
+  if (q === 'csv' || q === 'xlsx') return q;
+  if (ctx.is('text/csv', 'text/plain')) return 'csv';
+  if (ctx.is(XLSX_TYPE, 'application/octet-stream')) return 'xlsx';
+  return null;
+}
+
+/** Reads the raw request body up to `limit` bytes; null when it is larger. */
+async function rawBody(ctx: Context, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Mounts /api/routing/models* and /api/routing/history. */
+export function routingRoutes(core: CoreContext): Router {
+  const r = new Router();
+  const auth = requireAuth(core.config);
+  r.get('/api/routing/models', auth, async (ctx) => respond(ctx, await listRoutingModels(actorOf(ctx)), (items) => ({ current: core.router.version, items })));
+  r.post('/api/routing/models', auth, async (ctx) => respond(ctx, await retrainRoutingModel(core, actorOf(ctx), { reason: 'retrain', input: ctx.request.body }), (v) => v, 201));
+  r.post('/api/routing/models/:id/activate', auth, async (ctx) => respond(ctx, await activateRoutingModel(core, actorOf(ctx), ctx.params.id), (v) => v));
+  r.post('/api/routing/history', auth, async (ctx) => {
+    const format = uploadFormat(ctx);
+    if (!format) return sendError(ctx, 415, 'invalid', '请上传 CSV（Content-Type: text/csv）或 XLSX 文件，或在地址后加 ?format=csv|xlsx');
+    const data = await rawBody(ctx, MAX_UPLOAD);
+    if (!data) return sendError(ctx, 413, 'too_large', '文件太大了（上限 20 MB），请拆分后分批导入');
+    const retrain = !/^(0|false|no)$/i.test(String(ctx.query.retrain ?? ''));
+    respond(ctx, await importRoutingHistory(core, actorOf(ctx), { data, format }, { retrain }), (v) => v);
+  });
+  return r;
+}

@@ -1,0 +1,93 @@
+/**
+ * Training a new department routing model from the keywords and labelled examples now stored. The new version
+ * becomes current only if its held-out macro-F1 is not worse than the current model's on the same held-out
+ * examples; otherwise it is kept as `rejected` (the office can still switch to it).
+ */
+import { RetrainRequest } from '../../contracts/schemas';
+import { formatZodError } from '../../contracts/validation';
+import { RoutingModelVersion } from '../../models/definitions';
+import type { Actor, CoreContext } from '../context';
+import { invalid, ok, type Outcome } from '../result';
+import { Classifier, serialiseClassifier, trainClassifier } from './classifier';
+import { DEPARTMENT_CLASSIFIER, classifierOf, currentVersion, heldOutScores, isHeldOut, loadDepartments, loadExamples, trainingDocuments } from './departmentModel';
+import { checkRoutingManager, presentVersion, type RoutingVersionView, type TrainingSummary, type VersionScores } from './versions';
+
+export type TrainReason = 'initial' | 'retrain' | 'nightly' | 'import';
+
+export interface RetrainResult {
+  /** Nothing new to learn since the current version (only with `onlyIfNew`). */
+  skipped: boolean;
+  accepted: boolean;
+  version: RoutingVersionView | null;
+  message: string;
+}
+
+/** Trains, scores and stores a new version; makes it current when it is not worse. */
+export async function retrainRoutingModel(
+  ctx: CoreContext,
+  actor: Actor | null,
+  options: { reason: TrainReason; note?: string; onlyIfNew?: boolean; input?: unknown },
+): Promise<Outcome<RetrainResult>> {
+  const denied = checkRoutingManager(actor);
+  if (denied) return denied;
+  if (options.input !== undefined) {
+    const parsed = RetrainRequest.safeParse(options.input ?? {});
+    if (!parsed.success) return invalid(formatZodError(parsed.error));
+    options = { ...options, note: parsed.data.note };
+  }
+  const departments = await loadDepartments();
+  const examples = await loadExamples(departments);
+  const current = await currentVersion();
+  const lastExampleId = examples.reduce((m, e) => Math.max(m, e.id), 0);
+  if (options.onlyIfNew && current && lastExampleId <= current.lastExampleId) {
+    return ok({ skipped: true, accepted: false, version: presentVersion(current), message: `自第 ${current.id} 版以来没有新的分办样本，无需重新训练` });
+  }
+  const docs = trainingDocuments(departments, examples);
+  if (!docs.length) return invalid('没有可用于训练的部门关键词或分办样本');
+  const started = performance.now();
+  const data = trainClassifier(docs, DEPARTMENT_CLASSIFIER);
+  const trainSeconds = (performance.now() - started) / 1000;
+  const candidate = new Classifier(data);
+  const scores: VersionScores = {
+    heldOut: heldOutScores(candidate, examples),
+    previous: current ? { id: current.id, ...heldOutScores(classifierOf(current), examples) } : null,
+  };
+  const prev = scores.previous?.macroF1 ?? null;
+  const accepted = !current || prev === null || (scores.heldOut.macroF1 ?? 0) >= prev;
+  const count = (keys: string[]) => keys.reduce<Record<string, number>>((m, k) => ({ ...m, [k]: (m[k] ?? 0) + 1 }), {});
+  const trained = examples.filter((e) => !isHeldOut(e.id));
+  const summary: TrainingSummary = {
+    documents: docs.length,
+    keywords: departments.reduce((n, d) => n + d.keywords.length, 0),
+    duties: departments.filter((d) => d.duties).length,
+    examples: trained.length,
+    heldOut: examples.length - trained.length,
+    bySource: count(trained.map((e) => e.source)),
+    byDepartment: count(trained.map((e) => e.departmentCode)),
+    trainSeconds: Math.round(trainSeconds * 100) / 100,
+    features: data.hashes.length,
+  };
+  const now = ctx.clock.now();
+  const row = await ctx.db.sequelize.transaction(async () => {
+    if (accepted) await RoutingModelVersion.update({ status: 'retired' }, { where: { status: 'current' } });
+    return RoutingModelVersion.create({
+      status: accepted ? 'current' : 'rejected',
+      reason: options.reason,
+      note: options.note ?? null,
+      createdBy: actor?.id ?? null,
+      createdAt: now,
+      activatedAt: accepted ? now : null,
+      activatedBy: accepted ? (actor?.id ?? null) : null,
+      lastExampleId,
+      summary: JSON.stringify(summary),
+      scores: JSON.stringify(scores),
+      model: serialiseClassifier(data),
+    });
+  });
+  if (accepted) ctx.router.use(row.id, candidate);
+  const f1 = (x: number | null) => (x === null ? '无留出样本' : x.toFixed(3));
+  const message = accepted
+    ? `第 ${row.id} 版已启用：留出样本 ${scores.heldOut.n} 条，宏平均 F1 ${f1(scores.heldOut.macroF1)}${scores.previous ? `（原第 ${scores.previous.id} 版 ${f1(prev)}）` : ''}`
+    : `第 ${row.id} 版未启用：留出宏平均 F1 ${f1(scores.heldOut.macroF1)} 低于当前第 ${current!.id} 版的 ${f1(prev)}，仍用原模型`;
+  return ok({ skipped: false, accepted, version: presentVersion(row), message });
+}
