@@ -15,4 +15,6 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  // The mini-program runs in WeChat and in browsers.
+  { files: ['miniprogram/src/**'], languageOptions: { globals: { ...globals.browser } } },
 );

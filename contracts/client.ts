@@ -90,8 +90,11 @@ export function createApiClient(options: ClientOptions) {
   let token = options.token;
 
   async function request<T>(method: string, path: string, body?: unknown, query?: Record<string, unknown>): Promise<T> {
-    const url = new URL(path, options.baseUrl);
-    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null) url.searchParams.set(k, String(v));
+    // Built by hand: the mini-program's JavaScript engine has no URL class.
+    const params = Object.entries(query ?? {})
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+    const url = `${options.baseUrl.replace(/\/+$/, '')}${path}${params.length ? `?${params.join('&')}` : ''}`;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;

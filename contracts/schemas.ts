@@ -105,6 +105,7 @@ export const ListSuggestionsQuery = z.object({
   q: z.string().trim().max(100, '关键词不能超过 100 字').optional(),
   queue: z.enum(['routing', 'review', 'confirm'], { error: '队列只能是 routing、review 或 confirm' }).optional(),
   mine: boolish.optional(),
+  sort: z.enum(['updated', 'deadline'], { error: '排序只能是 updated 或 deadline' }).optional(),
   page: z.coerce.number({ error: '页码必须是数字' }).int().min(1, '页码从 1 开始').max(100000).default(1),
   pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1).max(100, '每页最多 100 条').default(20),
 });

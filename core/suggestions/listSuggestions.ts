@@ -56,10 +56,18 @@ export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: 
   if (q.mine) and.push({ [Op.or]: [{ authorUserId: actor.id }, { deputyUserId: actor.id }] });
   const { rows, count } = await SuggestionModel.findAndCountAll({
     where: { [Op.and]: and },
-    order: [
-      ['updatedAt', 'DESC'],
-      ['id', 'DESC'],
-    ],
+    // By deadline: the answer due soonest first (those without one last), for a department's task inbox.
+    order:
+      q.sort === 'deadline'
+        ? [
+            [SuggestionModel.sequelize!.literal('CASE WHEN answerDueOn IS NULL THEN 1 ELSE 0 END'), 'ASC'],
+            ['answerDueOn', 'ASC'],
+            ['id', 'ASC'],
+          ]
+        : [
+            ['updatedAt', 'DESC'],
+            ['id', 'DESC'],
+          ],
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });

@@ -1,0 +1,33 @@
+/**
+ * Taro build configuration: one source, two targets. `weapp` goes to dist/weapp (the root project.config.json
+ * opens it in WeChat DevTools); `h5` goes to dist/h5 and is served by the API at /app, where it is also the
+ * staff and office web console. The API base is the same origin on H5, LVZHI_API_URL on weapp.
+ */
+import path from 'node:path';
+import { defineConfig } from '@tarojs/cli';
+
+// The typed API client and the labels live in ../contracts, shared with the API and the bot: compile them too.
+const contracts = path.resolve(__dirname, '../../contracts');
+
+export default defineConfig<'webpack5'>(() => ({
+  projectName: 'lvzhi',
+  date: '2026-11-22',
+  designWidth: 750,
+  deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+  sourceRoot: 'src',
+  outputRoot: `dist/${process.env.TARO_ENV}`,
+  framework: 'react',
+  compiler: { type: 'webpack5', prebundle: { enable: false } },
+  cache: { enable: false },
+  defineConstants: {
+    API_BASE: JSON.stringify(process.env.TARO_ENV === 'h5' ? '' : (process.env.LVZHI_API_URL ?? 'http://127.0.0.1:3000')),
+  },
+  mini: { compile: { include: [contracts] }, postcss: { pxtransform: { enable: true, config: {} } } },
+  h5: {
+    compile: { include: [contracts] },
+    publicPath: '/app/',
+    staticDirectory: 'static',
+    router: { mode: 'hash' },
+    postcss: { autoprefixer: { enable: false }, pxtransform: { enable: true, config: {} } },
+  },
+}));

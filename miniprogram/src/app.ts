@@ -1,0 +1,10 @@
+/** The app shell: the request interceptor chain is installed once, before any page asks for data. */
+import type { PropsWithChildren } from 'react';
+import './services/api';
+import './app.css';
+
+function App({ children }: PropsWithChildren) {
+  return children;
+}
+
+export default App;

@@ -1,0 +1,97 @@
+/**
+ * Meetings: attend or ask for leave (with a reason), and check in by scanning the meeting's QR code (on WeChat)
+ * or typing its code.
+ */
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { Status } from '../../components/Status';
+import { api, errorText } from '../../services/api';
+import { useData } from '../../services/useData';
+
+const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+export default function Meetings() {
+  const { data, error, loading, reload } = useData(() => api.meetings());
+  const [code, setCode] = useState('');
+  const [leaveFor, setLeaveFor] = useState<number | null>(null);
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+
+  const run = async (p: Promise<unknown>, ok: string) => {
+    try {
+      await p;
+      setMessage(ok);
+      Taro.showToast({ title: ok, icon: 'success' });
+      await reload();
+    } catch (e) {
+      setMessage(errorText(e));
+    }
+  };
+  const checkIn = async (value: string) => {
+    try {
+      const r = await api.checkIn(value.trim());
+      setMessage(r.again ? `您已签到过：${r.title}` : `签到成功：${r.title}`);
+      await reload();
+    } catch (e) {
+      setMessage(errorText(e));
+    }
+  };
+  const scan = async () => {
+    const r = await Taro.scanCode({ onlyFromCamera: false });
+    await checkIn(r.result.replace(/^.*[?&]code=/, ''));
+  };
+
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="label">会议签到</Text>
+        <View className="row">
+          <Input className="input checkin-input" name="code" placeholder="输入签到码" value={code} onInput={(e) => setCode(e.detail.value)} />
+          <Button className="btn" size="mini" disabled={!code.trim()} onClick={() => checkIn(code)}>
+            签到
+          </Button>
+        </View>
+        {process.env.TARO_ENV === 'weapp' && (
+          <Button className="btn-plain" onClick={scan}>
+            扫码签到
+          </Button>
+        )}
+        {message && <Text className="muted">{message}</Text>}
+      </View>
+      <Status loading={loading && !data} error={error} empty={data?.items.length === 0} emptyText="近期没有会议" onRetry={reload} />
+      {data?.items.map((m) => (
+        <View key={m.id} className="card">
+          <View className="row">
+            <Text className="title">{m.title}</Text>
+            <Text className="tag">{m.kindLabel}</Text>
+          </View>
+          <Text className="muted">{`${chinaTime(m.startsAt)} · ${m.place}`}</Text>
+          {m.mine && (
+            <View>
+              <Text>{`\n我的回复：${m.mine.rsvpLabel}${m.mine.leaveState ? `（请假${m.mine.leaveState === 'approved' ? '已批准' : m.mine.leaveState === 'refused' ? '未批准' : '待审批'}）` : ''}${m.mine.checkedInAt ? ' · 已签到' : ''}`}</Text>
+              {m.state === 'scheduled' && (
+                <View className="row">
+                  <Button className="btn-plain" size="mini" onClick={() => run(api.rsvp(m.id, { attend: true }), '已回复参加')}>
+                    参加
+                  </Button>
+                  <Button className="btn-plain" size="mini" onClick={() => setLeaveFor(leaveFor === m.id ? null : m.id)}>
+                    请假
+                  </Button>
+                </View>
+              )}
+              {leaveFor === m.id && (
+                <View>
+                  <Input className="input" placeholder="请假理由" value={reason} onInput={(e) => setReason(e.detail.value)} />
+                  <Button className="btn" disabled={!reason.trim()} onClick={() => run(api.rsvp(m.id, { leave: reason.trim() }), '请假已提交')}>
+                    提交请假
+                  </Button>
+                </View>
+              )}
+            </View>
+          )}
+        </View>
+      ))}
+    </View>
+  );
+}

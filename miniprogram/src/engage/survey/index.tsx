@@ -1,0 +1,89 @@
+/** Answering one survey, ballot or evaluation: single and multiple choice, 1–5 ratings and text. */
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { Status } from '../../components/Status';
+import { api, errorText } from '../../services/api';
+import { useData } from '../../services/useData';
+
+type Value = string | number | number[];
+
+export default function Survey() {
+  const id = Number(useRouter().params.id);
+  const { data: q, error, loading, reload } = useData(() => api.questionnaire(id), [id]);
+  const [answers, setAnswers] = useState<Record<string, Value>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    if (q?.myAnswers) setAnswers(q.myAnswers as Record<string, Value>);
+    if (q) Taro.setNavigationBarTitle({ title: q.kindLabel });
+  }, [q]);
+  const set = (qid: string, v: Value) => setAnswers((a) => ({ ...a, [qid]: v }));
+  const send = async () => {
+    try {
+      const r = await api.answer(id, answers);
+      setMessage(r.updated ? '已更新您的回答' : '提交成功，谢谢！');
+      await reload();
+    } catch (e) {
+      setMessage(errorText(e));
+    }
+  };
+  return (
+    <View className="page">
+      <Status loading={loading && !q} error={error} onRetry={reload} />
+      {q && (
+        <View>
+          <View className="card">
+            <Text className="title">{q.title}</Text>
+            {q.answered && <Text className="tag tag-ok">已填写</Text>}
+          </View>
+          {q.questions.map((item, n) => {
+            const v = answers[item.id];
+            return (
+              <View key={item.id} className="card">
+                <Text className="label">{`${n + 1}. ${item.title}${item.type === 'multiple' && item.max ? `（最多选 ${item.max} 项）` : ''}`}</Text>
+                {item.type === 'single' && (
+                  <View className="choices">
+                    {item.options?.map((o, i) => (
+                      <Text key={o} className={v === i ? 'choice choice-on' : 'choice'} onClick={() => set(item.id, i)}>
+                        {o}
+                      </Text>
+                    ))}
+                  </View>
+                )}
+                {item.type === 'multiple' && (
+                  <View className="choices">
+                    {item.options?.map((o, i) => {
+                      const chosen = Array.isArray(v) ? v : [];
+                      return (
+                        <Text key={o} className={chosen.includes(i) ? 'choice choice-on' : 'choice'} onClick={() => set(item.id, chosen.includes(i) ? chosen.filter((x) => x !== i) : [...chosen, i])}>
+                          {o}
+                        </Text>
+                      );
+                    })}
+                  </View>
+                )}
+                {item.type === 'rating' && (
+                  <View className="choices">
+                    {[1, 2, 3, 4, 5].map((x) => (
+                      <Text key={x} className={v === x ? 'choice choice-on' : 'choice'} onClick={() => set(item.id, x)}>
+                        {`${x} 分`}
+                      </Text>
+                    ))}
+                  </View>
+                )}
+                {item.type === 'text' && <Input className="input" value={String(v ?? '')} onInput={(e) => set(item.id, e.detail.value)} />}
+                {item.type === 'longtext' && <Textarea className="textarea" value={String(v ?? '')} onInput={(e) => set(item.id, e.detail.value)} />}
+              </View>
+            );
+          })}
+          {message && <Text className="muted">{message}</Text>}
+          {q.open !== false && (
+            <Button className="btn" onClick={send}>
+              提交
+            </Button>
+          )}
+        </View>
+      )}
+    </View>
+  );
+}

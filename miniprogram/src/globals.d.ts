@@ -1,0 +1,3 @@
+/** Compile-time constants from config/index.ts. */
+declare const API_BASE: string;
+declare module '*.css';

@@ -1,0 +1,91 @@
+/** Home: what the signed-in person can do, by role, with the counts that need attention. */
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { Me } from '../../../../contracts/schemas';
+import { Status } from '../../components/Status';
+import { api } from '../../services/api';
+import { currentUser, signOut } from '../../services/me';
+import { useData } from '../../services/useData';
+
+interface Tile {
+  name: string;
+  hint: string;
+  url: string;
+}
+
+const TILES: Record<Me['role'], Tile[]> = {
+  citizen: [
+    { name: '找代表', hint: '按区域找代表和联络站', url: '/pages/deputies/index' },
+    { name: '我的意见', hint: '办理进度和结果', url: '/pages/suggestions/index?view=mine' },
+    { name: '消息', hint: '通知和办理提醒', url: '/engage/inbox/index' },
+  ],
+  deputy: [
+    { name: '写建议', hint: '自动推荐承办单位', url: '/pages/compose/index' },
+    { name: '我的建议', hint: '草稿、办理、测评', url: '/pages/suggestions/index?view=mine' },
+    { name: '群众来信', hint: '选民交给我的意见', url: '/pages/suggestions/index?view=received' },
+    { name: '通知消息', hint: '通知和回执', url: '/engage/inbox/index' },
+    { name: '会议活动', hint: '参加、请假、签到', url: '/engage/meetings/index' },
+    { name: '问卷票决', hint: '问卷、票决、测评', url: '/engage/surveys/index' },
+  ],
+  staff: [
+    { name: '待办任务', hint: '按答复期限排序', url: '/pages/suggestions/index?view=tasks' },
+    { name: '逾期件', hint: '已超过答复期限', url: '/pages/suggestions/index?view=overdue' },
+    { name: '消息', hint: '交办和督办通知', url: '/engage/inbox/index' },
+  ],
+  office: [
+    { name: '待分办', hint: '确认分办模型的建议', url: '/pages/suggestions/index?view=queue' },
+    { name: '逾期督办', hint: '催办、责令', url: '/pages/suggestions/index?view=overdue' },
+    { name: '全部建议', hint: '按状态和单位查看', url: '/pages/suggestions/index?view=all' },
+    { name: '会议活动', hint: '出勤和请假', url: '/engage/meetings/index' },
+    { name: '问卷票决', hint: '结果和导出', url: '/engage/surveys/index' },
+    { name: '消息', hint: '通知', url: '/engage/inbox/index' },
+  ],
+  admin: [
+    { name: '全部建议', hint: '按状态和单位查看', url: '/pages/suggestions/index?view=all' },
+    { name: '消息', hint: '通知', url: '/engage/inbox/index' },
+  ],
+};
+
+export default function Home() {
+  const { data, error, loading, reload } = useData(async () => {
+    const me = await currentUser();
+    if (!me) {
+      Taro.reLaunch({ url: '/pages/login/index' });
+      return null;
+    }
+    const inbox = await api.inbox(true);
+    return { me, unread: inbox.unread };
+  });
+  const me = data?.me;
+  return (
+    <View className="page">
+      <Status loading={loading && !data} error={error} onRetry={reload} />
+      {me && (
+        <View>
+          <View className="card">
+            <Text className="title">{`您好，${me.name}`}</Text>
+            <Text className="muted">{[me.roleLabel, me.department?.name, me.region?.name].filter(Boolean).join(' · ')}</Text>
+            {data.unread > 0 && <Text className="tag">{`${data.unread} 条未读消息`}</Text>}
+          </View>
+          <View className="grid">
+            {TILES[me.role].map((t) => (
+              <View key={t.name} className="tile" onClick={() => Taro.navigateTo({ url: t.url })}>
+                <Text className="tile-name">{t.name}</Text>
+                <Text className="muted">{t.hint}</Text>
+              </View>
+            ))}
+          </View>
+          <Button
+            className="btn-plain"
+            onClick={() => {
+              signOut();
+              Taro.reLaunch({ url: '/pages/login/index' });
+            }}
+          >
+            退出登录
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Sign-in: on WeChat with wx.login; in the browser with username and password (staff, office, admin), or —
+ * when the server is in demo mode — as a demo deputy or citizen by name.
+ */
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { api, errorText } from '../../services/api';
+import { signedIn } from '../../services/me';
+import './index.css';
+
+const DEMO_USERS = [
+  ['deputy01', '代表（demo）'],
+  ['deputy02', '代表二（demo）'],
+  ['citizen01', '群众（demo）'],
+] as const;
+
+export default function Login() {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const done = async (p: Promise<{ token: string; user: Parameters<typeof signedIn>[1] }>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await p;
+      signedIn(r.token, r.user);
+      Taro.reLaunch({ url: '/pages/index/index' });
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const wechat = async () => {
+    const { code } = await Taro.login();
+    await done(api.wechatLogin(code));
+  };
+
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="title">履职通</Text>
+        <Text className="muted">人大代表履职服务平台</Text>
+      </View>
+      {process.env.TARO_ENV === 'weapp' && (
+        <Button className="btn" loading={busy} onClick={wechat}>
+          微信一键登录
+        </Button>
+      )}
+      <View className="card">
+        <Text className="label">账号（工作人员、人大办公室）</Text>
+        <Input className="input" name="username" placeholder="请输入账号" value={username} onInput={(e) => setUsername(e.detail.value)} />
+        <Text className="label">密码</Text>
+        <Input className="input" name="password" password placeholder="请输入密码" value={password} onInput={(e) => setPassword(e.detail.value)} />
+        {error && <Text className="error">{error}</Text>}
+        <Button className="btn" loading={busy} disabled={!username || !password} onClick={() => done(api.login(username.trim(), password))}>
+          登录
+        </Button>
+      </View>
+      <View className="card">
+        <Text className="label">演示体验（服务器开启演示模式时可用）</Text>
+        {DEMO_USERS.map(([name, label]) => (
+          <Button key={name} className="btn-plain" onClick={() => done(api.devLogin(name))}>
+            {`以${label}身份进入`}
+          </Button>
+        ))}
+        <View className="row">
+          <Input className="input demo-input" placeholder="其他演示用户名，如 citizen02" value={username} onInput={(e) => setUsername(e.detail.value)} />
+          <Button className="btn-plain" size="mini" disabled={!username} onClick={() => done(api.devLogin(username.trim()))}>
+            演示登录
+          </Button>
+        </View>
+      </View>
+    </View>
+  );
+}

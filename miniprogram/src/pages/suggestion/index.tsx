@@ -1,0 +1,140 @@
+/**
+ * One suggestion as the caller may see it: text, routing proposal with its deciding words, deadlines, handling
+ * departments, answers, ratings and the timeline; and the buttons of exactly the actions the API says this
+ * person may take now. Actions that need nothing more are done in one tap; the others open their form.
+ */
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { ACTION_LABELS } from '../../../../contracts/labels';
+import type { SuggestionAction } from '../../../../contracts/enums';
+import type { SuggestionDetail } from '../../../../contracts/schemas';
+import { Status } from '../../components/Status';
+import { api, errorText } from '../../services/api';
+import { useData } from '../../services/useData';
+import { ActionForm } from './ActionForm';
+import './index.css';
+
+const ONE_TAP: SuggestionAction[] = ['submit', 'sign', 'confirm', 'accept', 'close', 'urge'];
+const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+export default function Suggestion() {
+  const id = Number(useRouter().params.id);
+  const { data, error, loading, reload } = useData(async () => {
+    const [s, departments] = await Promise.all([api.getSuggestion(id), api.departments()]);
+    return { s, departments: departments.items };
+  }, [id]);
+  const [current, setCurrent] = useState<SuggestionDetail | null>(null);
+  const [open, setOpen] = useState<SuggestionAction | null>(null);
+  const [busy, setBusy] = useState(false);
+  const s = current && current.id === id ? current : data?.s;
+
+  const done = (next: SuggestionDetail, action: SuggestionAction) => {
+    setCurrent(next);
+    setOpen(null);
+    Taro.showToast({ title: `已${ACTION_LABELS[action]}`, icon: 'success' });
+  };
+  const tap = async (action: SuggestionAction) => {
+    if (!s) return;
+    if (!ONE_TAP.includes(action)) return setOpen(open === action ? null : action);
+    setBusy(true);
+    try {
+      done(await api.act(s.id, action, {} as never), action);
+    } catch (e) {
+      Taro.showToast({ title: errorText(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="page">
+      <Status loading={loading && !s} error={error} onRetry={reload} />
+      {s && (
+        <View>
+          <View className="card">
+            <View className="row">
+              <Text className="muted">{s.number}</Text>
+              <Text className={s.state === 'closed' ? 'tag tag-ok' : 'tag'}>{s.stateLabel}</Text>
+            </View>
+            <Text className="title">{s.title}</Text>
+            <Text className="muted">{[s.author.name, s.deputy && s.deputy.name !== s.author.name ? `代表 ${s.deputy.name}` : null, s.region?.name].filter(Boolean).join(' · ')}</Text>
+            <View className="body">
+              <Text>{s.body}</Text>
+            </View>
+            {s.cosigners.length > 0 && <Text className="muted">{`附议：${s.cosigners.map((c) => c.name).join('、')}`}</Text>}
+            {s.rejectReason && <Text className="error">{`不予立案理由：${s.rejectReason}`}</Text>}
+          </View>
+
+          {s.routing?.lead && !s.lead && (
+            <View className="card routing">
+              <Text className="label">{`分办建议（把握 ${Math.round(s.routing.confidence * 100)}%${s.routing.needsReview ? '，需人工确认' : ''}）`}</Text>
+              {s.routing.departments.map((d) => (
+                <View key={d.code}>
+                  <Text>{`${d.name} ${Math.round(d.score * 100)}%`}</Text>
+                  {d.why.length > 0 && <Text className="why">{`  依据：${d.why.join('、')}`}</Text>}
+                </View>
+              ))}
+            </View>
+          )}
+
+          {s.deadlines.next && (
+            <View className="card">
+              <Text className={s.deadlines.overdue || s.deadlines.next.workingDaysLeft < 0 ? 'overdue' : ''}>
+                {`${s.deadlines.next.label}：${s.deadlines.next.date}（${s.deadlines.next.workingDaysLeft < 0 ? `已逾期 ${-s.deadlines.next.workingDaysLeft}` : `还剩 ${s.deadlines.next.workingDaysLeft}`} 个工作日）`}
+              </Text>
+            </View>
+          )}
+
+          {s.assignments.length > 0 && (
+            <View className="card">
+              <Text className="label">承办单位</Text>
+              {s.assignments.map((a) => (
+                <Text key={a.department.code} className="line">{`${a.role === 'lead' ? '主办' : '协办'}：${a.department.name}${a.signedAt ? '（已签收）' : '（未签收）'}`}</Text>
+              ))}
+            </View>
+          )}
+
+          {s.answers
+            .filter((a) => a.state === 'published')
+            .map((a) => (
+              <View key={a.id} className="card answer">
+                <Text className="label">{`${a.department.name} 的答复（第 ${a.round} 轮，${a.answerClass} 类 · ${a.answerClassLabel}）`}</Text>
+                <Text>{a.text}</Text>
+              </View>
+            ))}
+          {s.ratings.map((r) => (
+            <View key={`${r.round}-${r.by.name}`} className="card">
+              <Text>{`${r.by.name} 测评：${r.ratingLabel}${r.comment ? `，${r.comment}` : ''}`}</Text>
+            </View>
+          ))}
+
+          {s.actions.length > 0 && (
+            <View className="card">
+              <Text className="label">可以办理</Text>
+              <View className="actions">
+                {s.actions.map((a) => (
+                  <Button key={a} className={open === a ? 'btn' : 'btn-plain'} size="mini" loading={busy && ONE_TAP.includes(a)} onClick={() => tap(a)}>
+                    {ACTION_LABELS[a]}
+                  </Button>
+                ))}
+              </View>
+            </View>
+          )}
+          {open && <ActionForm key={open} s={s} action={open} departments={data?.departments ?? []} onDone={(next) => done(next, open)} />}
+
+          <View className="card">
+            <Text className="label">办理经过</Text>
+            {s.timeline.map((e) => (
+              <View key={e.id} className="timeline-item">
+                <Text>{`${e.label} · ${e.actor.name}`}</Text>
+                <Text className="muted">{`  ${chinaTime(e.at)}`}</Text>
+                {e.note && <Text className="muted">{`\n${e.note}`}</Text>}
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,40 @@
+/** Loading a page's data: loading / error / data states, reloaded every time the page is shown. */
+import { useDidShow } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorText } from './api';
+
+export interface Loaded<T> {
+  data: T | null;
+  error: string | null;
+  loading: boolean;
+  reload: () => Promise<void>;
+}
+
+/** Runs `load` on mount and on every show; `deps` restart it. */
+export function useData<T>(load: () => Promise<T>, deps: unknown[] = []): Loaded<T> {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      setData(await loadRef.current());
+      setError(null);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+  const first = useRef(true);
+  useEffect(() => {
+    void reload();
+    first.current = false;
+  }, deps);
+  useDidShow(() => {
+    if (!first.current) void reload();
+  });
+  return { data, error, loading, reload };
+}
