@@ -32,7 +32,7 @@ export function h5IsStale(): boolean {
 export function ensureH5Built(logger: Logger): boolean {
   if (!h5IsStale()) return true;
   process.stdout.write('正在构建小程序 H5 版（约半分钟）…\n');
-  const r = spawnSync('npm', ['run', '--silent', 'app:h5'], { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync('npm', ['run', '--silent', 'app:h5'], { cwd: path.resolve(__dirname, '..'), env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   if (r.status !== 0) {
     logger.error({ output: `${r.stdout}\n${r.stderr}`.slice(-4000) }, 'H5 build failed');
     return false;
