@@ -28,13 +28,13 @@ export function useData<T>(load: () => Promise<T>, deps: unknown[] = []): Loaded
       setLoading(false);
     }
   }, []);
-  const first = useRef(true);
   useEffect(() => {
     void reload();
-    first.current = false;
   }, deps);
+  // The first show is the page opening (the effect above loads it); later shows come back from another page.
+  const shows = useRef(0);
   useDidShow(() => {
-    if (!first.current) void reload();
+    if (shows.current++ > 0) void reload();
   });
   return { data, error, loading, reload };
 }

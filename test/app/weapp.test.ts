@@ -1,0 +1,72 @@
+/**
+ * The weapp bundle booted in Node with a small fake WeChat host (test/helpers/weappHost.ts): it is built by Taro
+ * against a real API on loopback, loads from dist/weapp, renders the sign-in and home pages, takes taps and
+ * typing, and its wx.request calls reach the API with the user's token.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startTestApi, type TestApi } from '../helpers/api';
+import { bootWeapp } from '../helpers/weappHost';
+
+type Host = ReturnType<typeof bootWeapp>;
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'miniprogram/dist/weapp');
+
+jest.setTimeout(180_000);
+
+let api: TestApi;
+let host: Host;
+beforeAll(async () => {
+  api = await startTestApi('sqlite');
+  const build = spawnSync('npm', ['run', '--silent', 'app:weapp'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production', LVZHI_API_URL: api.url } });
+  if (build.status !== 0) throw new Error(`weapp build failed:\n${build.stdout}\n${build.stderr}`.slice(-3000));
+  host = bootWeapp(DIST);
+});
+afterAll(() => api.close());
+
+test('the weapp build declares its pages and the engage subpackage', () => {
+  const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'));
+  expect(appJson.pages).toEqual(expect.arrayContaining(['pages/index/index', 'pages/login/index', 'pages/suggestion/index']));
+  expect(appJson.subPackages ?? appJson.subpackages).toEqual([expect.objectContaining({ root: 'engage', pages: expect.arrayContaining(['inbox/index', 'meetings/index']) })]);
+  for (const page of ['pages/index/index', 'engage/meetings/index']) {
+    for (const ext of ['js', 'json', 'wxml']) expect(fs.existsSync(path.join(DIST, `${page}.${ext}`))).toBe(true);
+  }
+});
+
+test('sign in on the sign-in page, land on home, tap a tile', async () => {
+  const login = await host.open('pages/login/index');
+  expect(login.text()).toContain('微信一键登录');
+  expect(login.text()).toContain('演示体验');
+  await login.input(0, 'office');
+  await login.input(1, 'lvzhi-demo');
+  await login.tap('登录');
+  const signIn = host.calls.find((c) => c.api === 'request' && String(c.arg?.url).endsWith('/api/auth/login'));
+  expect(signIn?.arg).toMatchObject({ url: `${api.url}/api/auth/login`, method: 'POST' });
+  expect(JSON.parse(String(signIn!.arg!.data))).toEqual({ username: 'office', password: 'lvzhi-demo' });
+  expect(host.storage['lvzhi.token']).toMatch(/^ey/);
+  expect(host.calls.find((c) => c.api === 'reLaunch')?.arg).toMatchObject({ url: '/pages/index/index' });
+
+  const home = await host.open('pages/index/index');
+  expect(home.text()).toContain('您好，');
+  expect(home.text()).toContain('待分办');
+  // The user came with the sign-in; home asks only for the unread count, once, with the token.
+  expect(host.calls.filter((c) => c.api === 'request' && String(c.arg?.url) === `${api.url}/api/me`)).toHaveLength(0);
+  const unread = host.calls.filter((c) => c.api === 'request' && String(c.arg?.url) === `${api.url}/api/inbox?unread=true`);
+  expect(unread).toHaveLength(1);
+  expect((unread[0].arg!.header as Record<string, string>).authorization).toBe(`Bearer ${host.storage['lvzhi.token']}`);
+  await home.tap('待分办');
+  expect(host.calls.filter((c) => c.api === 'navigateTo').at(-1)?.arg).toMatchObject({ url: '/pages/suggestions/index?view=queue' });
+});
+
+test('a list page loads through wx.request and shows the API\'s Chinese labels', async () => {
+  const token = (await api.http('POST', '/api/auth/dev', { username: 'deputy01' })).body.token;
+  await api.http('POST', '/api/suggestions', { title: '关于增加夜间公交班次的建议', body: '下晚班的职工没有公交可坐。', submit: true }, token);
+  host.storage['lvzhi.token'] = token;
+  const list = await host.open('pages/suggestions/index', { view: 'mine' });
+  expect(list.text()).toContain('关于增加夜间公交班次的建议');
+  expect(list.text()).toContain('待审查');
+  const call = host.calls.find((c) => c.api === 'request' && String(c.arg?.url).includes('/api/suggestions?'));
+  expect(String(call?.arg?.url)).toBe(`${api.url}/api/suggestions?mine=true&pageSize=50`);
+});
