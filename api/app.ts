@@ -17,6 +17,7 @@ import { directoryRoutes } from './routes/directory';
 import { engagementRoutes } from './routes/engagement';
 import { chatRoutes } from './routes/chat';
 import { routingRoutes } from './routes/routing';
+import { statsRoutes } from './routes/stats';
 import { suggestionRoutes } from './routes/suggestions';
 
 const DOCS_HTML = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>履职通 API 文档</title>
@@ -56,7 +57,7 @@ export function createApp(core: CoreContext, logger: Logger = pino({ level: core
     await docsAssets(ctx, next);
   });
 
-  for (const r of [meta, authRoutes(core), suggestionRoutes(core), directoryRoutes(core), engagementRoutes(core), chatRoutes(core), routingRoutes(core)]) {
+  for (const r of [meta, authRoutes(core), suggestionRoutes(core), directoryRoutes(core), engagementRoutes(core), chatRoutes(core), routingRoutes(core), statsRoutes(core)]) {
     app.use(r.routes());
     app.use(r.allowedMethods());
   }

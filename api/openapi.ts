@@ -124,6 +124,8 @@ export function openApiDocument(): object {
     ['get', '/api/routing/models', '分办模型各版本：训练数据概况、留出样本评分、当前版本', '分办', null],
     ['post', '/api/routing/models', '立即重新训练分办模型（留出评分不低于当前版本才启用）', '分办', S.RetrainRequest],
     ['post', '/api/routing/models/{id}/activate', '切换到指定版本（回滚）', '分办', null],
+    ['get', '/api/stats/suggestions', '建议统计：按状态、承办单位、月份、区县；按期答复率；测评和答复类别占比（?from=YYYY-MM&to=YYYY-MM）', '统计', null],
+    ['get', '/api/stats/suggestions/export', '导出统计 ?format=xlsx|csv（可加 from、to）', '统计', null],
     ['post', '/api/routing/history', '导入历史建议（CSV 或 XLSX 文件作为请求体，列：标题、内容、承办单位；?retrain=false 只导入不训练）', '分办', null],
     ['post', '/api/chat/bind-code', '获取聊天账号绑定码（6 位，10 分钟内有效）', '聊天机器人', null],
     ['post', '/api/chat/bind', '机器人用绑定码绑定聊天账号', '聊天机器人', E.ChatBindRequest],

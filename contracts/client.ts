@@ -78,6 +78,31 @@ export interface ChatDeliveryItem {
   attempts: number;
 }
 
+export interface ShareView {
+  code: string;
+  label: string;
+  count: number;
+  percent: number;
+}
+export interface SuggestionStatsView {
+  total: number;
+  byState: ShareView[];
+  byDepartment: { code: string; name: string; total: number; answered: number; onTime: number; overdue: number; onTimeRate: number | null }[];
+  byMonth: { month: string; submitted: number; answered: number }[];
+  byRegion: { code: string; name: string; count: number }[];
+  onTimeRate: number | null;
+  ratings: ShareView[];
+  answerClasses: ShareView[];
+}
+
+/** Who receives a notice, questionnaire or invitation (see contracts/engagement.ts). */
+export interface AudienceInput {
+  all?: boolean;
+  levels?: string[];
+  regions?: string[];
+  users?: string[];
+}
+
 export interface ClientOptions {
   baseUrl: string;
   token?: string;
@@ -151,6 +176,14 @@ export function createApiClient(options: ClientOptions) {
     questionnaire: (id: number) => request<QuestionnaireDetail>('GET', `/api/questionnaires/${id}`),
     answer: (id: number, answers: Record<string, string | number | number[]>) => request<{ updated: boolean }>('POST', `/api/questionnaires/${id}/answers`, { answers }),
 
+    publishNotice: (body: { title: string; body: string; audience: AudienceInput }) => request<{ id: number; recipients?: number }>('POST', '/api/notices', body),
+    noticeReceipts: (id: number) => request<{ total: number; read: number }>('GET', `/api/notices/${id}/receipts`),
+    publishQuestionnaire: (body: Record<string, unknown>) => request<{ id: number }>('POST', '/api/questionnaires', body),
+    questionnaireResults: (id: number) => request<{ eligible: number; responded: number; responseRate: number }>('GET', `/api/questionnaires/${id}/results`),
+    createMeeting: (body: Record<string, unknown>) => request<{ id: number }>('POST', '/api/meetings', body),
+    meeting: (id: number) =>
+      request<MeetingItem & { checkinCode?: string; attendance?: { invited: number; leave: number; checkedIn: number; rateExcludingLeave: number } }>('GET', `/api/meetings/${id}`),
+    stats: (query: { from?: string; to?: string } = {}) => request<SuggestionStatsView>('GET', '/api/stats/suggestions', undefined, query),
     bindCode: () => request<{ code: string; expiresAt: string }>('POST', '/api/chat/bind-code', {}),
     chatBind: (transport: string, chatUserId: string, code: string) =>
       request<{ username: string; name: string; role: string }>('POST', '/api/chat/bind', { transport, chatUserId, code }),

@@ -29,6 +29,14 @@ export function respond<T>(ctx: Context, outcome: Outcome<T>, present: (v: T) =>
   sendError(ctx, s, code, outcome.message);
 }
 
+/** Writes a use case's file (an export) as a download, or the failure. */
+export function respondFile(ctx: Context, outcome: Outcome<{ filename: string; contentType: string; data: Buffer }>): void {
+  if (!outcome.ok) return respond(ctx, outcome, () => null);
+  ctx.type = outcome.value.contentType;
+  ctx.attachment(outcome.value.filename);
+  ctx.body = outcome.value.data;
+}
+
 /** Catches everything thrown below it: body-parser errors become 400/413, the rest a logged 500. */
 export function errorHandler(logger: Logger) {
   return async (ctx: Context, next: Next) => {

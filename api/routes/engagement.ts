@@ -18,7 +18,7 @@ import { cancelMeeting, updateMeeting } from '../../core/meetings/changeMeeting'
 import { createMeeting } from '../../core/meetings/createMeeting';
 import { getMeeting, listMeetings, meetingIcs } from '../../core/meetings/readMeetings';
 import { actorOf, requireAuth } from '../middleware/auth';
-import { respond, sendError } from '../middleware/errors';
+import { respond, respondFile, sendError } from '../middleware/errors';
 import { presentMeeting, presentMeetingDetail, presentNotification, presentQuestionnaire, presentQuestionnaireDetail } from '../presenters/engagement';
 
 const idOf = (ctx: Context) => (/^\d{1,10}$/.test(ctx.params.id) ? Number(ctx.params.id) : NaN);
@@ -60,11 +60,7 @@ export function engagementRoutes(core: CoreContext): Router {
   r.get('/api/questionnaires/:id/export', async (ctx) => {
     const format = ctx.query.format === 'csv' ? 'csv' : ctx.query.format === undefined || ctx.query.format === 'xlsx' ? 'xlsx' : null;
     if (!format) return sendError(ctx, 400, 'invalid', '导出格式只能是 csv 或 xlsx');
-    const out = await exportQuestionnaire(actorOf(ctx), idOf(ctx), format);
-    if (!out.ok) return respond(ctx, out, () => null);
-    ctx.type = out.value.contentType;
-    ctx.attachment(out.value.filename);
-    ctx.body = out.value.data;
+    respondFile(ctx, await exportQuestionnaire(actorOf(ctx), idOf(ctx), format));
   });
 
   r.post('/api/meetings', async (ctx) => respond(ctx, await createMeeting(core, actorOf(ctx), ctx.request.body), (v) => v, 201));

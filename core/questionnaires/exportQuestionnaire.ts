@@ -7,12 +7,13 @@ import type { Question } from '../../contracts/engagement';
 import { QuestionnaireModel, ResponseModel } from '../../models/engagement';
 import { UserModel } from '../../models/definitions';
 import type { Actor } from '../context';
+import { workbookFile, type DownloadFile } from '../export/workbookFile';
 import { forbidden, notFound, ok, type Outcome } from '../result';
 import { tally } from './questionnaireResults';
 import { answerText, type AnswerValue } from './rules';
 
 /** Builds the file; `format` is `xlsx` or `csv`. */
-export async function exportQuestionnaire(actor: Actor, id: number, format: 'xlsx' | 'csv'): Promise<Outcome<{ filename: string; contentType: string; data: Buffer }>> {
+export async function exportQuestionnaire(actor: Actor, id: number, format: 'xlsx' | 'csv'): Promise<Outcome<DownloadFile>> {
   if (actor.role !== 'office' && actor.role !== 'admin') return forbidden('只有人大工作人员可以导出');
   const q = Number.isInteger(id) ? await QuestionnaireModel.findByPk(id) : null;
   if (!q) return notFound('没有找到这份问卷');
@@ -28,11 +29,7 @@ export async function exportQuestionnaire(actor: Actor, id: number, format: 'xls
     const who = q.anonymous ? [] : [users.get(r.userId)?.name ?? '', users.get(r.userId)?.username ?? ''];
     rows.addRow([i + 1, ...who, r.updatedAt.toISOString(), ...questions.map((x) => answerText(x, a[x.id]))]);
   });
-  if (format === 'csv') {
-    const csv = Buffer.from(await wb.csv.writeBuffer({ sheetName: '明细' } as never));
-    // A BOM so that Excel opens the Chinese text as UTF-8.
-    return ok({ filename: `questionnaire-${id}.csv`, contentType: 'text/csv; charset=utf-8', data: Buffer.concat([Buffer.from('\ufeff'), csv]) });
-  }
+  if (format === 'csv') return ok(await workbookFile(wb, `questionnaire-${id}`, 'csv', '明细'));
   const results = await tally(q);
   const sum = wb.addWorksheet('汇总', { properties: { tabColor: { argb: 'FFC00000' } } });
   sum.addRow([q.title]);
@@ -46,6 +43,5 @@ export async function exportQuestionnaire(actor: Actor, id: number, format: 'xls
     for (const c of results.ballot.candidates) sum.addRow([c.label, c.passed ? '通过' : '未通过', c.votes, c.percentOfEligible]);
   }
   wb.worksheets.reverse();
-  const data = Buffer.from(await wb.xlsx.writeBuffer());
-  return ok({ filename: `questionnaire-${id}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data });
+  return ok(await workbookFile(wb, `questionnaire-${id}`, 'xlsx', '明细'));
 }

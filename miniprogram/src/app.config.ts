@@ -1,5 +1,8 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/login/index', 'pages/suggestions/index', 'pages/suggestion/index', 'pages/compose/index', 'pages/deputies/index'],
-  subPackages: [{ root: 'engage', pages: ['inbox/index', 'meetings/index', 'surveys/index', 'survey/index'] }],
+  subPackages: [
+    { root: 'engage', pages: ['inbox/index', 'meetings/index', 'surveys/index', 'survey/index'] },
+    { root: 'office', pages: ['dashboard/index', 'publish/index'] },
+  ],
   window: { navigationBarTitleText: '履职通', navigationBarBackgroundColor: '#b71c1c', navigationBarTextStyle: 'white', backgroundColor: '#f5f5f5' },
 });

@@ -65,9 +65,10 @@ async function tapAction(page: Page, label: string) {
   await top(page).locator('.actions').getByText(label, { exact: true }).click();
 }
 
-/** Submits the open action form with its own button. */
+/** Submits the open action form with its own button, and waits until it is done (the form closes). */
 async function submitForm(page: Page, label: string) {
   await top(page).locator('.action-form').getByText(label, { exact: true }).last().click();
+  await top(page).locator('.action-form').waitFor({ state: 'detached' });
 }
 
 beforeAll(async () => {
@@ -227,6 +228,32 @@ test('a deputy replies to a meeting, checks in with its code, and answers a surv
   await shot(deputy, 'deputy-survey');
   const results = await api('GET', `/api/questionnaires/${survey.id}/results`, undefined, office);
   expect(results.responded).toBe(1);
+});
+
+test('the office reads its dashboard, publishes a notice and follows its read receipts', async () => {
+  const office = await signIn('office');
+  await top(office).getByText('统计分析', { exact: true }).click();
+  await top(office).getByText('按期答复率', { exact: true }).waitFor();
+  await top(office).locator('.chart', { hasText: '按主办单位' }).locator('.bar-row').first().waitFor();
+  await expect(top(office).locator('.chart', { hasText: '测评结果' }).innerText()).resolves.toMatch(/满意\s*1 件 100%/);
+  await shot(office, 'office-dashboard');
+
+  await office.goto(`${BASE}/app/#/office/publish/index`);
+  await top(office).locator('input[name="title"]').fill('关于参加联络站接待日的通知');
+  await top(office).locator('textarea').first().fill('请于周五上午到科苑街道联络站接待选民。');
+  await top(office).locator('input[name="users"]').fill('deputy04');
+  await top(office).getByText('发布通知', { exact: true }).click();
+  await top(office).getByText('已发布通知：关于参加联络站接待日的通知').waitFor();
+  await top(office).getByText('查看阅读情况').click();
+  await top(office).getByText('已读 0 / 1').waitFor();
+  await shot(office, 'office-publish');
+
+  const deputy = await signIn('deputy04');
+  await top(deputy).getByText('通知消息', { exact: true }).click();
+  await top(deputy).getByText('关于参加联络站接待日的通知').click();
+  await top(deputy).getByText(/请于周五上午/).waitFor();
+  await top(office).getByText('查看阅读情况').click();
+  await top(office).getByText('已读 1 / 1').waitFor();
 });
 
 test('bad sign-in shows the server\'s Chinese message on the page', async () => {

@@ -26,10 +26,13 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-test('the weapp build declares its pages and the engage subpackage', () => {
+test('the weapp build declares its pages and the feature subpackages', () => {
   const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'));
   expect(appJson.pages).toEqual(expect.arrayContaining(['pages/index/index', 'pages/login/index', 'pages/suggestion/index']));
-  expect(appJson.subPackages ?? appJson.subpackages).toEqual([expect.objectContaining({ root: 'engage', pages: expect.arrayContaining(['inbox/index', 'meetings/index']) })]);
+  expect(appJson.subPackages ?? appJson.subpackages).toEqual([
+    expect.objectContaining({ root: 'engage', pages: expect.arrayContaining(['inbox/index', 'meetings/index']) }),
+    expect.objectContaining({ root: 'office', pages: ['dashboard/index', 'publish/index'] }),
+  ]);
   for (const page of ['pages/index/index', 'engage/meetings/index']) {
     for (const ext of ['js', 'json', 'wxml']) expect(fs.existsSync(path.join(DIST, `${page}.${ext}`))).toBe(true);
   }

@@ -1,9 +1,10 @@
 /** Home: what the signed-in person can do, by role, with the counts that need attention. */
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import type { Me } from '../../../../contracts/schemas';
 import { Status } from '../../components/Status';
-import { api } from '../../services/api';
+import { api, errorText } from '../../services/api';
 import { currentUser, signOut } from '../../services/me';
 import { useData } from '../../services/useData';
 
@@ -35,6 +36,8 @@ const TILES: Record<Me['role'], Tile[]> = {
   office: [
     { name: '待分办', hint: '确认分办模型的建议', url: '/pages/suggestions/index?view=queue' },
     { name: '逾期督办', hint: '催办、责令', url: '/pages/suggestions/index?view=overdue' },
+    { name: '统计分析', hint: '按单位、月份、区县', url: '/office/dashboard/index' },
+    { name: '发布', hint: '通知、问卷、票决、会议', url: '/office/publish/index' },
     { name: '全部建议', hint: '按状态和单位查看', url: '/pages/suggestions/index?view=all' },
     { name: '会议活动', hint: '出勤和请假', url: '/engage/meetings/index' },
     { name: '问卷票决', hint: '结果和导出', url: '/engage/surveys/index' },
@@ -42,6 +45,7 @@ const TILES: Record<Me['role'], Tile[]> = {
   ],
   admin: [
     { name: '全部建议', hint: '按状态和单位查看', url: '/pages/suggestions/index?view=all' },
+    { name: '统计分析', hint: '按单位、月份、区县', url: '/office/dashboard/index' },
     { name: '消息', hint: '通知', url: '/engage/inbox/index' },
   ],
 };
@@ -57,6 +61,16 @@ export default function Home() {
     return { me, unread: inbox.unread };
   });
   const me = data?.me;
+  const [bind, setBind] = useState<string | null>(null);
+  const bindChat = async () => {
+    try {
+      const r = await api.bindCode();
+      const until = new Date(Date.parse(r.expiresAt) + 8 * 3_600_000).toISOString().slice(11, 16);
+      setBind(`绑定码 ${r.code}：在群聊里对机器人说“绑定 ${r.code}”，${until} 前有效`);
+    } catch (e) {
+      setBind(errorText(e));
+    }
+  };
   return (
     <View className="page">
       <Status loading={loading && !data} error={error} onRetry={reload} />
@@ -75,6 +89,14 @@ export default function Home() {
               </View>
             ))}
           </View>
+          {me.role !== 'citizen' && (
+            <View className="card">
+              <Button className="btn-plain" size="mini" onClick={bindChat}>
+                绑定聊天账号
+              </Button>
+              {bind && <Text className="muted bind-code">{bind}</Text>}
+            </View>
+          )}
           <Button
             className="btn-plain"
             onClick={() => {

@@ -1,0 +1,146 @@
+/**
+ * The office dashboard's figures for the suggestions it may see (its region's subtree), optionally within a
+ * submission period: counts by state, by lead department (with answered, on-time and overdue), by month and by
+ * district; the on-time answer rate; the shares of ratings and of answer classes A/B/C/D.
+ */
+import { Op } from 'sequelize';
+import { z } from 'zod';
+import { ANSWER_CLASS_LABELS, RATING_LABELS, STATE_LABELS } from '../../contracts/labels';
+import type { AnswerClass, Rating, SuggestionState } from '../../contracts/enums';
+import { formatZodError } from '../../contracts/validation';
+import { AnswerModel, DepartmentModel, RatingModel, RegionModel, SuggestionModel } from '../../models/definitions';
+import type { Actor, CoreContext } from '../context';
+import { forbidden, invalid, ok, type Outcome } from '../result';
+import { visibleWhere } from '../suggestions/scope';
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+export const StatsQuery = z.object({ from: month.optional(), to: month.optional() });
+
+export interface Share {
+  code: string;
+  label: string;
+  count: number;
+  percent: number;
+}
+export interface DepartmentRow {
+  code: string;
+  name: string;
+  total: number;
+  answered: number;
+  onTime: number;
+  overdue: number;
+  onTimeRate: number | null;
+}
+export interface SuggestionStats {
+  total: number;
+  byState: Share[];
+  byDepartment: DepartmentRow[];
+  byMonth: { month: string; submitted: number; answered: number }[];
+  byRegion: { code: string; name: string; count: number }[];
+  onTimeRate: number | null;
+  ratings: Share[];
+  answerClasses: Share[];
+}
+
+const BEIJING_MS = 8 * 3_600_000;
+const beijingDay = (d: Date) => new Date(d.getTime() + BEIJING_MS).toISOString().slice(0, 10);
+const pct = (n: number, of: number) => (of ? Math.round((1000 * n) / of) / 10 : 0);
+
+function shares<T extends string>(labels: Record<T, string>, counts: Map<string, number>): Share[] {
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  return (Object.keys(labels) as T[]).map((code) => ({ code, label: labels[code], count: counts.get(code) ?? 0, percent: pct(counts.get(code) ?? 0, total) }));
+}
+
+const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+
+/** Computes the dashboard for the office (or admin). */
+export async function suggestionStats(ctx: CoreContext, actor: Actor, input: unknown): Promise<Outcome<SuggestionStats>> {
+  if (actor.role !== 'office' && actor.role !== 'admin') return forbidden('只有人大工作人员可以查看统计');
+  const parsed = StatsQuery.safeParse(input ?? {});
+  if (!parsed.success) return invalid(formatZodError(parsed.error));
+  const { from, to } = parsed.data;
+  if (from && to && from > to) return invalid('开始月份不能晚于结束月份');
+  const period: Record<symbol, Date> = {};
+  if (from) period[Op.gte] = new Date(Date.parse(`${from}-01T00:00:00+08:00`));
+  if (to) {
+    const [y, m] = to.split('-').map(Number);
+    period[Op.lt] = new Date(Date.parse(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01T00:00:00+08:00`));
+  }
+  const rows = await SuggestionModel.findAll({
+    where: { [Op.and]: [visibleWhere(actor), { state: { [Op.notIn]: ['draft', 'received', 'replied'] } }, ...(from || to ? [{ submittedAt: period }] : [])] },
+    attributes: ['id', 'state', 'leadDepartmentId', 'regionId', 'submittedAt', 'answeredAt', 'answerDueOn'],
+  });
+  const ids = rows.map((r) => r.id);
+  const [departments, regions, answers, ratings] = await Promise.all([
+    DepartmentModel.findAll({ attributes: ['id', 'code', 'name'] }),
+    RegionModel.findAll({ attributes: ['id', 'code', 'name', 'level', 'parentId'] }),
+    ids.length ? AnswerModel.findAll({ where: { suggestionId: ids, state: 'published' }, attributes: ['suggestionId', 'round', 'answerClass'] }) : [],
+    ids.length ? RatingModel.findAll({ where: { suggestionId: ids, raterRole: 'deputy' }, attributes: ['suggestionId', 'round', 'rating'] }) : [],
+  ]);
+  const today = beijingDay(ctx.clock.now());
+  const regionById = new Map(regions.map((r) => [r.id, r]));
+  const districtOf = (id: number | null) => {
+    let r = id ? regionById.get(id) : undefined;
+    while (r && r.level !== 'district' && r.parentId) r = regionById.get(r.parentId);
+    return r && r.level === 'district' ? r : null;
+  };
+
+  const byState = new Map<string, number>();
+  const byDept = new Map<number, DepartmentRow>();
+  const byMonth = new Map<string, { submitted: number; answered: number }>();
+  const byRegion = new Map<string, { code: string; name: string; count: number }>();
+  let answeredWithDue = 0;
+  let onTime = 0;
+  for (const s of rows) {
+    bump(byState, s.state);
+    const answeredDay = s.answeredAt ? beijingDay(s.answeredAt) : null;
+    const late = s.answerDueOn !== null && (answeredDay ? answeredDay > s.answerDueOn : ['assigned', 'handling'].includes(s.state) && today > s.answerDueOn);
+    if (answeredDay && s.answerDueOn) {
+      answeredWithDue += 1;
+      if (!late) onTime += 1;
+    }
+    if (s.leadDepartmentId) {
+      const d = departments.find((x) => x.id === s.leadDepartmentId);
+      const row = byDept.get(s.leadDepartmentId) ?? { code: d?.code ?? '', name: d?.name ?? '', total: 0, answered: 0, onTime: 0, overdue: 0, onTimeRate: null };
+      row.total += 1;
+      if (answeredDay) row.answered += 1;
+      if (answeredDay && s.answerDueOn && !late) row.onTime += 1;
+      if (!answeredDay && late) row.overdue += 1;
+      byDept.set(s.leadDepartmentId, row);
+    }
+    if (s.submittedAt) {
+      const m = beijingDay(s.submittedAt).slice(0, 7);
+      const e = byMonth.get(m) ?? { submitted: 0, answered: 0 };
+      e.submitted += 1;
+      if (answeredDay) e.answered += 1;
+      byMonth.set(m, e);
+    }
+    const district = districtOf(s.regionId);
+    const key = district?.code ?? 'city';
+    const e = byRegion.get(key) ?? { code: key, name: district?.name ?? '市本级', count: 0 };
+    e.count += 1;
+    byRegion.set(key, e);
+  }
+  // The latest published answer's class, and the latest rating, per suggestion.
+  const latest = <T extends { suggestionId: number; round: number }>(items: T[]) => {
+    const m = new Map<number, T>();
+    for (const x of items) if ((m.get(x.suggestionId)?.round ?? -1) <= x.round) m.set(x.suggestionId, x);
+    return [...m.values()];
+  };
+  const classCounts = new Map<string, number>();
+  for (const a of latest(answers)) bump(classCounts, a.answerClass);
+  const ratingCounts = new Map<string, number>();
+  for (const r of latest(ratings)) bump(ratingCounts, r.rating);
+  for (const row of byDept.values()) row.onTimeRate = row.answered ? pct(row.onTime, row.answered) : null;
+
+  return ok({
+    total: rows.length,
+    byState: shares(STATE_LABELS as Record<SuggestionState, string>, byState).filter((x) => x.count > 0),
+    byDepartment: [...byDept.values()].sort((a, b) => b.total - a.total),
+    byMonth: [...byMonth].map(([m, e]) => ({ month: m, ...e })).sort((a, b) => a.month.localeCompare(b.month)),
+    byRegion: [...byRegion.values()].sort((a, b) => b.count - a.count),
+    onTimeRate: answeredWithDue ? pct(onTime, answeredWithDue) : null,
+    ratings: shares(RATING_LABELS as Record<Rating, string>, ratingCounts),
+    answerClasses: shares(ANSWER_CLASS_LABELS as Record<AnswerClass, string>, classCounts),
+  });
+}

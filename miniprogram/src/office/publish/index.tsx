@@ -1,0 +1,186 @@
+/**
+ * The office publishes a notice, a survey, a ballot or a meeting to deputies (all, by level, by district or by
+ * name) and then follows it: read receipts, answer rate, attendance.
+ */
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { useState } from 'react';
+import { DEPUTY_LEVEL_LABELS, MEETING_KIND_LABELS } from '../../../../contracts/labels';
+import type { AudienceInput } from '../../../../contracts/client';
+import { api, errorText } from '../../services/api';
+import { useData } from '../../services/useData';
+
+type Kind = 'notice' | 'survey' | 'ballot' | 'meeting';
+const KINDS: Record<Kind, string> = { notice: '通知', survey: '问卷', ballot: '票决', meeting: '会议活动' };
+const beijing = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString();
+const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
+
+/** Chips for a multiple choice. */
+function Chips(props: { options: Record<string, string>; chosen: string[]; onChange: (v: string[]) => void }) {
+  return (
+    <View className="choices">
+      {Object.entries(props.options).map(([code, label]) => (
+        <Text
+          key={code}
+          className={props.chosen.includes(code) ? 'choice choice-on' : 'choice'}
+          onClick={() => props.onChange(props.chosen.includes(code) ? props.chosen.filter((c) => c !== code) : [...props.chosen, code])}
+        >
+          {label}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+export default function Publish() {
+  const regions = useData(() => api.regions());
+  const districts = Object.fromEntries((regions.data?.items ?? []).filter((r) => r.level === 'district').map((r) => [r.code, r.name]));
+  const [kind, setKind] = useState<Kind>('notice');
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [levels, setLevels] = useState<string[]>([]);
+  const [areas, setAreas] = useState<string[]>([]);
+  const [users, setUsers] = useState('');
+  const [days, setDays] = useState('7');
+  const [options, setOptions] = useState('');
+  const [maxChoices, setMaxChoices] = useState('1');
+  const [meetingKind, setMeetingKind] = useState('committee');
+  const [place, setPlace] = useState('');
+  const [date, setDate] = useState(beijing(new Date(Date.now() + 86_400_000)).slice(0, 10));
+  const [time, setTime] = useState('09:00');
+  const [hours, setHours] = useState('2');
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<{ kind: Kind; id: number; title: string } | null>(null);
+  const [follow, setFollow] = useState<string | null>(null);
+
+  const audience = (): AudienceInput => {
+    const named = users.split(/[\s,，、]+/).filter(Boolean);
+    const a: AudienceInput = {};
+    if (levels.length) a.levels = levels;
+    if (areas.length) a.regions = areas;
+    if (named.length) a.users = named;
+    if (!levels.length && !areas.length && !named.length) a.all = true;
+    return a;
+  };
+
+  const publish = async () => {
+    setError(null);
+    try {
+      const closesAt = new Date(Date.now() + Number(days || 7) * 86_400_000).toISOString();
+      let id: number;
+      if (kind === 'notice') id = (await api.publishNotice({ title, body, audience: audience() })).id;
+      else if (kind === 'survey') {
+        // One single-choice question per line: 题目：选项一、选项二、选项三
+        const questions = lines(options).map((l, i) => {
+          const [q, opts = ''] = l.split(/[:：]/);
+          return { id: `q${i + 1}`, type: 'single', title: q.trim(), options: opts.split(/[,，、]/).map((o) => o.trim()).filter(Boolean), required: true };
+        });
+        id = (await api.publishQuestionnaire({ kind: 'survey', title, description: body || undefined, audience: audience(), closesAt, questions })).id;
+      } else if (kind === 'ballot') {
+        id = (await api.publishQuestionnaire({ kind: 'ballot', title, description: body || undefined, audience: audience(), closesAt, candidates: lines(options), maxChoices: Number(maxChoices), quorum: 0.5, passThreshold: 0.5 })).id;
+      } else {
+        const startsAt = new Date(`${date}T${time}:00+08:00`);
+        const endsAt = new Date(startsAt.getTime() + Number(hours || 2) * 3_600_000);
+        id = (await api.createMeeting({ kind: meetingKind, title, agenda: body || undefined, place, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), invitees: audience() })).id;
+      }
+      setDone({ kind, id, title });
+      setFollow(null);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  const refresh = async () => {
+    if (!done) return;
+    try {
+      if (done.kind === 'notice') {
+        const r = await api.noticeReceipts(done.id);
+        setFollow(`已读 ${r.read} / ${r.total}`);
+      } else if (done.kind === 'meeting') {
+        const m = await api.meeting(done.id);
+        const a = m.attendance;
+        setFollow(a ? `应到 ${a.invited}，请假 ${a.leave}，已签到 ${a.checkedIn}；签到码 ${m.checkinCode}` : '');
+      } else {
+        const r = await api.questionnaireResults(done.id);
+        setFollow(`已提交 ${r.responded} / ${r.eligible}（${r.responseRate}%）`);
+      }
+    } catch (e) {
+      setFollow(errorText(e));
+    }
+  };
+
+  return (
+    <View className="page">
+      <View className="choices">
+        {(Object.keys(KINDS) as Kind[]).map((k) => (
+          <Text key={k} className={k === kind ? 'choice choice-on' : 'choice'} onClick={() => setKind(k)}>
+            {KINDS[k]}
+          </Text>
+        ))}
+      </View>
+      <View className="card">
+        <Text className="label">标题</Text>
+        <Input className="input" name="title" value={title} onInput={(e) => setTitle(e.detail.value)} />
+        <Text className="label">{kind === 'notice' ? '正文' : kind === 'meeting' ? '议程（可不填）' : '说明（可不填）'}</Text>
+        <Textarea className="textarea" name="body" value={body} onInput={(e) => setBody(e.detail.value)} />
+        {kind === 'survey' && (
+          <View>
+            <Text className="label">题目（每行一题：题目：选项一、选项二）</Text>
+            <Textarea className="textarea" name="options" value={options} onInput={(e) => setOptions(e.detail.value)} />
+          </View>
+        )}
+        {kind === 'ballot' && (
+          <View>
+            <Text className="label">候选项（每行一项）</Text>
+            <Textarea className="textarea" name="options" value={options} onInput={(e) => setOptions(e.detail.value)} />
+            <Text className="label">每人最多可选</Text>
+            <Input className="input" type="number" value={maxChoices} onInput={(e) => setMaxChoices(e.detail.value)} />
+          </View>
+        )}
+        {(kind === 'survey' || kind === 'ballot') && (
+          <View>
+            <Text className="label">几天后截止</Text>
+            <Input className="input" type="number" value={days} onInput={(e) => setDays(e.detail.value)} />
+          </View>
+        )}
+        {kind === 'meeting' && (
+          <View>
+            <Text className="label">类型</Text>
+            <Chips options={MEETING_KIND_LABELS} chosen={[meetingKind]} onChange={(v) => setMeetingKind(v.filter((x) => x !== meetingKind)[0] ?? meetingKind)} />
+            <Text className="label">地点</Text>
+            <Input className="input" name="place" value={place} onInput={(e) => setPlace(e.detail.value)} />
+            <View className="row">
+              <Picker mode="date" value={date} onChange={(e) => setDate(e.detail.value)}>
+                <Text className="label">{`日期 ${date}`}</Text>
+              </Picker>
+              <Picker mode="time" value={time} onChange={(e) => setTime(e.detail.value)}>
+                <Text className="label">{`开始 ${time}`}</Text>
+              </Picker>
+            </View>
+            <Text className="label">时长（小时）</Text>
+            <Input className="input" type="number" value={hours} onInput={(e) => setHours(e.detail.value)} />
+          </View>
+        )}
+      </View>
+      <View className="card">
+        <Text className="label">发送对象（都不选即全体代表）</Text>
+        <Chips options={DEPUTY_LEVEL_LABELS} chosen={levels} onChange={setLevels} />
+        <Chips options={districts} chosen={areas} onChange={setAreas} />
+        <Text className="label">指定代表（用户名，逗号分开，可不填）</Text>
+        <Input className="input" name="users" value={users} onInput={(e) => setUsers(e.detail.value)} />
+      </View>
+      {error && <Text className="error">{error}</Text>}
+      <Button className="btn" onClick={publish}>
+        {`发布${KINDS[kind]}`}
+      </Button>
+      {done && (
+        <View className="card published">
+          <Text className="title">{`已发布${KINDS[done.kind]}：${done.title}`}</Text>
+          {follow && <Text>{follow}</Text>}
+          <Button className="btn-plain" size="mini" onClick={refresh}>
+            {done.kind === 'notice' ? '查看阅读情况' : done.kind === 'meeting' ? '查看出勤' : '查看填写情况'}
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}
