@@ -6,3 +6,8 @@ export function chinaTime(d: Date | string): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${two(c.getUTCHours())}:${two(c.getUTCMinutes())}`;
 }
+
+/** The calendar day in China (YYYY-MM-DD) of an instant, now by default. */
+export function chinaDay(d: Date | string = new Date()): string {
+  return new Date(new Date(d).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -8,8 +8,8 @@ import { useState } from 'react';
 import { Status } from '../../components/Status';
 import { api, errorText } from '../../services/api';
 import { useData } from '../../services/useData';
+import { chinaTime } from '../../../../contracts/format';
 
-const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export default function Meetings() {
   const { data, error, loading, reload } = useData(() => api.meetings());

@@ -4,8 +4,8 @@ import Taro from '@tarojs/taro';
 import { Status } from '../../components/Status';
 import { api } from '../../services/api';
 import { useData } from '../../services/useData';
+import { chinaTime } from '../../../../contracts/format';
 
-const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export default function Surveys() {
   const { data, error, loading, reload } = useData(() => api.questionnaires());

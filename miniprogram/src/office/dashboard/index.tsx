@@ -9,8 +9,8 @@ import { Bars } from '../../components/Bars';
 import { Status } from '../../components/Status';
 import { api, storedToken } from '../../services/api';
 import { useData } from '../../services/useData';
+import { chinaDay } from '../../../../contracts/format';
 
-const thisMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
 
 /** Downloads the export with the user's token and opens it (a document on WeChat, a file download in the browser). */
 async function download(format: 'xlsx' | 'csv', from: string, to: string) {
@@ -29,7 +29,7 @@ async function download(format: 'xlsx' | 'csv', from: string, to: string) {
 
 export default function Dashboard() {
   const [from, setFrom] = useState(`${new Date().getFullYear()}-01`);
-  const [to, setTo] = useState(thisMonth());
+  const [to, setTo] = useState(chinaDay().slice(0, 7));
   const { data: s, error, loading, reload } = useData(() => api.stats({ from, to }), [from, to]);
   return (
     <View className="page">

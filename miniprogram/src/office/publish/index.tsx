@@ -8,10 +8,10 @@ import { DEPUTY_LEVEL_LABELS, MEETING_KIND_LABELS } from '../../../../contracts/
 import type { AudienceInput } from '../../../../contracts/client';
 import { api, errorText } from '../../services/api';
 import { useData } from '../../services/useData';
+import { chinaDay } from '../../../../contracts/format';
 
 type Kind = 'notice' | 'survey' | 'ballot' | 'meeting';
 const KINDS: Record<Kind, string> = { notice: '通知', survey: '问卷', ballot: '票决', meeting: '会议活动' };
-const beijing = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString();
 const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
 
 /** Chips for a multiple choice. */
@@ -45,7 +45,7 @@ export default function Publish() {
   const [maxChoices, setMaxChoices] = useState('1');
   const [meetingKind, setMeetingKind] = useState('committee');
   const [place, setPlace] = useState('');
-  const [date, setDate] = useState(beijing(new Date(Date.now() + 86_400_000)).slice(0, 10));
+  const [date, setDate] = useState(chinaDay(new Date(Date.now() + 86_400_000)));
   const [time, setTime] = useState('09:00');
   const [hours, setHours] = useState('2');
   const [error, setError] = useState<string | null>(null);

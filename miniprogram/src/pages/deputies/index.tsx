@@ -26,6 +26,29 @@ function Qr({ path }: { path: string }) {
   return src ? <Image className="qr" src={src} /> : null;
 }
 
+/** A deputy or station: who, where, the button to write to them and their QR code. */
+function Contact(props: { title: string; subtitle: string; tag?: string; path: string; write: string }) {
+  const [qr, setQr] = useState(false);
+  return (
+    <View className="card">
+      <View className="row">
+        <Text className="title">{props.title}</Text>
+        {props.tag && <Text className="tag">{props.tag}</Text>}
+      </View>
+      <Text className="muted">{props.subtitle}</Text>
+      <View className="row">
+        <Button className="btn-plain" size="mini" onClick={() => Taro.navigateTo({ url: props.path })}>
+          {props.write}
+        </Button>
+        <Button className="btn-plain" size="mini" onClick={() => setQr(!qr)}>
+          二维码
+        </Button>
+      </View>
+      {qr && <Qr path={props.path} />}
+    </View>
+  );
+}
+
 export default function Deputies() {
   const regions = useData(() => api.regions());
   const districts = (regions.data?.items ?? []).filter((r) => r.level === 'district');
@@ -33,8 +56,6 @@ export default function Deputies() {
   const code = region ?? districts[0]?.code ?? null;
   const list = useData(async () => (code ? Promise.all([api.deputies({ region: code }), api.stations(code)]) : null), [code]);
   const [deputies, stations] = list.data ?? [null, null];
-  const [showQr, setShowQr] = useState<string | null>(null);
-  const go = (path: string) => Taro.navigateTo({ url: path });
 
   return (
     <View className="page">
@@ -48,46 +69,13 @@ export default function Deputies() {
       </View>
       <Status loading={list.loading && !list.data} error={list.error} empty={deputies?.items.length === 0 && stations?.items.length === 0} onRetry={list.reload} />
       {stations && stations.items.length > 0 && <Text className="label">联络站</Text>}
-      {stations?.items.map((s) => {
-        const path = formPath({ station: s.id }, s.name);
-        return (
-          <View key={s.id} className="card">
-            <Text className="title">{s.name}</Text>
-            <Text className="muted">{s.address}</Text>
-            <View className="row">
-              <Button className="btn-plain" size="mini" onClick={() => go(path)}>
-                向联络站反映
-              </Button>
-              <Button className="btn-plain" size="mini" onClick={() => setShowQr(showQr === path ? null : path)}>
-                二维码
-              </Button>
-            </View>
-            {showQr === path && <Qr path={path} />}
-          </View>
-        );
-      })}
+      {stations?.items.map((s) => (
+        <Contact key={s.id} title={s.name} subtitle={s.address} path={formPath({ station: s.id }, s.name)} write="向联络站反映" />
+      ))}
       {deputies && deputies.items.length > 0 && <Text className="label">代表</Text>}
-      {deputies?.items.map((d) => {
-        const path = formPath({ deputy: d.username }, d.name);
-        return (
-          <View key={d.username} className="card">
-            <View className="row">
-              <Text className="title">{d.name}</Text>
-              <Text className="tag">{d.levelLabel}</Text>
-            </View>
-            <Text className="muted">{[d.delegation, d.station?.name].filter(Boolean).join(' · ')}</Text>
-            <View className="row">
-              <Button className="btn-plain" size="mini" onClick={() => go(path)}>
-                写给TA
-              </Button>
-              <Button className="btn-plain" size="mini" onClick={() => setShowQr(showQr === path ? null : path)}>
-                二维码
-              </Button>
-            </View>
-            {showQr === path && <Qr path={path} />}
-          </View>
-        );
-      })}
+      {deputies?.items.map((d) => (
+        <Contact key={d.username} title={d.name} tag={d.levelLabel} subtitle={[d.delegation, d.station?.name].filter(Boolean).join(' · ')} path={formPath({ deputy: d.username }, d.name)} write="写给TA" />
+      ))}
     </View>
   );
 }

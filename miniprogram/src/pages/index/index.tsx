@@ -7,6 +7,7 @@ import { Status } from '../../components/Status';
 import { api, errorText } from '../../services/api';
 import { currentUser, signOut } from '../../services/me';
 import { useData } from '../../services/useData';
+import { chinaTime } from '../../../../contracts/format';
 
 interface Tile {
   name: string;
@@ -65,8 +66,7 @@ export default function Home() {
   const bindChat = async () => {
     try {
       const r = await api.bindCode();
-      const until = new Date(Date.parse(r.expiresAt) + 8 * 3_600_000).toISOString().slice(11, 16);
-      setBind(`绑定码 ${r.code}：在群聊里对机器人说“绑定 ${r.code}”，${until} 前有效`);
+      setBind(`绑定码 ${r.code}：在群聊里对机器人说“绑定 ${r.code}”，${chinaTime(r.expiresAt)} 前有效`);
     } catch (e) {
       setBind(errorText(e));
     }

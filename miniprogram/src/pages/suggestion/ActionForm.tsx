@@ -8,6 +8,7 @@ import { ACTION_LABELS, ANSWER_CLASS_LABELS, CONSULT_METHOD_LABELS, RATING_LABEL
 import type { SuggestionAction } from '../../../../contracts/enums';
 import type { Department, SuggestionDetail } from '../../../../contracts/schemas';
 import { api, errorText } from '../../services/api';
+import { chinaDay } from '../../../../contracts/format';
 
 type Field =
   | { kind: 'text'; name: string; label: string; required: boolean; long?: boolean }
@@ -59,7 +60,6 @@ const FIELDS: Record<SuggestionAction, Field[]> = {
   urge: [note('催办意见（可不填）')],
 };
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The body to send, from the form's values (empty optional text is left out). */
 function bodyOf(action: SuggestionAction, values: Record<string, string | string[]>): Record<string, unknown> {
@@ -81,7 +81,7 @@ export function ActionForm(props: { s: SuggestionDetail; action: SuggestionActio
   const [values, setValues] = useState<Record<string, string | string[]>>(() => ({
     lead: s.routing?.lead?.code ?? '',
     co: s.routing?.co.map((c) => c.code) ?? [],
-    happenedOn: today(),
+    happenedOn: chinaDay(),
     months: '1',
     method: 'visit',
     answerClass: draft?.answerClass ?? 'A',

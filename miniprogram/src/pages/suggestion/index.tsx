@@ -14,9 +14,9 @@ import { api, errorText } from '../../services/api';
 import { useData } from '../../services/useData';
 import { ActionForm } from './ActionForm';
 import './index.css';
+import { chinaTime } from '../../../../contracts/format';
 
 const ONE_TAP: SuggestionAction[] = ['submit', 'sign', 'confirm', 'accept', 'close', 'urge'];
-const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export default function Suggestion() {
   const id = Number(useRouter().params.id);
