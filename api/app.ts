@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth';
 import { directoryRoutes } from './routes/directory';
 import { engagementRoutes } from './routes/engagement';
 import { chatRoutes } from './routes/chat';
+import { photoRoutes } from './routes/photos';
 import { routingRoutes } from './routes/routing';
 import { statsRoutes } from './routes/stats';
 import { suggestionRoutes } from './routes/suggestions';
@@ -57,7 +58,7 @@ export function createApp(core: CoreContext, logger: Logger = pino({ level: core
     await docsAssets(ctx, next);
   });
 
-  for (const r of [meta, authRoutes(core), suggestionRoutes(core), directoryRoutes(core), engagementRoutes(core), chatRoutes(core), routingRoutes(core), statsRoutes(core)]) {
+  for (const r of [meta, authRoutes(core), suggestionRoutes(core), directoryRoutes(core), engagementRoutes(core), chatRoutes(core), routingRoutes(core), statsRoutes(core), photoRoutes(core)]) {
     app.use(r.routes());
     app.use(r.allowedMethods());
   }

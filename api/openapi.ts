@@ -124,6 +124,8 @@ export function openApiDocument(): object {
     ['get', '/api/routing/models', '分办模型各版本：训练数据概况、留出样本评分、当前版本', '分办', null],
     ['post', '/api/routing/models', '立即重新训练分办模型（留出评分不低于当前版本才启用）', '分办', S.RetrainRequest],
     ['post', '/api/routing/models/{id}/activate', '切换到指定版本（回滚）', '分办', null],
+    ['post', '/api/photos', '上传照片（图片本身作请求体，JPG/PNG/WebP，≤3 MB），得到编号和链接；提交意见时在 photos 里带上编号', '照片', null],
+    ['get', '/api/photos/{id}', '照片（用详情里的签名链接，一天内有效）', '照片', null],
     ['get', '/api/stats/suggestions', '建议统计：按状态、承办单位、月份、区县；按期答复率；测评和答复类别占比（?from=YYYY-MM&to=YYYY-MM）', '统计', null],
     ['get', '/api/stats/suggestions/export', '导出统计 ?format=xlsx|csv（可加 from、to）', '统计', null],
     ['post', '/api/routing/history', '导入历史建议（CSV 或 XLSX 文件作为请求体，列：标题、内容、承办单位；?retrain=false 只导入不训练）', '分办', null],

@@ -114,20 +114,29 @@ export function createApiClient(options: ClientOptions) {
   const doFetch = options.fetch ?? fetch;
   let token = options.token;
 
-  async function request<T>(method: string, path: string, body?: unknown, query?: Record<string, unknown>): Promise<T> {
-    // Built by hand: the mini-program's JavaScript engine has no URL class.
-    const params = Object.entries(query ?? {})
-      .filter(([, v]) => v !== undefined && v !== null)
-      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
-    const url = `${options.baseUrl.replace(/\/+$/, '')}${path}${params.length ? `?${params.join('&')}` : ''}`;
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+  const base = options.baseUrl.replace(/\/+$/, '');
+
+  async function send<T>(method: string, url: string, headers: Record<string, string>, body?: string | ArrayBuffer): Promise<T> {
+    headers.accept = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
-    const res = await doFetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await doFetch(url, { method, headers, body });
     const text = await res.text();
     const data = text ? JSON.parse(text) : null;
     if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'internal', data?.error?.message ?? `请求失败（${res.status}）`);
     return data as T;
+  }
+
+  function request<T>(method: string, path: string, body?: unknown, query?: Record<string, unknown>): Promise<T> {
+    // Built by hand: the mini-program's JavaScript engine has no URL class.
+    const params = Object.entries(query ?? {})
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+    const url = `${base}${path}${params.length ? `?${params.join('&')}` : ''}`;
+    return send<T>(method, url, body === undefined ? {} : { 'content-type': 'application/json' }, body === undefined ? undefined : JSON.stringify(body));
+  }
+
+  function requestRaw<T>(method: string, path: string, data: ArrayBuffer, contentType: string): Promise<T> {
+    return send<T>(method, `${base}${path}`, { 'content-type': contentType }, data);
   }
 
   return {
@@ -176,6 +185,8 @@ export function createApiClient(options: ClientOptions) {
     questionnaire: (id: number) => request<QuestionnaireDetail>('GET', `/api/questionnaires/${id}`),
     answer: (id: number, answers: Record<string, string | number | number[]>) => request<{ updated: boolean }>('POST', `/api/questionnaires/${id}/answers`, { answers }),
 
+    /** Uploads a photo (the image bytes); attach it by id when creating the opinion or suggestion. */
+    uploadPhoto: (data: ArrayBuffer, contentType: string) => requestRaw<{ id: number; url: string }>('POST', '/api/photos', data, contentType),
     publishNotice: (body: { title: string; body: string; audience: AudienceInput }) => request<{ id: number; recipients?: number }>('POST', '/api/notices', body),
     noticeReceipts: (id: number) => request<{ total: number; read: number }>('GET', `/api/notices/${id}/receipts`),
     publishQuestionnaire: (body: Record<string, unknown>) => request<{ id: number }>('POST', '/api/questionnaires', body),

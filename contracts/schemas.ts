@@ -87,6 +87,8 @@ export const CreateSuggestionRequest = z.object({
   deputy: username.optional(),
   station: z.number({ error: '联络站编号必须是数字' }).int().positive().optional(),
   source: z.enum(SUGGESTION_SOURCES, { error: '来源只能是 deputy、citizen 或 station' }).optional(),
+  /** Photos uploaded before (POST /api/photos), by their ids. */
+  photos: z.array(z.number({ error: '照片编号必须是数字' }).int().positive(), { error: '照片应为编号列表' }).max(9, '照片最多 9 张').optional(),
 });
 export const UpdateDraftRequest = z.object({
   title: text('标题', TITLE_MAX).optional(),
@@ -221,6 +223,7 @@ export const SuggestionDetail = SuggestionSummary.extend({
   addressedDeputy: PersonRef.nullable(),
   addressedStation: z.object({ id: z.number(), name: z.string() }).nullable(),
   rejectReason: z.string().nullable(),
+  photos: z.array(z.object({ id: z.number(), url: z.string() })),
   assignments: z.array(
     z.object({
       department: DepartmentRef,

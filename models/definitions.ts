@@ -225,6 +225,17 @@ export class RoutingModelVersion extends Model<InferAttributes<RoutingModelVersi
   declare model: string;
 }
 
+/** A photo handed in with an opinion or suggestion; unattached (suggestionId null) until the item is created. */
+export class PhotoModel extends Model<InferAttributes<PhotoModel>, InferCreationAttributes<PhotoModel>> {
+  declare id: CreationOptional<number>;
+  declare suggestionId: number | null;
+  declare uploaderUserId: number;
+  declare contentType: string;
+  declare size: number;
+  declare data: Buffer;
+  declare createdAt: Date;
+}
+
 const id = { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true };
 
 /** Registers every model on a Sequelize instance. */
@@ -443,5 +454,17 @@ export function defineModels(sequelize: Sequelize) {
       model: sequelize.getDialect() === 'mysql' ? DataTypes.TEXT('long') : DataTypes.TEXT,
     },
     opts('routing_models', false),
+  );
+  PhotoModel.init(
+    {
+      id,
+      suggestionId: DataTypes.INTEGER,
+      uploaderUserId: DataTypes.INTEGER,
+      contentType: DataTypes.STRING(32),
+      size: DataTypes.INTEGER,
+      data: sequelize.getDialect() === 'mysql' ? DataTypes.BLOB('medium') : DataTypes.BLOB,
+      createdAt: DataTypes.DATE,
+    },
+    opts('photos', false),
   );
 }

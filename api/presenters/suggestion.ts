@@ -78,6 +78,7 @@ export function presentSuggestion(v: SuggestionView): SuggestionDetail {
     addressedDeputy: s.addressedDeputyUserId ? person(v.users.get(s.addressedDeputyUserId)) : null,
     addressedStation: v.station ? { id: v.station.id, name: v.station.name } : null,
     rejectReason: s.rejectReason,
+    photos: v.photos,
     assignments: v.assignments.map((a) => ({
       department: d(a.departmentId),
       role: a.role as AssignmentRole,

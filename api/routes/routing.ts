@@ -12,6 +12,7 @@ import { listRoutingModels } from '../../core/routing/listModels';
 import { retrainRoutingModel } from '../../core/routing/retrainModel';
 import { actorOf, requireAuth } from '../middleware/auth';
 import { respond, sendError } from '../middleware/errors';
+import { rawBody } from '../rawBody';
 
 const MAX_UPLOAD = 20 * 1024 * 1024;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -23,18 +24,6 @@ function uploadFormat(ctx: Context): HistoryFormat | null {
   if (ctx.is('text/csv', 'text/plain')) return 'csv';
   if (ctx.is(XLSX_TYPE, 'application/octet-stream')) return 'xlsx';
   return null;
-}
-
-/** Reads the raw request body up to `limit` bytes; null when it is larger. */
-async function rawBody(ctx: Context, limit: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** Mounts /api/routing/models* and /api/routing/history. */

@@ -5,7 +5,7 @@
 import { Op } from 'sequelize';
 import { CreateSuggestionRequest } from '../../contracts/schemas';
 import { formatZodError } from '../../contracts/validation';
-import { CosignerModel, StationModel, SuggestionModel, UserModel } from '../../models/definitions';
+import { CosignerModel, PhotoModel, StationModel, SuggestionModel, UserModel } from '../../models/definitions';
 import type { Actor, CoreContext } from '../context';
 import { forbidden, invalid, ok, type Outcome } from '../result';
 import { recordEvent } from './events';
@@ -82,6 +82,11 @@ export async function createSuggestion(ctx: CoreContext, actor: Actor, input: un
       closedAt: null,
     });
     for (const userId of cosignerIds) await CosignerModel.create({ suggestionId: s.id, userId });
+    const photos = [...new Set(req.photos ?? [])];
+    if (photos.length) {
+      const [attached] = await PhotoModel.update({ suggestionId: s.id }, { where: { id: { [Op.in]: photos }, uploaderUserId: actor.id, suggestionId: null } });
+      if (attached !== photos.length) return invalid('有照片不存在、不是您上传的，或已用在别的意见里，请重新上传');
+    }
     await recordEvent({ suggestionId: s.id, actor, action: 'create', from: null, to: 'draft', at: now });
     return ok({ id: s.id });
   });

@@ -5,6 +5,7 @@ import {
   ConsultationModel,
   DepartmentModel,
   ExtensionModel,
+  PhotoModel,
   RatingModel,
   RegionModel,
   StationModel,
@@ -12,6 +13,7 @@ import {
   UserModel,
 } from '../../models/definitions';
 import { chinaDate } from '../calendar/workdays';
+import { photoUrl } from '../photos/photoLinks';
 import type { Actor, CoreContext } from '../context';
 import { notFound, ok, type Outcome } from '../result';
 import { availableActions } from './availableActions';
@@ -34,6 +36,8 @@ export interface SuggestionView {
   extensions: ExtensionModel[];
   answers: AnswerModel[];
   ratings: RatingModel[];
+  /** Signed links to the photos handed in with it. */
+  photos: { id: number; url: string }[];
 }
 
 /** Loads the view of suggestion `id` for `actor`. Staff see drafts of answers; others only published ones. */
@@ -42,7 +46,7 @@ export async function getSuggestion(ctx: CoreContext, actor: Actor, id: number):
   if (!facts || !canSee(actor, facts)) return notFound('没有找到这件建议');
   const s = facts.suggestion;
   const today = chinaDate(ctx.clock.now());
-  const [assignments, events, consultations, extensions, answers, ratings] = await Promise.all([
+  const [assignments, events, consultations, extensions, answers, ratings, photos] = await Promise.all([
     AssignmentModel.findAll({ where: { suggestionId: id, active: true }, order: [['id', 'ASC']] }),
     SuggestionEventModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] }),
     ConsultationModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] }),
@@ -52,6 +56,7 @@ export async function getSuggestion(ctx: CoreContext, actor: Actor, id: number):
       order: [['id', 'ASC']],
     }),
     RatingModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] }),
+    PhotoModel.findAll({ where: { suggestionId: id }, attributes: ['id'], order: [['id', 'ASC']] }),
   ]);
   const userIds = new Set<number>([
     s.authorUserId,
@@ -82,5 +87,6 @@ export async function getSuggestion(ctx: CoreContext, actor: Actor, id: number):
     extensions,
     answers,
     ratings,
+    photos: photos.map((p) => ({ id: p.id, url: photoUrl(ctx.config, p.id, ctx.clock.now()) })),
   });
 }

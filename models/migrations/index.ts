@@ -3,10 +3,12 @@ import * as m001 from './001-initial';
 import * as m002 from './002-engagement';
 import * as m003 from './003-chat';
 import * as m004 from './004-routing-models';
+import * as m005 from './005-photos';
 
 export const migrations = [
   { name: '001-initial', ...m001 },
   { name: '002-engagement', ...m002 },
   { name: '003-chat', ...m003 },
   { name: '004-routing-models', ...m004 },
+  { name: '005-photos', ...m005 },
 ];

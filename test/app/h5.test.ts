@@ -13,6 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { until } from '../helpers/jobs';
 
 const ROOT = path.resolve(__dirname, '../..');
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const SHOTS = path.join(ROOT, 'test-output/screenshots');
 const PORT = 3400 + (process.pid % 500);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -113,8 +114,16 @@ test('an opinion goes from a citizen to a deputy, through the office and a depar
   await top(citizen).locator('input[name="title"]').fill('小区门口公交站台被占用');
   await top(citizen).locator('textarea').first().fill('公交站台长期被车辆占用，乘客只能站在马路上等公交车，很危险。');
   await top(citizen).locator('input[name="place"]').fill('张店区科苑街道');
+  const chooser = citizen.waitForEvent('filechooser');
+  await top(citizen).getByText('＋ 添加照片').click();
+  await (await chooser).setFiles({ name: 'bus-stop.png', mimeType: 'image/png', buffer: PNG });
+  await top(citizen).locator('.photos img').first().waitFor();
   await top(citizen).getByText('提交给代表').click();
   await top(citizen).getByText('办理经过').waitFor();
+  // The photo came through: the detail page loads it from its signed link.
+  const photo = top(citizen).locator('.photos img').first();
+  await photo.waitFor();
+  await until(async () => (await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)) === 1, 10_000);
   const id = Number(new URL(citizen.url().replace('#', '')).searchParams.get('id'));
   expect(id).toBeGreaterThan(0);
 

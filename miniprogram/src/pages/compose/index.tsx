@@ -3,11 +3,12 @@
  * shown as you type, co-signers, save as draft or submit), or a citizen's opinion addressed to a deputy or a
  * liaison station (`?deputy=username` or `?station=id`, which is where a scanned QR code lands).
  */
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { RoutingProposal } from '../../../../contracts/schemas';
 import { api, errorText } from '../../services/api';
+import { choosePhotos, photoSrc } from '../../services/photos';
 
 type Similar = { id: number; title: string; stateLabel: string; score: number }[];
 
@@ -22,8 +23,19 @@ export default function Compose() {
   const [cosigners, setCosigners] = useState('');
   const [proposal, setProposal] = useState<RoutingProposal | null>(null);
   const [similar, setSimilar] = useState<Similar>([]);
+  const [photos, setPhotos] = useState<{ id: number; url: string }[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  const addPhotos = async () => {
+    try {
+      const added = await choosePhotos(9 - photos.length);
+      setPhotos((p) => [...p, ...added].slice(0, 9));
+    } catch (e) {
+      // Cancelling the picker is not an error worth showing.
+      if (!/cancel/i.test(String((e as { errMsg?: string }).errMsg ?? ''))) setError(errorText(e));
+    }
+  };
 
   useEffect(() => {
     Taro.setNavigationBarTitle({ title: citizen ? `写给${params.name ? decodeURIComponent(params.name) : '代表'}` : '写建议' });
@@ -56,6 +68,7 @@ export default function Compose() {
         ...(toDeputy ? { deputy: toDeputy } : {}),
         ...(toStation ? { station: toStation } : {}),
         ...(!citizen && cosigners.trim() ? { cosigners: cosigners.split(/[\s,，、]+/).filter(Boolean) } : {}),
+        ...(photos.length ? { photos: photos.map((p) => p.id) } : {}),
       });
       Taro.showToast({ title: submit ? '已提交' : '草稿已保存', icon: 'success' });
       Taro.redirectTo({ url: `/pages/suggestion/index?id=${s.id}` });
@@ -84,6 +97,17 @@ export default function Compose() {
             <Input className="input" name="cosigners" placeholder="如：deputy02, deputy03" value={cosigners} onInput={(e) => setCosigners(e.detail.value)} />
           </View>
         )}
+        <Text className="label">{`照片（可不填，最多 9 张${photos.length ? `，已选 ${photos.length} 张` : ''}）`}</Text>
+        <View className="photos">
+          {photos.map((p) => (
+            <Image key={p.id} className="photo" mode="aspectFill" src={photoSrc(p.url)} onClick={() => setPhotos(photos.filter((x) => x.id !== p.id))} />
+          ))}
+          {photos.length < 9 && (
+            <View className="photo photo-add" onClick={addPhotos}>
+              <Text>＋ 添加照片</Text>
+            </View>
+          )}
+        </View>
       </View>
 
       {!citizen && proposal?.lead && (

@@ -3,7 +3,7 @@
  * departments, answers, ratings and the timeline; and the buttons of exactly the actions the API says this
  * person may take now. Actions that need nothing more are done in one tap; the others open their form.
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ACTION_LABELS } from '../../../../contracts/labels';
@@ -11,6 +11,7 @@ import type { SuggestionAction } from '../../../../contracts/enums';
 import type { SuggestionDetail } from '../../../../contracts/schemas';
 import { Status } from '../../components/Status';
 import { api, errorText } from '../../services/api';
+import { photoSrc } from '../../services/photos';
 import { useData } from '../../services/useData';
 import { ActionForm } from './ActionForm';
 import './index.css';
@@ -62,6 +63,19 @@ export default function Suggestion() {
             <View className="body">
               <Text>{s.body}</Text>
             </View>
+            {s.photos.length > 0 && (
+              <View className="photos">
+                {s.photos.map((p) => (
+                  <Image
+                    key={p.id}
+                    className="photo"
+                    mode="aspectFill"
+                    src={photoSrc(p.url)}
+                    onClick={() => Taro.previewImage({ current: photoSrc(p.url), urls: s.photos.map((x) => photoSrc(x.url)) })}
+                  />
+                ))}
+              </View>
+            )}
             {s.cosigners.length > 0 && <Text className="muted">{`附议：${s.cosigners.map((c) => c.name).join('、')}`}</Text>}
             {s.rejectReason && <Text className="error">{`不予立案理由：${s.rejectReason}`}</Text>}
           </View>
