@@ -96,6 +96,7 @@ export function openApiDocument(): object {
   const any = z.object({}).passthrough();
   const engagement: [method: 'get' | 'post' | 'patch' | 'put' | 'delete', path: string, summary: string, tag: string, body: z.ZodType | null][] = [
     ['post', '/api/notices', '发布通知（对象：全体代表、层级、区域、联络站、代表团或指定人员）', '通知', E.PublishNoticeRequest],
+    ['get', '/api/notices', '已发布的通知及已读人数（人大工作人员）', '通知', null],
     ['get', '/api/notices/{id}/receipts', '通知阅读回执：谁已读、谁未读', '通知', null],
     ['get', '/api/inbox', '我的消息（?unread=true 只看未读）', '通知', null],
     ['post', '/api/inbox/{id}/read', '标记已读（收到）', '通知', null],

@@ -188,6 +188,7 @@ export function createApiClient(options: ClientOptions) {
     /** Uploads a photo (the image bytes); attach it by id when creating the opinion or suggestion. */
     uploadPhoto: (data: ArrayBuffer, contentType: string) => requestRaw<{ id: number; url: string }>('POST', '/api/photos', data, contentType),
     publishNotice: (body: { title: string; body: string; audience: AudienceInput }) => request<{ id: number; recipients?: number }>('POST', '/api/notices', body),
+    notices: () => request<{ items: { id: number; title: string; publishedAt: string; total: number; read: number }[] }>('GET', '/api/notices'),
     noticeReceipts: (id: number) => request<{ total: number; read: number }>('GET', `/api/notices/${id}/receipts`),
     publishQuestionnaire: (body: Record<string, unknown>) => request<{ id: number }>('POST', '/api/questionnaires', body),
     questionnaireResults: (id: number) => request<{ eligible: number; responded: number; responseRate: number }>('GET', `/api/questionnaires/${id}/results`),

@@ -9,6 +9,7 @@ import { noticeReceipts } from '../../core/notifications/noticeReceipts';
 import { publishNotice } from '../../core/notifications/publishNotice';
 import { ackDelivery, pullDeliveries } from '../../core/notifications/pullDeliveries';
 import { answerQuestionnaire } from '../../core/questionnaires/answerQuestionnaire';
+import { listNotices } from '../../core/notifications/listNotices';
 import { exportQuestionnaire } from '../../core/questionnaires/exportQuestionnaire';
 import { getQuestionnaire, listQuestionnaires } from '../../core/questionnaires/listQuestionnaires';
 import { publishQuestionnaire } from '../../core/questionnaires/publishQuestionnaire';
@@ -29,6 +30,9 @@ export function engagementRoutes(core: CoreContext): Router {
   r.use(requireAuth(core.config));
 
   r.post('/api/notices', async (ctx) => respond(ctx, await publishNotice(core, actorOf(ctx), ctx.request.body), (v) => v, 201));
+  r.get('/api/notices', async (ctx) =>
+    respond(ctx, await listNotices(actorOf(ctx)), (rows) => ({ items: rows.map((n) => ({ ...n, publishedAt: n.publishedAt.toISOString() })) })),
+  );
   r.get('/api/notices/:id/receipts', async (ctx) =>
     respond(ctx, await noticeReceipts(actorOf(ctx), idOf(ctx)), (v) => ({
       id: v.notice.id,

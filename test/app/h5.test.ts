@@ -255,6 +255,7 @@ test('the office reads its dashboard, publishes a notice and follows its read re
   await top(office).getByText('已发布通知：关于参加联络站接待日的通知').waitFor();
   await top(office).getByText('查看阅读情况').click();
   await top(office).getByText('已读 0 / 1').waitFor();
+  await top(office).getByText('通知 · 关于参加联络站接待日的通知 · 已读 0/1').waitFor();
   await shot(office, 'office-publish');
 
   const deputy = await signIn('deputy04');

@@ -54,6 +54,10 @@ describe.each(databaseKinds())('notices on %s', (kind) => {
     expect(receipts).toMatchObject({ total: 3, read: 1 });
     expect(receipts.receipts.find((x: { username: string }) => x.username === 'deputy01').readAt).not.toBeNull();
     expect(receipts.receipts.find((x: { username: string }) => x.username === 'deputy02').readAt).toBeNull();
+    // The office's list of published notices carries the same counts, newest first; deputies may not list them.
+    const list = (await api.http('GET', '/api/notices', undefined, office)).body.items;
+    expect(list[0]).toMatchObject({ id: r.body.id, title: '会前通知', total: 3, read: 1 });
+    expect((await api.http('GET', '/api/notices', undefined, token)).status).toBe(403);
   });
 
   test('bad input and the wrong people get 4xx with Chinese messages', async () => {

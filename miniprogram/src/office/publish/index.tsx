@@ -31,6 +31,54 @@ function Chips(props: { options: Record<string, string>; chosen: string[]; onCha
   );
 }
 
+/** What the office has published, with read, answer and attendance figures (those of surveys and meetings on tap). */
+function Published(props: { version: number }) {
+  const { data } = useData(() => Promise.all([api.notices(), api.questionnaires(), api.meetings()]), [props.version]);
+  const [figures, setFigures] = useState<Record<string, string>>({});
+  const show = async (key: string, load: () => Promise<string>) => {
+    try {
+      const text = await load();
+      setFigures((f) => ({ ...f, [key]: text }));
+    } catch (e) {
+      setFigures((f) => ({ ...f, [key]: errorText(e) }));
+    }
+  };
+  if (!data) return null;
+  const [notices, questionnaires, meetings] = data;
+  return (
+    <View className="card published-list">
+      <Text className="label">已发布</Text>
+      {notices.items.slice(0, 10).map((n) => (
+        <Text key={`n${n.id}`} className="line">{`通知 · ${n.title} · 已读 ${n.read}/${n.total}`}</Text>
+      ))}
+      {questionnaires.items.slice(0, 10).map((q) => (
+        <Text
+          key={`q${q.id}`}
+          className="line"
+          onClick={() => show(`q${q.id}`, async () => {
+            const r = await api.questionnaireResults(q.id);
+            return `已提交 ${r.responded}/${r.eligible}（${r.responseRate}%）`;
+          })}
+        >
+          {`${q.kindLabel} · ${q.title} · ${figures[`q${q.id}`] ?? '点此查看填写情况'}`}
+        </Text>
+      ))}
+      {meetings.items.slice(0, 10).map((m) => (
+        <Text
+          key={`m${m.id}`}
+          className="line"
+          onClick={() => show(`m${m.id}`, async () => {
+            const a = (await api.meeting(m.id)).attendance;
+            return a ? `应到 ${a.invited}，请假 ${a.leave}，签到 ${a.checkedIn}` : '';
+          })}
+        >
+          {`${m.kindLabel} · ${m.title} · ${figures[`m${m.id}`] ?? '点此查看出勤'}`}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
 export default function Publish() {
   const regions = useData(() => api.regions());
   const districts = Object.fromEntries((regions.data?.items ?? []).filter((r) => r.level === 'district').map((r) => [r.code, r.name]));
@@ -181,6 +229,7 @@ export default function Publish() {
           </Button>
         </View>
       )}
+      <Published version={done?.id ?? 0} />
     </View>
   );
 }
