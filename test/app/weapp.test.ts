@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { bootWeapp } from '../helpers/weappHost';
+import { fakeWechat } from '../helpers/fakeWechat';
 
 type Host = ReturnType<typeof bootWeapp>;
 
@@ -18,13 +19,18 @@ jest.setTimeout(180_000);
 
 let api: TestApi;
 let host: Host;
+let wechat: Awaited<ReturnType<typeof fakeWechat>>;
 beforeAll(async () => {
-  api = await startTestApi('sqlite');
+  wechat = await fakeWechat();
+  api = await startTestApi('sqlite', { WECHAT_API_BASE: wechat.url });
   const build = spawnSync('npm', ['run', '--silent', 'app:weapp'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production', LVZHI_API_URL: api.url } });
   if (build.status !== 0) throw new Error(`weapp build failed:\n${build.stdout}\n${build.stderr}`.slice(-3000));
   host = bootWeapp(DIST);
 });
-afterAll(() => api.close());
+afterAll(async () => {
+  await api.close();
+  await wechat.close();
+});
 
 test('the weapp build declares its pages and the feature subpackages', () => {
   const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'));
@@ -61,6 +67,18 @@ test('sign in on the sign-in page, land on home, tap a tile', async () => {
   expect((unread[0].arg!.header as Record<string, string>).authorization).toBe(`Bearer ${host.storage['lvzhi.token']}`);
   await home.tap('待分办');
   expect(host.calls.filter((c) => c.api === 'navigateTo').at(-1)?.arg).toMatchObject({ url: '/pages/suggestions/index?view=queue' });
+});
+
+test('on WeChat, 微信一键登录 sends wx.login\'s code to the API, which asks WeChat and signs a new citizen in', async () => {
+  delete host.storage['lvzhi.token'];
+  const login = await host.open('pages/login/index');
+  await login.tap('微信一键登录');
+  expect(host.calls.some((c) => c.api === 'login')).toBe(true);
+  const call = host.calls.filter((c) => c.api === 'request' && String(c.arg?.url).endsWith('/api/auth/wechat')).at(-1);
+  expect(JSON.parse(String(call!.arg!.data))).toEqual({ code: 'fake-wx-code' });
+  expect(wechat.calls.at(-1)?.searchParams.get('js_code')).toBe('fake-wx-code');
+  const me = await api.http('GET', '/api/me', undefined, host.storage['lvzhi.token']);
+  expect(me.body).toMatchObject({ role: 'citizen' });
 });
 
 test('a list page loads through wx.request and shows the API\'s Chinese labels', async () => {
