@@ -224,6 +224,8 @@ export const SuggestionDetail = SuggestionSummary.extend({
   addressedStation: z.object({ id: z.number(), name: z.string() }).nullable(),
   rejectReason: z.string().nullable(),
   photos: z.array(z.object({ id: z.number(), url: z.string() })),
+  /** The caller may edit the text (the author's draft): PATCH /api/suggestions/:id. */
+  editable: z.boolean(),
   assignments: z.array(
     z.object({
       department: DepartmentRef,

@@ -79,6 +79,7 @@ export function presentSuggestion(v: SuggestionView): SuggestionDetail {
     addressedStation: v.station ? { id: v.station.id, name: v.station.name } : null,
     rejectReason: s.rejectReason,
     photos: v.photos,
+    editable: v.editable,
     assignments: v.assignments.map((a) => ({
       department: d(a.departmentId),
       role: a.role as AssignmentRole,

@@ -356,16 +356,17 @@ export class Classifier {
 
 // Words every kind of suggestion uses: weights may lean on them, but they explain nothing to a person.
 const GENERIC = new Set(
-  '建议 关于 问题 希望 要求 反映 解决 加强 加快 推进 进行 开展 提高 提升 完善 落实 规范 相关 有关 情况 时间 没有 存在 需要 部门 政府 群众 市民 居民 我们 目前 现在 尽快'.split(' '),
+  '建议 关于 问题 希望 要求 反映 解决 加强 加快 推进 进行 开展 提高 提升 完善 落实 规范 相关 有关 情况 时间 没有 存在 需要 部门 政府 群众 市民 居民 我们 目前 现在 尽快 增加 加大 力度 改善 实施 进一步'.split(' '),
 );
 
 const readableCache = new Map<string, boolean>();
-/** Whether jieba cuts the term into words of at least two characters (at most two of them). */
+/** Whether jieba cuts the term into one or two words of at least two characters, not all generic. */
 function readable(term: string): boolean {
   let r = readableCache.get(term);
   if (r === undefined) {
     const words = segmenter().cut(term, false);
-    r = words.length <= 2 && words.every((w) => w.length >= 2);
+    // At most two words of two or more characters, not all of them generic ("关于增加" explains nothing).
+    r = words.length <= 2 && words.every((w) => w.length >= 2) && !words.every((w) => GENERIC.has(w));
     if (readableCache.size > 50_000) readableCache.clear();
     readableCache.set(term, r);
   }

@@ -19,6 +19,7 @@ import { notFound, ok, type Outcome } from '../result';
 import { availableActions } from './availableActions';
 import { loadFacts, type SuggestionFacts } from './facts';
 import { canSee } from './scope';
+import { canEditDraft } from './updateDraft';
 import type { SuggestionAction } from '../../contracts/enums';
 import { AssignmentModel } from '../../models/definitions';
 
@@ -36,6 +37,8 @@ export interface SuggestionView {
   extensions: ExtensionModel[];
   answers: AnswerModel[];
   ratings: RatingModel[];
+  /** Whether the caller may edit it (the author's draft). */
+  editable: boolean;
   /** Signed links to the photos handed in with it. */
   photos: { id: number; url: string }[];
 }
@@ -87,6 +90,7 @@ export async function getSuggestion(ctx: CoreContext, actor: Actor, id: number):
     extensions,
     answers,
     ratings,
+    editable: canEditDraft(actor, facts),
     photos: photos.map((p) => ({ id: p.id, url: photoUrl(ctx.config, p.id, ctx.clock.now()) })),
   });
 }

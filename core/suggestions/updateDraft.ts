@@ -7,9 +7,14 @@ import { chinaDate } from '../calendar/workdays';
 import { conflict, forbidden, invalid, notFound, ok, type Outcome } from '../result';
 import { resolveCosigners } from './createSuggestion';
 import { recordEvent } from './events';
-import { loadFacts } from './facts';
+import { loadFacts, type SuggestionFacts } from './facts';
 import { inTransaction } from './perform';
 import { canSee } from './scope';
+
+/** Whether `actor` may edit this suggestion now: its author, while it is a draft. */
+export function canEditDraft(actor: Actor, facts: SuggestionFacts): boolean {
+  return facts.suggestion.authorUserId === actor.id && facts.state === 'draft';
+}
 
 /** Applies the changes to the draft and records an `edit` event. */
 export async function updateDraft(ctx: CoreContext, actor: Actor, id: number, input: unknown): Promise<Outcome<{ id: number }>> {

@@ -239,6 +239,25 @@ test('a deputy replies to a meeting, checks in with its code, and answers a surv
   expect(results.responded).toBe(1);
 });
 
+test('a deputy writes with the routing proposal shown as they type, saves a draft, edits it and submits it', async () => {
+  const deputy = await signIn('deputy05');
+  await top(deputy).getByText('写建议', { exact: true }).click();
+  await top(deputy).locator('input[name="title"]').fill('关于增加幼儿园学位的建议');
+  await top(deputy).locator('textarea').first().fill('新建小区周边没有公办幼儿园，孩子入园难。');
+  await top(deputy).locator('.proposal', { hasText: '淄博市教育局' }).waitFor();
+  await expect(top(deputy).locator('.proposal .why').innerText()).resolves.toMatch(/依据：.*幼儿园/);
+  await shot(deputy, 'deputy-compose');
+  await top(deputy).getByText('保存草稿', { exact: true }).click();
+  await top(deputy).locator('.tag', { hasText: '草稿' }).waitFor();
+  await top(deputy).getByText('修改草稿', { exact: true }).click();
+  await until(async () => (await top(deputy).locator('input[name="title"]').inputValue()) === '关于增加幼儿园学位的建议', 10_000);
+  await top(deputy).locator('input[name="title"]').fill('关于增加公办幼儿园学位的建议');
+  await top(deputy).getByText('提交建议', { exact: true }).click();
+  await top(deputy).locator('.tag', { hasText: '待审查' }).waitFor();
+  await top(deputy).getByText('关于增加公办幼儿园学位的建议').waitFor();
+  await top(deputy).locator('.timeline-item', { hasText: '修改' }).waitFor();
+});
+
 test('the office reads its dashboard, publishes a notice and follows its read receipts', async () => {
   const office = await signIn('office');
   await top(office).getByText('统计分析', { exact: true }).click();

@@ -48,7 +48,7 @@ export default function Meetings() {
         <Text className="label">会议签到</Text>
         <View className="row">
           <Input className="input checkin-input" name="code" placeholder="输入签到码" value={code} onInput={(e) => setCode(e.detail.value)} />
-          <Button className="btn" size="mini" disabled={!code.trim()} onClick={() => checkIn(code)}>
+          <Button className="btn" size="mini" disabled={!code.trim() || undefined} onClick={() => checkIn(code)}>
             签到
           </Button>
         </View>
@@ -83,7 +83,7 @@ export default function Meetings() {
               {leaveFor === m.id && (
                 <View>
                   <Input className="input" placeholder="请假理由" value={reason} onInput={(e) => setReason(e.detail.value)} />
-                  <Button className="btn" disabled={!reason.trim()} onClick={() => run(api.rsvp(m.id, { leave: reason.trim() }), '请假已提交')}>
+                  <Button className="btn" disabled={!reason.trim() || undefined} onClick={() => run(api.rsvp(m.id, { leave: reason.trim() }), '请假已提交')}>
                     提交请假
                   </Button>
                 </View>

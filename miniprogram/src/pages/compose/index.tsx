@@ -1,7 +1,8 @@
 /**
  * Writing: a deputy's suggestion (with the classifier's proposed department and similar existing suggestions
  * shown as you type, co-signers, save as draft or submit), or a citizen's opinion addressed to a deputy or a
- * liaison station (`?deputy=username` or `?station=id`, which is where a scanned QR code lands).
+ * liaison station (`?deputy=username` or `?station=id`, which is where a scanned QR code lands). With `?id=` it
+ * edits one's own draft.
  */
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -16,6 +17,7 @@ export default function Compose() {
   const params = useRouter().params;
   const toDeputy = params.deputy;
   const toStation = params.station ? Number(params.station) : undefined;
+  const draftId = params.id ? Number(params.id) : null;
   const citizen = Boolean(toDeputy || toStation);
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
@@ -38,8 +40,21 @@ export default function Compose() {
   };
 
   useEffect(() => {
-    Taro.setNavigationBarTitle({ title: citizen ? `写给${params.name ? decodeURIComponent(params.name) : '代表'}` : '写建议' });
-  }, [citizen, params.name]);
+    Taro.setNavigationBarTitle({ title: draftId ? '修改草稿' : citizen ? `写给${params.name ? decodeURIComponent(params.name) : '代表'}` : '写建议' });
+  }, [citizen, params.name, draftId]);
+
+  // Editing a draft: start from what is stored.
+  useEffect(() => {
+    if (!draftId) return;
+    api.getSuggestion(draftId).then(
+      (s) => {
+        setTitle(s.title);
+        setBody(s.body);
+        setCosigners(s.cosigners.map((c) => c.username).join(', '));
+      },
+      (e) => setError(errorText(e)),
+    );
+  }, [draftId]);
 
   // As the deputy types: the proposed department and similar suggestions, at most every 0.6 s.
   useEffect(() => {
@@ -61,6 +76,13 @@ export default function Compose() {
     setError(null);
     try {
       const text = place.trim() ? `${body.trim()}\n地点：${place.trim()}` : body.trim();
+      if (draftId) {
+        await api.updateDraft(draftId, { title: title.trim(), body: text, cosigners: cosigners.split(/[\s,，、]+/).filter(Boolean) });
+        if (submit) await api.act(draftId, 'submit');
+        Taro.showToast({ title: submit ? '已提交' : '草稿已保存', icon: 'success' });
+        Taro.redirectTo({ url: `/pages/suggestion/index?id=${draftId}` });
+        return;
+      }
       const s = await api.createSuggestion({
         title: title.trim(),
         body: text,
@@ -97,17 +119,21 @@ export default function Compose() {
             <Input className="input" name="cosigners" placeholder="如：deputy02, deputy03" value={cosigners} onInput={(e) => setCosigners(e.detail.value)} />
           </View>
         )}
-        <Text className="label">{`照片（可不填，最多 9 张${photos.length ? `，已选 ${photos.length} 张` : ''}）`}</Text>
-        <View className="photos">
-          {photos.map((p) => (
-            <Image key={p.id} className="photo" mode="aspectFill" src={photoSrc(p.url)} onClick={() => setPhotos(photos.filter((x) => x.id !== p.id))} />
-          ))}
-          {photos.length < 9 && (
-            <View className="photo photo-add" onClick={addPhotos}>
-              <Text>＋ 添加照片</Text>
+        {!draftId && (
+          <View>
+            <Text className="label">{`照片（可不填，最多 9 张${photos.length ? `，已选 ${photos.length} 张` : ''}）`}</Text>
+            <View className="photos">
+              {photos.map((p) => (
+                <Image key={p.id} className="photo" mode="aspectFill" src={photoSrc(p.url)} onClick={() => setPhotos(photos.filter((x) => x.id !== p.id))} />
+              ))}
+              {photos.length < 9 && (
+                <View className="photo photo-add" onClick={addPhotos}>
+                  <Text>＋ 添加照片</Text>
+                </View>
+              )}
             </View>
-          )}
-        </View>
+          </View>
+        )}
       </View>
 
       {!citizen && proposal?.lead && (
@@ -128,11 +154,11 @@ export default function Compose() {
       )}
 
       {error && <Text className="error">{error}</Text>}
-      <Button className="btn" loading={busy} disabled={!title.trim() || !body.trim()} onClick={() => save(true)}>
+      <Button className="btn" loading={busy} disabled={!title.trim() || !body.trim() || undefined} onClick={() => save(true)}>
         {citizen ? '提交给代表' : '提交建议'}
       </Button>
       {!citizen && (
-        <Button className="btn-plain" disabled={busy || !title.trim() || !body.trim()} onClick={() => save(false)}>
+        <Button className="btn-plain" disabled={busy || !title.trim() || !body.trim() || undefined} onClick={() => save(false)}>
           保存草稿
         </Button>
       )}

@@ -57,7 +57,7 @@ export default function Login() {
         <Text className="label">密码</Text>
         <Input className="input" name="password" password placeholder="请输入密码" value={password} onInput={(e) => setPassword(e.detail.value)} />
         {error && <Text className="error">{error}</Text>}
-        <Button className="btn" loading={busy} disabled={!username || !password} onClick={() => done(api.login(username.trim(), password))}>
+        <Button className="btn" loading={busy} disabled={!username || !password || undefined} onClick={() => done(api.login(username.trim(), password))}>
           登录
         </Button>
       </View>
@@ -70,7 +70,7 @@ export default function Login() {
         ))}
         <View className="row">
           <Input className="input demo-input" placeholder="其他演示用户名，如 citizen02" value={username} onInput={(e) => setUsername(e.detail.value)} />
-          <Button className="btn-plain" size="mini" disabled={!username} onClick={() => done(api.devLogin(username.trim()))}>
+          <Button className="btn-plain" size="mini" disabled={!username || undefined} onClick={() => done(api.devLogin(username.trim()))}>
             演示登录
           </Button>
         </View>

@@ -123,6 +123,11 @@ export default function Suggestion() {
             </View>
           ))}
 
+          {s.editable && (
+            <Button className="btn-plain" onClick={() => Taro.navigateTo({ url: `/pages/compose/index?id=${s.id}` })}>
+              修改草稿
+            </Button>
+          )}
           {s.actions.length > 0 && (
             <View className="card">
               <Text className="label">可以办理</Text>
