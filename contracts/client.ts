@@ -15,6 +15,7 @@ import type {
   Station,
   SuggestionDetail,
   SuggestionPage,
+  SuggestionStats,
   UpdateDraftRequest,
 } from './schemas';
 import type { SuggestionAction } from './enums';
@@ -76,23 +77,6 @@ export interface ChatDeliveryItem {
   refType: string | null;
   refId: number | null;
   attempts: number;
-}
-
-export interface ShareView {
-  code: string;
-  label: string;
-  count: number;
-  percent: number;
-}
-export interface SuggestionStatsView {
-  total: number;
-  byState: ShareView[];
-  byDepartment: { code: string; name: string; total: number; answered: number; onTime: number; overdue: number; onTimeRate: number | null }[];
-  byMonth: { month: string; submitted: number; answered: number }[];
-  byRegion: { code: string; name: string; count: number }[];
-  onTimeRate: number | null;
-  ratings: ShareView[];
-  answerClasses: ShareView[];
 }
 
 /** Who receives a notice, questionnaire or invitation (see contracts/engagement.ts). */
@@ -195,7 +179,7 @@ export function createApiClient(options: ClientOptions) {
     createMeeting: (body: Record<string, unknown>) => request<{ id: number }>('POST', '/api/meetings', body),
     meeting: (id: number) =>
       request<MeetingItem & { checkinCode?: string; attendance?: { invited: number; leave: number; checkedIn: number; rateExcludingLeave: number } }>('GET', `/api/meetings/${id}`),
-    stats: (query: { from?: string; to?: string } = {}) => request<SuggestionStatsView>('GET', '/api/stats/suggestions', undefined, query),
+    stats: (query: { from?: string; to?: string } = {}) => request<SuggestionStats>('GET', '/api/stats/suggestions', undefined, query),
     bindCode: () => request<{ code: string; expiresAt: string }>('POST', '/api/chat/bind-code', {}),
     chatBind: (transport: string, chatUserId: string, code: string) =>
       request<{ username: string; name: string; role: string }>('POST', '/api/chat/bind', { transport, chatUserId, code }),

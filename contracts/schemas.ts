@@ -278,6 +278,30 @@ export const SuggestionPage = z.object({
   pageSize: z.number(),
 });
 
+// ---------- the office dashboard ----------
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+export const StatsQuery = z.object({ from: month.optional(), to: month.optional() });
+export const Share = z.object({ code: z.string(), label: z.string(), count: z.number(), percent: z.number() });
+export const DepartmentRow = z.object({
+  code: z.string(),
+  name: z.string(),
+  total: z.number(),
+  answered: z.number(),
+  onTime: z.number(),
+  overdue: z.number(),
+  onTimeRate: z.number().nullable(),
+});
+export const SuggestionStats = z.object({
+  total: z.number(),
+  byState: z.array(Share),
+  byDepartment: z.array(DepartmentRow),
+  byMonth: z.array(z.object({ month: z.string(), submitted: z.number(), answered: z.number() })),
+  byRegion: z.array(z.object({ code: z.string(), name: z.string(), count: z.number() })),
+  onTimeRate: z.number().nullable(),
+  ratings: z.array(Share),
+  answerClasses: z.array(Share),
+});
+
 export const ErrorResponse = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 export const Department = z.object({
@@ -324,3 +348,6 @@ export type Department = z.infer<typeof Department>;
 export type Region = z.infer<typeof Region>;
 export type Station = z.infer<typeof Station>;
 export type DeputyListItem = z.infer<typeof DeputyListItem>;
+export type Share = z.infer<typeof Share>;
+export type DepartmentRow = z.infer<typeof DepartmentRow>;
+export type SuggestionStats = z.infer<typeof SuggestionStats>;

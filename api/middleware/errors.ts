@@ -2,6 +2,7 @@
 import type { Context, Next } from 'koa';
 import type { Logger } from 'pino';
 import type { ErrorCode } from '../../contracts/enums';
+import type { DownloadFile } from '../../core/export/workbookFile';
 import type { Outcome } from '../../core/result';
 
 const STATUS: Record<Extract<Outcome<never>, { ok: false }>['kind'], [number, ErrorCode]> = {
@@ -30,7 +31,7 @@ export function respond<T>(ctx: Context, outcome: Outcome<T>, present: (v: T) =>
 }
 
 /** Writes a use case's file (an export) as a download, or the failure. */
-export function respondFile(ctx: Context, outcome: Outcome<{ filename: string; contentType: string; data: Buffer }>): void {
+export function respondFile(ctx: Context, outcome: Outcome<DownloadFile>): void {
   if (!outcome.ok) return respond(ctx, outcome, () => null);
   ctx.type = outcome.value.contentType;
   ctx.attachment(outcome.value.filename);

@@ -3,6 +3,7 @@
  * calendar (official holidays and make-up working days 调休), and month arithmetic for deadlines.
  */
 import { isWorkday } from 'chinese-days';
+import { chinaDay } from '../../contracts/format';
 
 const DAY_MS = 86_400_000;
 
@@ -10,7 +11,7 @@ export { chinaTime } from '../../contracts/format';
 
 /** The calendar date (`YYYY-MM-DD`) in Asia/Shanghai at instant `now`. */
 export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return chinaDay(now);
 }
 
 function toUtc(day: string): Date {

@@ -50,6 +50,20 @@ export function exampleText(row: { title: string | null; text: string }): { titl
   return at < 0 ? { title: row.text, body: '' } : { title: row.text.slice(0, at), body: row.text.slice(at + 1) };
 }
 
+/**
+ * Records what the office or a department said about a suggestion's department: `positive` for a confirmation
+ * or correction, `negative` for a return. The model learns it at its next retrain (nightly, or by hand).
+ */
+export async function recordRoutingExample(
+  s: { id: number; title: string; body: string },
+  departmentCode: string,
+  label: 'positive' | 'negative',
+  source: 'confirm' | 'correct' | 'return',
+  at: Date,
+): Promise<void> {
+  await RoutingExampleModel.create({ title: s.title, text: s.body, departmentCode, label, source, suggestionId: s.id, createdAt: at });
+}
+
 /** Positive labelled examples for active departments, oldest first. */
 export async function loadExamples(departments: DepartmentInfo[]): Promise<DepartmentExample[]> {
   const rows = await RoutingExampleModel.findAll({
@@ -89,9 +103,9 @@ export function heldOutScores(classifier: Classifier, examples: DepartmentExampl
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
-/** The stored current version, if any. */
-export async function currentVersion(): Promise<RoutingModelVersion | null> {
-  return RoutingModelVersion.findOne({ where: { status: 'current' }, order: [['id', 'DESC']] });
+/** The stored current version, if any (only `attributes` when given: the weights are large). */
+export async function currentVersion(attributes?: string[]): Promise<RoutingModelVersion | null> {
+  return RoutingModelVersion.findOne({ where: { status: 'current' }, order: [['id', 'DESC']], ...(attributes ? { attributes } : {}) });
 }
 
 /** Rebuilds a stored version's classifier. */

@@ -114,7 +114,11 @@ export async function importRoutingHistory(
     ),
   );
   const reasons = new Map<string, number[]>();
-  const refuse = (reason: string, row: number) => reasons.set(reason, [...(reasons.get(reason) ?? []), row]);
+  const refuse = (reason: string, row: number) => {
+    const rows = reasons.get(reason);
+    if (rows) rows.push(row);
+    else reasons.set(reason, [row]);
+  };
   const taken: { title: string; text: string; departmentCode: string }[] = [];
   records.forEach((rec, i) => {
     const row = i + 2;

@@ -54,7 +54,11 @@ export async function retrainRoutingModel(
   };
   const prev = scores.previous?.macroF1 ?? null;
   const accepted = !current || prev === null || (scores.heldOut.macroF1 ?? 0) >= prev;
-  const count = (keys: string[]) => keys.reduce<Record<string, number>>((m, k) => ({ ...m, [k]: (m[k] ?? 0) + 1 }), {});
+  const count = (keys: string[]) => {
+    const m: Record<string, number> = {};
+    for (const k of keys) m[k] = (m[k] ?? 0) + 1;
+    return m;
+  };
   const trained = examples.filter((e) => !isHeldOut(e.id));
   const summary: TrainingSummary = {
     documents: docs.length,

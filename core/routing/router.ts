@@ -7,7 +7,7 @@
 import type { RoutingProposal } from '../../contracts/schemas';
 import { RoutingModelVersion } from '../../models/definitions';
 import type { Classifier } from './classifier';
-import { classifierOf, loadDepartments } from './departmentModel';
+import { classifierOf, currentVersion, loadDepartments } from './departmentModel';
 
 export interface RouterOptions {
   threshold: number;
@@ -27,11 +27,6 @@ export class Router {
 
   constructor(private readonly options: RouterOptions) {}
 
-  /** Makes the next classification re-read which version is current (after an import or a switch elsewhere). */
-  invalidate(): void {
-    this.checkedAt = -Infinity;
-  }
-
   /** Starts using a version at once (the process that trained or switched it); department names are re-read. */
   use(id: number, classifier: Classifier): void {
     this.classifier = classifier;
@@ -42,7 +37,7 @@ export class Router {
 
   /** Loads the current version now. */
   async load(): Promise<void> {
-    this.invalidate();
+    this.checkedAt = -Infinity;
     await this.ensureLoaded();
   }
 
@@ -55,7 +50,7 @@ export class Router {
   private async refresh(): Promise<void> {
     const departments = await loadDepartments();
     this.names = new Map(departments.map((d) => [d.code, d.name]));
-    const current = await RoutingModelVersion.findOne({ where: { status: 'current' }, attributes: ['id'], order: [['id', 'DESC']] });
+    const current = await currentVersion(['id']);
     if (current && current.id !== this.currentId) {
       const row = await RoutingModelVersion.findByPk(current.id);
       if (row) this.use(row.id, classifierOf(row));

@@ -4,46 +4,17 @@
  * district; the on-time answer rate; the shares of ratings and of answer classes A/B/C/D.
  */
 import { Op } from 'sequelize';
-import { z } from 'zod';
 import { ANSWER_CLASS_LABELS, RATING_LABELS, STATE_LABELS } from '../../contracts/labels';
 import type { AnswerClass, Rating, SuggestionState } from '../../contracts/enums';
+import { StatsQuery, type DepartmentRow, type Share, type SuggestionStats } from '../../contracts/schemas';
 import { formatZodError } from '../../contracts/validation';
 import { AnswerModel, DepartmentModel, RatingModel, RegionModel, SuggestionModel } from '../../models/definitions';
 import type { Actor, CoreContext } from '../context';
+import { chinaDate } from '../calendar/workdays';
 import { forbidden, invalid, ok, type Outcome } from '../result';
 import { visibleWhere } from '../suggestions/scope';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
-export const StatsQuery = z.object({ from: month.optional(), to: month.optional() });
 
-export interface Share {
-  code: string;
-  label: string;
-  count: number;
-  percent: number;
-}
-export interface DepartmentRow {
-  code: string;
-  name: string;
-  total: number;
-  answered: number;
-  onTime: number;
-  overdue: number;
-  onTimeRate: number | null;
-}
-export interface SuggestionStats {
-  total: number;
-  byState: Share[];
-  byDepartment: DepartmentRow[];
-  byMonth: { month: string; submitted: number; answered: number }[];
-  byRegion: { code: string; name: string; count: number }[];
-  onTimeRate: number | null;
-  ratings: Share[];
-  answerClasses: Share[];
-}
-
-const BEIJING_MS = 8 * 3_600_000;
-const beijingDay = (d: Date) => new Date(d.getTime() + BEIJING_MS).toISOString().slice(0, 10);
 const pct = (n: number, of: number) => (of ? Math.round((1000 * n) / of) / 10 : 0);
 
 function shares<T extends string>(labels: Record<T, string>, counts: Map<string, number>): Share[] {
@@ -77,7 +48,7 @@ export async function suggestionStats(ctx: CoreContext, actor: Actor, input: unk
     ids.length ? AnswerModel.findAll({ where: { suggestionId: ids, state: 'published' }, attributes: ['suggestionId', 'round', 'answerClass'] }) : [],
     ids.length ? RatingModel.findAll({ where: { suggestionId: ids, raterRole: 'deputy' }, attributes: ['suggestionId', 'round', 'rating'] }) : [],
   ]);
-  const today = beijingDay(ctx.clock.now());
+  const today = chinaDate(ctx.clock.now());
   const regionById = new Map(regions.map((r) => [r.id, r]));
   const districtOf = (id: number | null) => {
     let r = id ? regionById.get(id) : undefined;
@@ -93,7 +64,7 @@ export async function suggestionStats(ctx: CoreContext, actor: Actor, input: unk
   let onTime = 0;
   for (const s of rows) {
     bump(byState, s.state);
-    const answeredDay = s.answeredAt ? beijingDay(s.answeredAt) : null;
+    const answeredDay = s.answeredAt ? chinaDate(s.answeredAt) : null;
     const late = s.answerDueOn !== null && (answeredDay ? answeredDay > s.answerDueOn : ['assigned', 'handling'].includes(s.state) && today > s.answerDueOn);
     if (answeredDay && s.answerDueOn) {
       answeredWithDue += 1;
@@ -109,7 +80,7 @@ export async function suggestionStats(ctx: CoreContext, actor: Actor, input: unk
       byDept.set(s.leadDepartmentId, row);
     }
     if (s.submittedAt) {
-      const m = beijingDay(s.submittedAt).slice(0, 7);
+      const m = chinaDate(s.submittedAt).slice(0, 7);
       const e = byMonth.get(m) ?? { submitted: 0, answered: 0 };
       e.submitted += 1;
       if (answeredDay) e.answered += 1;

@@ -1,5 +1,6 @@
 /** Handing a suggestion to its lead department and co-handlers, starting the statutory clocks. */
-import { AssignmentModel, DepartmentModel, RoutingExampleModel } from '../../models/definitions';
+import { AssignmentModel, DepartmentModel } from '../../models/definitions';
+import { recordRoutingExample } from '../routing/departmentModel';
 import { invalid } from '../result';
 import type { RoutingProposal } from '../../contracts/schemas';
 import { assignmentDeadlines } from './deadlines';
@@ -28,16 +29,7 @@ export async function assignDepartments(run: ActionRun<unknown>, leadCode: strin
     });
   }
   const proposal = s.routing ? (JSON.parse(s.routing) as RoutingProposal) : null;
-  await RoutingExampleModel.create({
-    title: s.title,
-    text: s.body,
-    departmentCode: leadCode,
-    label: 'positive',
-    source: proposal?.lead?.code === leadCode ? 'confirm' : 'correct',
-    suggestionId: s.id,
-    createdAt: run.now,
-  });
-  run.ctx.router.invalidate();
+  await recordRoutingExample(s, leadCode, 'positive', proposal?.lead?.code === leadCode ? 'confirm' : 'correct', run.now);
   const d = assignmentDeadlines(run.today);
   s.leadDepartmentId = byCode.get(leadCode)!.id;
   s.assignedAt = run.now;

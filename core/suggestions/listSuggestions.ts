@@ -60,7 +60,7 @@ export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: 
     order:
       q.sort === 'deadline'
         ? [
-            [SuggestionModel.sequelize!.literal('CASE WHEN answerDueOn IS NULL THEN 1 ELSE 0 END'), 'ASC'],
+            [Sequelize.literal('CASE WHEN answerDueOn IS NULL THEN 1 ELSE 0 END'), 'ASC'],
             ['answerDueOn', 'ASC'],
             ['id', 'ASC'],
           ]

@@ -2,7 +2,8 @@
  * A department says "not ours" (退回) within the return window. The lead's return sends the suggestion back
  * to the office for re-routing; a co-handler's return only removes that co-handler. Returns are training data.
  */
-import { DepartmentModel, RoutingExampleModel } from '../../models/definitions';
+import { DepartmentModel } from '../../models/definitions';
+import { recordRoutingExample } from '../routing/departmentModel';
 import type { Actor, CoreContext } from '../context';
 import { performAction } from './perform';
 
@@ -12,16 +13,7 @@ export function returnSuggestion(ctx: CoreContext, actor: Actor, id: number, inp
     const s = facts.suggestion;
     const mine = facts.assignments.find((a) => a.departmentId === actor.departmentId)!;
     const dept = await DepartmentModel.findByPk(mine.departmentId);
-    await RoutingExampleModel.create({
-      title: s.title,
-      text: s.body,
-      departmentCode: dept?.code ?? '',
-      label: 'negative',
-      source: 'return',
-      suggestionId: s.id,
-      createdAt: now,
-    });
-    ctx.router.invalidate();
+    await recordRoutingExample(s, dept?.code ?? '', 'negative', 'return', now);
     const returned = mine.role === 'lead' ? facts.assignments : [mine];
     for (const a of returned) {
       a.active = false;

@@ -2,6 +2,7 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { Chips, toggle } from '../../components/Chips';
 import { Status } from '../../components/Status';
 import { api, errorText } from '../../services/api';
 import { useData } from '../../services/useData';
@@ -41,36 +42,15 @@ export default function Survey() {
             return (
               <View key={item.id} className="card">
                 <Text className="label">{`${n + 1}. ${item.title}${item.type === 'multiple' && item.max ? `（最多选 ${item.max} 项）` : ''}`}</Text>
-                {item.type === 'single' && (
-                  <View className="choices">
-                    {item.options?.map((o, i) => (
-                      <Text key={o} className={v === i ? 'choice choice-on' : 'choice'} onClick={() => set(item.id, i)}>
-                        {o}
-                      </Text>
-                    ))}
-                  </View>
-                )}
+                {item.type === 'single' && <Chips options={(item.options ?? []).map((o, i) => [i, o])} isOn={(i) => v === i} onTap={(i) => set(item.id, i)} />}
                 {item.type === 'multiple' && (
-                  <View className="choices">
-                    {item.options?.map((o, i) => {
-                      const chosen = Array.isArray(v) ? v : [];
-                      return (
-                        <Text key={o} className={chosen.includes(i) ? 'choice choice-on' : 'choice'} onClick={() => set(item.id, chosen.includes(i) ? chosen.filter((x) => x !== i) : [...chosen, i])}>
-                          {o}
-                        </Text>
-                      );
-                    })}
-                  </View>
+                  <Chips
+                    options={(item.options ?? []).map((o, i) => [i, o])}
+                    isOn={(i) => Array.isArray(v) && v.includes(i)}
+                    onTap={(i) => set(item.id, toggle(Array.isArray(v) ? v : [], i))}
+                  />
                 )}
-                {item.type === 'rating' && (
-                  <View className="choices">
-                    {[1, 2, 3, 4, 5].map((x) => (
-                      <Text key={x} className={v === x ? 'choice choice-on' : 'choice'} onClick={() => set(item.id, x)}>
-                        {`${x} 分`}
-                      </Text>
-                    ))}
-                  </View>
-                )}
+                {item.type === 'rating' && <Chips options={[1, 2, 3, 4, 5].map((x) => [x, `${x} 分`])} isOn={(x) => v === x} onTap={(x) => set(item.id, x)} />}
                 {item.type === 'text' && <Input className="input" value={String(v ?? '')} onInput={(e) => set(item.id, e.detail.value)} />}
                 {item.type === 'longtext' && <Textarea className="textarea" value={String(v ?? '')} onInput={(e) => set(item.id, e.detail.value)} />}
               </View>

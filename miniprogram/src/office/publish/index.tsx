@@ -6,6 +6,7 @@ import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react';
 import { DEPUTY_LEVEL_LABELS, MEETING_KIND_LABELS } from '../../../../contracts/labels';
 import type { AudienceInput } from '../../../../contracts/client';
+import { Chips, toggle } from '../../components/Chips';
 import { api, errorText } from '../../services/api';
 import { useData } from '../../services/useData';
 import { chinaDay } from '../../../../contracts/format';
@@ -13,23 +14,6 @@ import { chinaDay } from '../../../../contracts/format';
 type Kind = 'notice' | 'survey' | 'ballot' | 'meeting';
 const KINDS: Record<Kind, string> = { notice: '通知', survey: '问卷', ballot: '票决', meeting: '会议活动' };
 const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
-
-/** Chips for a multiple choice. */
-function Chips(props: { options: Record<string, string>; chosen: string[]; onChange: (v: string[]) => void }) {
-  return (
-    <View className="choices">
-      {Object.entries(props.options).map(([code, label]) => (
-        <Text
-          key={code}
-          className={props.chosen.includes(code) ? 'choice choice-on' : 'choice'}
-          onClick={() => props.onChange(props.chosen.includes(code) ? props.chosen.filter((c) => c !== code) : [...props.chosen, code])}
-        >
-          {label}
-        </Text>
-      ))}
-    </View>
-  );
-}
 
 /** What the office has published, with read, answer and attendance figures (those of surveys and meetings on tap). */
 function Published(props: { version: number }) {
@@ -158,13 +142,7 @@ export default function Publish() {
 
   return (
     <View className="page">
-      <View className="choices">
-        {(Object.keys(KINDS) as Kind[]).map((k) => (
-          <Text key={k} className={k === kind ? 'choice choice-on' : 'choice'} onClick={() => setKind(k)}>
-            {KINDS[k]}
-          </Text>
-        ))}
-      </View>
+      <Chips options={Object.entries(KINDS) as [Kind, string][]} isOn={(k) => k === kind} onTap={setKind} />
       <View className="card">
         <Text className="label">标题</Text>
         <Input className="input" name="title" value={title} onInput={(e) => setTitle(e.detail.value)} />
@@ -193,7 +171,7 @@ export default function Publish() {
         {kind === 'meeting' && (
           <View>
             <Text className="label">类型</Text>
-            <Chips options={MEETING_KIND_LABELS} chosen={[meetingKind]} onChange={(v) => setMeetingKind(v.filter((x) => x !== meetingKind)[0] ?? meetingKind)} />
+            <Chips options={Object.entries(MEETING_KIND_LABELS)} isOn={(k) => k === meetingKind} onTap={setMeetingKind} />
             <Text className="label">地点</Text>
             <Input className="input" name="place" value={place} onInput={(e) => setPlace(e.detail.value)} />
             <View className="row">
@@ -211,8 +189,8 @@ export default function Publish() {
       </View>
       <View className="card">
         <Text className="label">发送对象（都不选即全体代表）</Text>
-        <Chips options={DEPUTY_LEVEL_LABELS} chosen={levels} onChange={setLevels} />
-        <Chips options={districts} chosen={areas} onChange={setAreas} />
+        <Chips options={Object.entries(DEPUTY_LEVEL_LABELS)} isOn={(l) => levels.includes(l)} onTap={(l) => setLevels(toggle(levels, l))} />
+        <Chips options={Object.entries(districts)} isOn={(c) => areas.includes(c)} onTap={(c) => setAreas(toggle(areas, c))} />
         <Text className="label">指定代表（用户名，逗号分开，可不填）</Text>
         <Input className="input" name="users" value={users} onInput={(e) => setUsers(e.detail.value)} />
       </View>

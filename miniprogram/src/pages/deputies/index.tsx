@@ -6,6 +6,7 @@ import { Button, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
+import { Chips } from '../../components/Chips';
 import { Status } from '../../components/Status';
 import { api } from '../../services/api';
 import { useData } from '../../services/useData';
@@ -60,13 +61,7 @@ export default function Deputies() {
   return (
     <View className="page">
       <Status loading={regions.loading && !regions.data} error={regions.error} onRetry={regions.reload} />
-      <View className="regions">
-        {districts.map((r) => (
-          <Text key={r.code} className={r.code === code ? 'choice choice-on' : 'choice'} onClick={() => setRegion(r.code)}>
-            {r.name}
-          </Text>
-        ))}
-      </View>
+      <Chips options={districts.map((r) => [r.code, r.name])} isOn={(c) => c === code} onTap={setRegion} />
       <Status loading={list.loading && !list.data} error={list.error} empty={deputies?.items.length === 0 && stations?.items.length === 0} onRetry={list.reload} />
       {stations && stations.items.length > 0 && <Text className="label">联络站</Text>}
       {stations?.items.map((s) => (

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { ACTION_LABELS, ANSWER_CLASS_LABELS, CONSULT_METHOD_LABELS, RATING_LABELS } from '../../../../contracts/labels';
 import type { SuggestionAction } from '../../../../contracts/enums';
 import type { Department, SuggestionDetail } from '../../../../contracts/schemas';
+import { Chips, toggle } from '../../components/Chips';
 import { api, errorText } from '../../services/api';
 import { chinaDay } from '../../../../contracts/format';
 
@@ -14,7 +15,6 @@ type Field =
   | { kind: 'text'; name: string; label: string; required: boolean; long?: boolean }
   | { kind: 'choice'; name: string; label: string; options: Record<string, string> }
   | { kind: 'date'; name: string; label: string }
-  | { kind: 'months'; name: string; label: string }
   | { kind: 'department'; name: string; label: string }
   | { kind: 'departments'; name: string; label: string };
 
@@ -43,7 +43,7 @@ const FIELDS: Record<SuggestionAction, Field[]> = {
     { kind: 'text', name: 'summary', label: '面商情况', required: true, long: true },
   ],
   'request-extension': [
-    { kind: 'months', name: 'months', label: '延期月数' },
+    { kind: 'choice', name: 'months', label: '延期月数', options: { 1: '1 个月', 2: '2 个月', 3: '3 个月' } },
     { kind: 'text', name: 'reason', label: '延期理由', required: true, long: true },
   ],
   'decide-extension': [{ kind: 'choice', name: 'approve', label: '审批意见', options: { true: '同意延期', false: '不同意' } }, note()],
@@ -67,7 +67,7 @@ function bodyOf(action: SuggestionAction, values: Record<string, string | string
   for (const f of FIELDS[action]) {
     const v = values[f.name];
     if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) continue;
-    if (f.kind === 'months') body[f.name] = Number(v);
+    if (f.name === 'months') body[f.name] = Number(v);
     else if (f.name === 'approve') body[f.name] = v === 'true';
     else body[f.name] = typeof v === 'string' ? v.trim() : v;
   }
@@ -92,11 +92,11 @@ export function ActionForm(props: { s: SuggestionDetail; action: SuggestionActio
   const set = (name: string, v: string | string[]) => setValues((x) => ({ ...x, [name]: v }));
   const fields = FIELDS[action];
 
-  const send = async (extra: Record<string, unknown> = {}) => {
+  const send = async () => {
     setBusy(true);
     setError(null);
     try {
-      props.onDone(await api.act(s.id, action, { ...bodyOf(action, values), ...extra } as never));
+      props.onDone(await api.act(s.id, action, bodyOf(action, values) as never));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -104,18 +104,6 @@ export function ActionForm(props: { s: SuggestionDetail; action: SuggestionActio
     }
   };
 
-  const choice = (f: Extract<Field, { kind: 'choice' }>) => (
-    <View key={f.name}>
-      <Text className="label">{f.label}</Text>
-      <View className="choices">
-        {Object.entries(f.options).map(([code, label]) => (
-          <Text key={code} className={values[f.name] === code ? 'choice choice-on' : 'choice'} onClick={() => set(f.name, code)}>
-            {label}
-          </Text>
-        ))}
-      </View>
-    </View>
-  );
 
   return (
     <View className="card action-form" id={`action-${action}`}>
@@ -130,7 +118,13 @@ export function ActionForm(props: { s: SuggestionDetail; action: SuggestionActio
         <Text className="muted">{`分办模型推荐主办：${s.routing.lead.name}${s.routing.co.length ? `，协办：${s.routing.co.map((c) => c.name).join('、')}` : ''}`}</Text>
       )}
       {fields.map((f) => {
-        if (f.kind === 'choice') return choice(f);
+        if (f.kind === 'choice')
+          return (
+            <View key={f.name}>
+              <Text className="label">{f.label}</Text>
+              <Chips options={Object.entries(f.options)} isOn={(code) => values[f.name] === code} onTap={(code) => set(f.name, code)} />
+            </View>
+          );
         if (f.kind === 'text')
           return (
             <View key={f.name}>
@@ -148,7 +142,6 @@ export function ActionForm(props: { s: SuggestionDetail; action: SuggestionActio
               <Text className="label">{`${f.label}：${values[f.name]}`}</Text>
             </Picker>
           );
-        if (f.kind === 'months') return choice({ kind: 'choice', name: f.name, label: f.label, options: { 1: '1 个月', 2: '2 个月', 3: '3 个月' } });
         if (f.kind === 'department') {
           const at = Math.max(0, departments.findIndex((d) => d.code === values[f.name]));
           return (
@@ -161,24 +154,16 @@ export function ActionForm(props: { s: SuggestionDetail; action: SuggestionActio
         return (
           <View key={f.name}>
             <Text className="label">{f.label}</Text>
-            <View className="choices">
-              {departments
-                .filter((d) => d.code !== values.lead)
-                .map((d) => (
-                  <Text
-                    key={d.code}
-                    className={chosen.includes(d.code) ? 'choice choice-on' : 'choice'}
-                    onClick={() => set(f.name, chosen.includes(d.code) ? chosen.filter((c) => c !== d.code) : [...chosen, d.code])}
-                  >
-                    {d.name.replace(/^淄博市/, '')}
-                  </Text>
-                ))}
-            </View>
+            <Chips
+              options={departments.filter((d) => d.code !== values.lead).map((d) => [d.code, d.name.replace(/^淄博市/, '')])}
+              isOn={(code) => chosen.includes(code)}
+              onTap={(code) => set(f.name, toggle(chosen, code))}
+            />
           </View>
         );
       })}
       {error && <Text className="error">{error}</Text>}
-      <Button className="btn" loading={busy} onClick={() => send()}>
+      <Button className="btn" loading={busy} onClick={send}>
         {ACTION_LABELS[action]}
       </Button>
     </View>
