@@ -5,7 +5,7 @@
  * right about 80 % of the time and the product's confidence threshold means something.
  */
 import { ColumnCounter, ColumnTable, DEFAULT_FEATURES, SUBLINEAR_TF, segmenter, extractBags, extractFeatures, fitVocabulary, vectorise, type Bag, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
-import { DEFAULT_SVM, trainOneVsRest, type SvmOptions } from './linearSvm';
+import { DEFAULT_SVM, seededRandom, trainOneVsRest, type SvmOptions } from './linearSvm';
 
 /** One labelled message. `weight` scales its cost (1 by default). */
 export interface LabelledText {
@@ -131,14 +131,27 @@ function fitBiasOffsets(scores: number[][], y: Int32Array, classes: number): Flo
   return offsets;
 }
 
-/** Deterministic stratified fold of each document: documents of one label are dealt round-robin. */
-export function stratifiedFolds(labels: ArrayLike<number>, folds: number): Int32Array {
+/**
+ * Deterministic stratified fold of each document: documents of one label are dealt round-robin, in file order
+ * (seed 0) or in an order shuffled by `seed`, so that repeated cross-validation sees different splits.
+ */
+export function stratifiedFolds(labels: ArrayLike<number>, folds: number, seed = 0): Int32Array {
+  const order = Array.from({ length: labels.length }, (_, i) => i);
+  if (seed) {
+    const random = seededRandom(seed);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+  }
   const seen = new Map<number, number>();
-  return Int32Array.from(Array.from(labels), (l) => {
-    const n = seen.get(l) ?? 0;
-    seen.set(l, n + 1);
-    return n % folds;
-  });
+  const fold = new Int32Array(labels.length);
+  for (const i of order) {
+    const n = seen.get(labels[i]) ?? 0;
+    seen.set(labels[i], n + 1);
+    fold[i] = n % folds;
+  }
+  return fold;
 }
 
 /** Trains a classifier on labelled messages. */

@@ -18,7 +18,8 @@ export interface SvmOptions {
 
 export const DEFAULT_SVM: SvmOptions = { C: 1, epsilon: 0.1, maxIterations: 1000, seed: 1, loss: 'l2' };
 
-function rng(seed: number): () => number {
+/** A seeded xorshift generator of numbers in [0, 1): the same seed gives the same sequence. */
+export function seededRandom(seed: number): () => number {
   let s = seed >>> 0 || 1;
   return () => {
     s ^= s << 13;
@@ -46,7 +47,7 @@ export function trainBinarySvm(xs: SparseVector[], y: Int8Array, dim: number, co
     qd[i] = q + diag[i];
     order[i] = i;
   }
-  const random = rng(o.seed);
+  const random = seededRandom(o.seed);
   let active = n;
   let maxOld = Infinity;
   let minOld = -Infinity;
