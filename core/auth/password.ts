@@ -1,5 +1,6 @@
 /** Password hashing with scrypt, a memory-hard KDF from Node's crypto; the format carries its parameters. */
-import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt as scryptCb, type ScryptOptions } from 'node:crypto';
+import { safeEqual } from './safeEqual';
 
 const PARAMS = { N: 16384, r: 8, p: 1, keylen: 32 };
 
@@ -21,5 +22,5 @@ export async function verifyPassword(password: string, stored: string | null): P
   if (scheme !== 'scrypt' || !keyB64) return false;
   const expected = Buffer.from(keyB64, 'base64');
   const key = await scrypt(password, Buffer.from(saltB64, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  return safeEqual(key, expected);
 }

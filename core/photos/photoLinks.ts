@@ -2,7 +2,8 @@
  * Links to photos that an <img> can load without a token: the photo id with an expiry and an HMAC over both,
  * made for someone who may see the photo, valid for a day.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { safeEqual } from '../auth/safeEqual';
 import type { Config } from '../config';
 
 const DAY_MS = 86_400_000;
@@ -22,7 +23,5 @@ export function photoUrl(config: Config, id: number, now: Date): string {
 export function linkIsValid(config: Config, id: number, exp: unknown, sig: unknown, now: Date): boolean {
   const expires = Number(exp);
   if (!Number.isFinite(expires) || expires < now.getTime() || typeof sig !== 'string') return false;
-  const expected = Buffer.from(signature(config.jwtSecret, id, expires));
-  const given = Buffer.from(sig);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return safeEqual(sig, signature(config.jwtSecret, id, expires));
 }
