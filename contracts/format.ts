@@ -1,13 +1,18 @@
 /** Formatting shared by the API and every front end. */
 
+/** The instant shifted to China's clock (UTC+8, no daylight saving): read it with the getUTC… methods. */
+export function inChina(d: Date | string): Date {
+  return new Date(new Date(d).getTime() + 8 * 3_600_000);
+}
+
 /** An instant (Date or ISO string) as people read it in China: 3月5日 09:00. */
 export function chinaTime(d: Date | string): string {
-  const c = new Date(new Date(d).getTime() + 8 * 3_600_000);
+  const c = inChina(d);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${two(c.getUTCHours())}:${two(c.getUTCMinutes())}`;
 }
 
 /** The calendar day in China (YYYY-MM-DD) of an instant, now by default. */
 export function chinaDay(d: Date | string = new Date()): string {
-  return new Date(new Date(d).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return inChina(d).toISOString().slice(0, 10);
 }
