@@ -16,3 +16,8 @@ export function chinaTime(d: Date | string): string {
 export function chinaDay(d: Date | string = new Date()): string {
   return inChina(d).toISOString().slice(0, 10);
 }
+
+/** `n` as a percentage of `of` with one decimal (0 when `of` is 0): 2 of 3 → 66.7. */
+export function percent(n: number, of: number): number {
+  return of ? Math.round((n / of) * 1000) / 10 : 0;
+}

@@ -4,12 +4,11 @@
  * recipient sees an evaluation's results at once after answering.
  */
 import type { Question } from '../../contracts/engagement';
+import { percent as pct } from '../../contracts/format';
 import { QuestionnaireModel, RecipientModel, ResponseModel } from '../../models/engagement';
 import type { Actor } from '../context';
 import { forbidden, notFound, ok, type Outcome } from '../result';
 import type { AnswerValue, BallotRules } from './rules';
-
-const pct = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : 0);
 
 export interface QuestionResult {
   id: string;

@@ -7,15 +7,13 @@ import { Op } from 'sequelize';
 import { ANSWER_CLASS_LABELS, RATING_LABELS, STATE_LABELS } from '../../contracts/labels';
 import type { AnswerClass, Rating, SuggestionState } from '../../contracts/enums';
 import { StatsQuery, type DepartmentRow, type Share, type SuggestionStats } from '../../contracts/schemas';
+import { percent as pct } from '../../contracts/format';
 import { formatZodError } from '../../contracts/validation';
 import { AnswerModel, DepartmentModel, RatingModel, RegionModel, SuggestionModel } from '../../models/definitions';
 import type { Actor, CoreContext } from '../context';
-import { chinaDate } from '../calendar/workdays';
+import { addMonths, chinaDate } from '../calendar/workdays';
 import { forbidden, invalid, ok, type Outcome } from '../result';
 import { visibleWhere } from '../suggestions/scope';
-
-
-const pct = (n: number, of: number) => (of ? Math.round((1000 * n) / of) / 10 : 0);
 
 function shares<T extends string>(labels: Record<T, string>, counts: Map<string, number>): Share[] {
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
@@ -33,10 +31,7 @@ export async function suggestionStats(ctx: CoreContext, actor: Actor, input: unk
   if (from && to && from > to) return invalid('开始月份不能晚于结束月份');
   const period: Record<symbol, Date> = {};
   if (from) period[Op.gte] = new Date(Date.parse(`${from}-01T00:00:00+08:00`));
-  if (to) {
-    const [y, m] = to.split('-').map(Number);
-    period[Op.lt] = new Date(Date.parse(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01T00:00:00+08:00`));
-  }
+  if (to) period[Op.lt] = new Date(Date.parse(`${addMonths(`${to}-01`, 1)}T00:00:00+08:00`));
   const rows = await SuggestionModel.findAll({
     where: { [Op.and]: [visibleWhere(actor), { state: { [Op.notIn]: ['draft', 'received', 'replied'] } }, ...(from || to ? [{ submittedAt: period }] : [])] },
     attributes: ['id', 'state', 'leadDepartmentId', 'regionId', 'submittedAt', 'answeredAt', 'answerDueOn'],
@@ -50,6 +45,7 @@ export async function suggestionStats(ctx: CoreContext, actor: Actor, input: unk
   ]);
   const today = chinaDate(ctx.clock.now());
   const regionById = new Map(regions.map((r) => [r.id, r]));
+  const departmentById = new Map(departments.map((d) => [d.id, d]));
   const districtOf = (id: number | null) => {
     let r = id ? regionById.get(id) : undefined;
     while (r && r.level !== 'district' && r.parentId) r = regionById.get(r.parentId);
@@ -71,7 +67,7 @@ export async function suggestionStats(ctx: CoreContext, actor: Actor, input: unk
       if (!late) onTime += 1;
     }
     if (s.leadDepartmentId) {
-      const d = departments.find((x) => x.id === s.leadDepartmentId);
+      const d = departmentById.get(s.leadDepartmentId);
       const row = byDept.get(s.leadDepartmentId) ?? { code: d?.code ?? '', name: d?.name ?? '', total: 0, answered: 0, onTime: 0, overdue: 0, onTimeRate: null };
       row.total += 1;
       if (answeredDay) row.answered += 1;
