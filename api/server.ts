@@ -13,7 +13,6 @@ async function main() {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   const core = await bootCore(config);
-  await core.router.load();
   const app = createApp(core, logger);
   // The mini-program's H5 build is the browser front end for everyone (APP_BUILD=off skips the build).
   const h5 = /^(0|off|false|no)$/i.test(process.env.APP_BUILD ?? '') ? true : ensureH5Built(logger);

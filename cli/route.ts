@@ -14,7 +14,6 @@ async function main() {
     process.exit(2);
   }
   const core = await bootCore(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), { seedIfEmpty: true });
-  await core.router.load();
   const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   let n = 0;
   for await (const line of lines) {
