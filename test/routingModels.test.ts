@@ -20,7 +20,7 @@ describe.each(databaseKinds())('routing model versions on %s', (kind) => {
   let office: string;
   beforeAll(async () => {
     api = await startTestApi(kind);
-    office = (await api.http('POST', '/api/auth/login', { username: 'office', password: 'lvzhi-demo' })).body.token;
+    office = await api.token('office');
   });
   afterAll(() => api.close());
 
@@ -40,7 +40,7 @@ describe.each(databaseKinds())('routing model versions on %s', (kind) => {
   });
 
   test('only the office and the administrator manage models', async () => {
-    const deputy = (await api.http('POST', '/api/auth/dev', { username: 'deputy01' })).body.token;
+    const deputy = await api.token('deputy01');
     expect((await api.http('GET', '/api/routing/models', undefined, deputy)).status).toBe(403);
     expect((await api.http('POST', '/api/routing/models', {}, deputy)).body.error.message).toBe('只有人大办公室可以管理分办模型');
     expect((await api.http('POST', '/api/routing/history', '标题,承办单位\n公交,交通运输局', deputy, CSV_TYPE)).status).toBe(403);
@@ -127,7 +127,7 @@ describe.each(databaseKinds())('routing model versions on %s', (kind) => {
     expect(after.current).toBe(`v${first.id}`);
     expect(after.items.filter((v: { status: string }) => v.status === 'current').map((v: { id: number }) => v.id)).toEqual([first.id]);
     expect(after.items.find((v: { id: number }) => v.id === goodId).status).toBe('retired');
-    const deputy = (await api.http('POST', '/api/auth/dev', { username: 'deputy01' })).body.token;
+    const deputy = await api.token('deputy01');
     expect((await api.http('POST', '/api/routing/classify', { title: '建议增加公交线路' }, deputy)).body.modelVersion).toBe(`v${first.id}`);
 
     expect((await api.http('POST', `/api/routing/models/${first.id}/activate`, {}, office)).status).toBe(409);

@@ -10,8 +10,8 @@ describe.each(databaseKinds())('HTTP contract on %s', (kind) => {
   let staff: string;
   beforeAll(async () => {
     api = await startTestApi(kind);
-    deputy = (await api.http('POST', '/api/auth/dev', { username: 'deputy01' })).body.token;
-    staff = (await api.http('POST', '/api/auth/login', { username: 'staff-edu', password: 'lvzhi-demo' })).body.token;
+    deputy = await api.token('deputy01');
+    staff = await api.token('staff-edu');
   });
   afterAll(() => api.close());
 

@@ -53,7 +53,7 @@ describe.each(databaseKinds())('GET /api/suggestions on %s', (kind) => {
     expect(page.items).toHaveLength(1);
     expect(page.items[0].deadlines).toMatchObject({ overdue: true, next: { workingDaysLeft: -1 } });
     api.clock.set('2026-03-02');
-    const bad = await api.http('GET', '/api/suggestions?department=nosuch', undefined, (await api.http('POST', '/api/auth/login', { username: 'office', password: 'lvzhi-demo' })).body.token);
+    const bad = await api.http('GET', '/api/suggestions?department=nosuch', undefined, await api.token('office'));
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('nosuch');
   });

@@ -8,13 +8,12 @@ const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(
 describe.each(databaseKinds())('photos on %s', (kind) => {
   let api: TestApi;
   let citizen: string;
-  const token = async (username: string) => (await api.http('POST', '/api/auth/dev', { username })).body.token as string;
   const upload = (data: Buffer, who: string) =>
     fetch(`${api.url}/api/photos`, { method: 'POST', headers: { authorization: `Bearer ${who}`, 'content-type': 'application/octet-stream' }, body: new Uint8Array(data) });
 
   beforeAll(async () => {
     api = await startTestApi(kind);
-    citizen = await token('citizen01');
+    citizen = await api.token('citizen01');
   });
   afterAll(() => api.close());
 
@@ -26,7 +25,7 @@ describe.each(databaseKinds())('photos on %s', (kind) => {
     const created = await api.http('POST', '/api/suggestions', { title: '路口积水严重', body: '下雨天积水没过脚踝。', deputy: 'deputy01', submit: true, photos: [a.id, b.id] }, citizen);
     expect(created.status).toBe(201);
     expect(created.body.photos.map((p: { id: number }) => p.id)).toEqual([a.id, b.id]);
-    const deputyView = await api.http('GET', `/api/suggestions/${created.body.id}`, undefined, await token('deputy01'));
+    const deputyView = await api.http('GET', `/api/suggestions/${created.body.id}`, undefined, await api.token('deputy01'));
     const link = deputyView.body.photos[0].url as string;
     expect(link).toMatch(new RegExp(`^/api/photos/${a.id}\\?exp=\\d+&sig=[\\w-]{32}$`));
     const img = await fetch(`${api.url}${link}`);
@@ -42,12 +41,12 @@ describe.each(databaseKinds())('photos on %s', (kind) => {
     expect(text.status).toBe(400);
     expect(((await text.json()) as { error: { message: string } }).error.message).toBe('请上传 JPG、PNG 或 WebP 格式的照片');
     expect((await upload(Buffer.concat([JPEG, Buffer.alloc(3 * 1024 * 1024)]), citizen)).status).toBe(413);
-    const staff = (await api.http('POST', '/api/auth/login', { username: 'staff-urban', password: 'lvzhi-demo' })).body.token;
+    const staff = await api.token('staff-urban');
     expect((await upload(PNG, staff)).status).toBe(403);
     expect((await fetch(`${api.url}/api/photos`, { method: 'POST', body: new Uint8Array(PNG) })).status).toBe(401);
 
     const mine = ((await (await upload(PNG, citizen)).json()) as { id: number }).id;
-    const other = await token('citizen02');
+    const other = await api.token('citizen02');
     const stolen = await api.http('POST', '/api/suggestions', { title: '借用别人的照片', body: '…', deputy: 'deputy01', photos: [mine] }, other);
     expect(stolen.status).toBe(400);
     expect(stolen.body.error.message).toContain('照片');

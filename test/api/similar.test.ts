@@ -29,16 +29,16 @@ describe.each(databaseKinds())('similar suggestions on %s', (kind) => {
     expect(items[0]).toMatchObject({ id: elevator, title: '关于加快老旧小区加装电梯的建议', stateLabel: '已立案待交办' });
     expect(items.map((i) => i.title)).not.toContain('草稿：老旧小区电梯');
     expect((await c.similar('关于提高医保报销比例的建议', '大病负担重')).items).toEqual([]);
-    expect((await api.http('POST', '/api/routing/similar', { title: '' }, (await api.http('POST', '/api/auth/dev', { username: 'deputy07' })).body.token)).status).toBe(400);
+    expect((await api.http('POST', '/api/routing/similar', { title: '' }, await api.token('deputy07'))).status).toBe(400);
   });
 
   test('similar to an existing suggestion, for those who may see it', async () => {
     const d2 = await api.as('deputy02');
     const mine = await d2.createSuggestion({ title: '老旧小区加装电梯补助太少', body: '电梯加装费用高，补助不足。', submit: true });
-    const token = (await api.http('POST', '/api/auth/dev', { username: 'deputy02' })).body.token;
+    const token = await api.token('deputy02');
     const r = await api.http('GET', `/api/suggestions/${mine.id}/similar`, undefined, token);
     expect(r.body.items[0].id).toBe(elevator);
-    const other = (await api.http('POST', '/api/auth/dev', { username: 'deputy09' })).body.token;
+    const other = await api.token('deputy09');
     expect((await api.http('GET', `/api/suggestions/${mine.id}/similar`, undefined, other)).status).toBe(404);
   });
 

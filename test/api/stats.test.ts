@@ -26,7 +26,7 @@ describe.each(databaseKinds())('suggestion statistics on %s', (kind) => {
     await deputy.createSuggestion({ title: '关于增加公交线路的建议', body: '早晚高峰等车时间长。', submit: true });
     await deputy.createSuggestion({ title: '草稿不计入统计', body: '…' });
     api.clock.set('2026-07-01'); // b's answer was due 2026-06-02
-    office = (await api.http('POST', '/api/auth/login', { username: 'office', password: 'lvzhi-demo' })).body.token;
+    office = await api.token('office');
   });
   afterAll(() => api.close());
 
@@ -48,7 +48,7 @@ describe.each(databaseKinds())('suggestion statistics on %s', (kind) => {
   });
 
   test('only the office and admin; bad months are a clear 400', async () => {
-    const deputy = (await api.http('POST', '/api/auth/dev', { username: 'deputy01' })).body.token;
+    const deputy = await api.token('deputy01');
     expect((await api.http('GET', '/api/stats/suggestions', undefined, deputy)).status).toBe(403);
     expect((await api.http('GET', '/api/stats/suggestions?from=2026-13', undefined, office)).body.error.message).toContain('月份格式应为 YYYY-MM');
     expect((await api.http('GET', '/api/stats/suggestions?from=2026-05&to=2026-01', undefined, office)).body.error.message).toBe('开始月份不能晚于结束月份');

@@ -74,7 +74,7 @@ describe.each(cases)('bot flows on %s through %s', (kind, driverName) => {
   });
 
   test('notices, meetings with check-in, a survey question by question and a ballot', async () => {
-    const officeToken = (await api.http('POST', '/api/auth/login', { username: 'office', password: 'lvzhi-demo' })).body.token;
+    const officeToken = await api.token('office');
     await api.http('POST', '/api/notices', { title: '代表培训通知', body: '周五下午培训', audience: { users: ['deputy05'] } }, officeToken);
     expect(await say('deputy05', '通知')).toContain('代表培训通知');
     expect(await say('deputy05', '收到')).toContain('已确认收到');

@@ -11,8 +11,8 @@ describe.each(databaseKinds())('meetings on %s', (kind) => {
   const dep: Record<string, string> = {};
   beforeAll(async () => {
     api = await startTestApi(kind);
-    office = (await api.http('POST', '/api/auth/login', { username: 'office', password: 'lvzhi-demo' })).body.token;
-    for (const u of ['deputy01', 'deputy02', 'deputy03', 'deputy09']) dep[u] = (await api.http('POST', '/api/auth/dev', { username: u })).body.token;
+    office = await api.token('office');
+    for (const u of ['deputy01', 'deputy02', 'deputy03', 'deputy09']) dep[u] = await api.token(u);
   });
   afterAll(() => api.close());
   beforeEach(() => api.clock.set('2026-03-02T01:00:00Z')); // 09:00 in China

@@ -10,7 +10,7 @@ describe.each(databaseKinds())('notices on %s', (kind) => {
   let office: string;
   beforeAll(async () => {
     api = await startTestApi(kind);
-    office = (await api.http('POST', '/api/auth/login', { username: 'office', password: 'lvzhi-demo' })).body.token;
+    office = await api.token('office');
   });
   afterAll(() => api.close());
 
@@ -34,7 +34,7 @@ describe.each(databaseKinds())('notices on %s', (kind) => {
     const named = await api.http('POST', '/api/notices', { title: '点名通知', body: '……', audience: { users: ['deputy07', 'staff-edu'] } }, office);
     const ids = (await UserModel.findAll({ where: { username: ['deputy07', 'staff-edu'] } })).map((u) => u.id).sort((a, b) => a - b);
     expect(await recipientsOf(named.body.id)).toEqual(ids);
-    const district = (await api.http('POST', '/api/auth/login', { username: 'office-boshan', password: 'lvzhi-demo' })).body.token;
+    const district = await api.token('office-boshan');
     const local = await api.http('POST', '/api/notices', { title: '博山区通知', body: '……', audience: { all: true } }, district);
     const boshan = (await RegionModel.findOne({ where: { code: '370304' } }))!;
     const inBoshan = (await RegionModel.findAll({ where: { path: { [Op.like]: `${boshan.path}%` } } })).map((t) => t.id);
@@ -44,7 +44,7 @@ describe.each(databaseKinds())('notices on %s', (kind) => {
 
   test('read receipts: who read, who did not', async () => {
     const r = await api.http('POST', '/api/notices', { title: '会前通知', body: '请准时参会。', audience: { users: ['deputy01', 'deputy02', 'deputy03'] } }, office);
-    const token = (await api.http('POST', '/api/auth/dev', { username: 'deputy01' })).body.token;
+    const token = await api.token('deputy01');
     const inbox = await api.http('GET', '/api/inbox?unread=true', undefined, token);
     const entry = inbox.body.items.find((i: { ref: { id: number } | null }) => i.ref?.id === r.body.id);
     expect(entry).toMatchObject({ kind: 'notice', title: '会前通知', readAt: null });
@@ -61,7 +61,7 @@ describe.each(databaseKinds())('notices on %s', (kind) => {
   });
 
   test('bad input and the wrong people get 4xx with Chinese messages', async () => {
-    const deputy = (await api.http('POST', '/api/auth/dev', { username: 'deputy01' })).body.token;
+    const deputy = await api.token('deputy01');
     expect((await api.http('POST', '/api/notices', { title: 'x', body: 'y', audience: { all: true } }, deputy)).status).toBe(403);
     const empty = await api.http('POST', '/api/notices', { title: 'x', body: 'y', audience: {} }, office);
     expect(empty.status).toBe(400);

@@ -10,8 +10,8 @@ describe.each(databaseKinds())('questionnaires on %s', (kind) => {
   beforeAll(async () => {
     api = await startTestApi(kind);
     api.clock.set('2026-03-02T02:00:00Z');
-    office = (await api.http('POST', '/api/auth/login', { username: 'office', password: 'lvzhi-demo' })).body.token;
-    for (const u of ['deputy01', 'deputy02', 'deputy03', 'deputy04', 'deputy05', 'deputy06']) dep[u] = (await api.http('POST', '/api/auth/dev', { username: u })).body.token;
+    office = await api.token('office');
+    for (const u of ['deputy01', 'deputy02', 'deputy03', 'deputy04', 'deputy05', 'deputy06']) dep[u] = await api.token(u);
   });
   afterAll(() => api.close());
 

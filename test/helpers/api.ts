@@ -12,6 +12,8 @@ export interface TestApi extends TestCore {
   server: Server;
   /** A client signed in as a demo user (password sign-in for staff/office/admin, demo sign-in otherwise). */
   as(username: string): Promise<ApiClient>;
+  /** The bearer token of a demo user, signed in the same way (for raw `http` calls). */
+  token(username: string): Promise<string>;
   /** A raw HTTP call. */
   http(method: string, path: string, body?: unknown, token?: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
@@ -25,18 +27,22 @@ export async function startTestApi(kind: DbKind, env: Record<string, string> = {
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens = new Map<string, string>();
+  const token = async (username: string) => {
+    if (!tokens.has(username)) {
+      const client = createApiClient({ baseUrl: url });
+      const r = /^(deputy|citizen)/.test(username) ? await client.devLogin(username) : await client.login(username, DEMO_PASSWORD);
+      tokens.set(username, r.token);
+    }
+    return tokens.get(username)!;
+  };
   return {
     ...t,
     url,
     server,
     async as(username: string) {
-      const client = createApiClient({ baseUrl: url, token: tokens.get(username) });
-      if (!tokens.has(username)) {
-        const r = /^(deputy|citizen)/.test(username) ? await client.devLogin(username) : await client.login(username, DEMO_PASSWORD);
-        tokens.set(username, r.token);
-      }
-      return client;
+      return createApiClient({ baseUrl: url, token: await token(username) });
     },
+    token,
     async http(method, path, body, token, headers = {}) {
       const res = await fetch(`${url}${path}`, {
         method,

@@ -94,14 +94,14 @@ describe.each(databaseKinds())('outbox on %s', (kind) => {
     await notify([deputy.id], { kind: 'notice', title: '拒收测试', body: '…', key: 'refuse-test' }, api.clock.now());
     expect(await deliverWechat(api.core)).toBe(0);
     wx.state.errcode = 0;
-    const office = (await api.http('POST', '/api/auth/login', { username: 'office', password: 'lvzhi-demo' })).body.token;
+    const office = await api.token('office');
     const dead = (await api.http('GET', '/api/deliveries/dead', undefined, office)).body.items;
     expect(dead).toContainEqual(expect.objectContaining({ channel: 'wechat', to: 'deputy01', title: '拒收测试', attempts: 1 }));
   });
 
   test('the chat bot pulls, acknowledges, and nothing is handed out twice', async () => {
-    const admin = (await api.http('POST', '/api/auth/login', { username: 'admin', password: 'lvzhi-demo' })).body.token;
-    const deputyToken = (await api.http('POST', '/api/auth/dev', { username: 'deputy02' })).body.token;
+    const admin = await api.token('admin');
+    const deputyToken = await api.token('deputy02');
     expect((await api.http('GET', '/api/deliveries', undefined, deputyToken)).status).toBe(403);
     const deputy02 = (await UserModel.findOne({ where: { username: 'deputy02' } }))!;
     await notify([deputy02.id], { kind: 'notice', title: '群聊推送测试', body: '…', key: 'chat-test' }, api.clock.now());
