@@ -1,11 +1,11 @@
 /** Routing in the product: proposals with deciding words, learning from the office, the CLI. */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { retrainRoutingModel } from '../core/routing/retrainModel';
 import { createSuggestion } from '../core/suggestions';
 import { RoutingExampleModel } from '../models/definitions';
+import { npmRun } from './helpers/cli';
 import { act, actor, must } from './helpers/core';
 import { eachDatabase } from './helpers/db';
 
@@ -67,12 +67,7 @@ describe('npm run route', () => {
       .map((l) => JSON.stringify(l))
       .join('\n');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-route-'));
-    const r = spawnSync('npm', ['run', '--silent', 'route', '--', '--jsonl'], {
-      input,
-      encoding: 'utf8',
-      cwd: path.resolve(__dirname, '..'),
-      env: { ...process.env, DATABASE_URL: `sqlite:${dir}/route.sqlite` },
-    });
+    const r = npmRun('route', ['--jsonl'], { input, env: { DATABASE_URL: `sqlite:${dir}/route.sqlite` } });
     expect(r.status).toBe(0);
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual([1, 'x2']);

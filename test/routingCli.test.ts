@@ -2,19 +2,15 @@
  * The classifier's command line (npm run routing:train / routing:eval / routing:cv), run as a user runs it, on
  * the demo city's history turned into `id,title,body,label` rows (the department's name is the label).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { npmRun } from './helpers/cli';
 
 const root = path.resolve(__dirname, '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-routing-cli-'));
 const file = (name: string) => path.join(dir, name);
-
-function npmRun(script: string, args: string[]) {
-  return spawnSync('npm', ['run', '--silent', script, '--', ...args], { cwd: root, encoding: 'utf8' });
-}
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 function writeCsv(name: string, rows: { id: string; title: string; body: string; label: string }[]): string {
