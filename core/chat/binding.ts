@@ -12,7 +12,7 @@ import { UserModel } from '../../models/definitions';
 import { issueToken } from '../auth/tokens';
 import type { Actor, CoreContext } from '../context';
 import { forbidden, invalid, notFound, ok, type Outcome } from '../result';
-import { inTransaction } from '../suggestions/perform';
+import { inTransaction } from '../useCase';
 
 const CODE_TTL_MS = 10 * 60_000;
 

@@ -6,7 +6,7 @@ import { UserModel } from '../../models/definitions';
 import type { Actor, CoreContext } from '../context';
 import { notify } from '../notifications/notify';
 import { conflict, forbidden, invalid, notFound, ok, type Outcome } from '../result';
-import { inTransaction } from '../suggestions/perform';
+import { inTransaction } from '../useCase';
 import { chinaTime, inCheckinWindow, organises } from './policy';
 
 async function invitation(actor: Actor, id: number): Promise<{ m: MeetingModel; inv: InviteeModel } | Outcome<never>> {

@@ -8,7 +8,7 @@ import { InviteeModel, MeetingModel } from '../../models/engagement';
 import type { Actor, CoreContext } from '../context';
 import { notify } from '../notifications/notify';
 import { conflict, forbidden, invalid, notFound, ok, type Outcome } from '../result';
-import { inTransaction } from '../suggestions/perform';
+import { inTransaction } from '../useCase';
 import { chinaTime, organises } from './policy';
 
 async function loadForChange(actor: Actor, id: number): Promise<MeetingModel | Outcome<never>> {

@@ -8,7 +8,7 @@ import type { Actor, CoreContext } from '../context';
 import { resolveAudience } from '../notifications/audience';
 import { notify } from '../notifications/notify';
 import { forbidden, invalid, ok, type Outcome } from '../result';
-import { inTransaction } from '../suggestions/perform';
+import { inTransaction } from '../useCase';
 import { chinaTime, organises } from './policy';
 
 /** Creates the meeting and invites; returns its id. */

@@ -7,7 +7,7 @@
 import { Op } from 'sequelize';
 import { NotificationModel, OutboxModel } from '../../models/engagement';
 import { RegionModel, UserModel } from '../../models/definitions';
-import { inRegion } from '../suggestions/scope';
+import { inRegion } from '../directory/scope';
 
 export interface Message {
   /** What happened, as a fixed code: `suggestion.assigned`, `notice`, `meeting.reminder` … */

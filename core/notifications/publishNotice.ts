@@ -4,7 +4,7 @@ import { formatZodError } from '../../contracts/validation';
 import { NoticeModel } from '../../models/engagement';
 import type { Actor, CoreContext } from '../context';
 import { forbidden, invalid, ok, type Outcome } from '../result';
-import { inTransaction } from '../suggestions/perform';
+import { inTransaction } from '../useCase';
 import { resolveAudience } from './audience';
 import { notify } from './notify';
 

@@ -8,7 +8,7 @@ import { formatZodError } from '../../contracts/validation';
 import { QuestionnaireModel, RecipientModel, ResponseModel } from '../../models/engagement';
 import type { Actor, CoreContext } from '../context';
 import { conflict, forbidden, invalid, notFound, ok, type Outcome } from '../result';
-import { inTransaction } from '../suggestions/perform';
+import { inTransaction } from '../useCase';
 import { checkAnswers, type AnswerValue } from './rules';
 
 /** Stores the caller's answers; returns whether an earlier answer was replaced. */

@@ -7,7 +7,7 @@ import type { Actor, CoreContext } from '../context';
 import { resolveAudience } from '../notifications/audience';
 import { notify } from '../notifications/notify';
 import { forbidden, invalid, ok, type Outcome } from '../result';
-import { inTransaction } from '../suggestions/perform';
+import { inTransaction } from '../useCase';
 import { buildQuestions } from './rules';
 import { chinaTime } from '../calendar/workdays';
 

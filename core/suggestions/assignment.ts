@@ -4,7 +4,8 @@ import { recordRoutingExample } from '../routing/departmentModel';
 import { invalid } from '../result';
 import type { RoutingProposal } from '../../contracts/schemas';
 import { assignmentDeadlines } from './deadlines';
-import { fail, type ActionRun } from './perform';
+import { fail } from '../useCase';
+import type { ActionRun } from './perform';
 
 /** Creates the assignments, sets the deadlines and stores the routing decision as a labelled example. */
 export async function assignDepartments(run: ActionRun<unknown>, leadCode: string, coCodes: string[]): Promise<{ lead: string; co: string[] }> {

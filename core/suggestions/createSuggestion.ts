@@ -9,7 +9,7 @@ import { CosignerModel, PhotoModel, StationModel, SuggestionModel, UserModel } f
 import type { Actor, CoreContext } from '../context';
 import { forbidden, invalid, ok, type Outcome } from '../result';
 import { recordEvent } from './events';
-import { inTransaction } from './perform';
+import { inTransaction } from '../useCase';
 import { submitSuggestion } from './submitSuggestion';
 
 /** Resolves co-signer usernames to deputy user ids; returns an error message for unknown ones. */

@@ -6,7 +6,7 @@
 import type { SuggestionAction } from '../../contracts/enums';
 import type { Actor } from '../context';
 import type { SuggestionFacts } from './facts';
-import { inRegion } from './scope';
+import { inRegion } from '../directory/scope';
 
 type Check = (actor: Actor, f: SuggestionFacts, today: string) => string | null;
 

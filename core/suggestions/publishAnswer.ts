@@ -4,7 +4,8 @@ import type { AnswerClass } from '../../contracts/enums';
 import type { Actor, CoreContext } from '../context';
 import { invalid } from '../result';
 import { saveDraftAnswer } from './draftAnswer';
-import { fail, performAction } from './perform';
+import { fail } from '../useCase';
+import { performAction } from './perform';
 
 /** handling → answered, publishing the draft (or the class and text given now). */
 export function publishAnswer(ctx: CoreContext, actor: Actor, id: number, input: unknown) {

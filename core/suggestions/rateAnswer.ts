@@ -8,7 +8,8 @@ import { RatingModel } from '../../models/definitions';
 import type { Actor, CoreContext } from '../context';
 import { invalid } from '../result';
 import { redoDeadline } from './deadlines';
-import { fail, performAction } from './perform';
+import { fail } from '../useCase';
+import { performAction } from './perform';
 
 /** answered → closed, or → handling (redo) when dissatisfied. */
 export function rateAnswer(ctx: CoreContext, actor: Actor, id: number, input: unknown) {

@@ -3,7 +3,8 @@ import { ConsultationModel } from '../../models/definitions';
 import { CONSULT_METHOD_LABELS } from '../../contracts/labels';
 import { invalid } from '../result';
 import type { Actor, CoreContext } from '../context';
-import { fail, performAction } from './perform';
+import { fail } from '../useCase';
+import { performAction } from './perform';
 
 /** Records a consultation; the state does not change. */
 export function recordConsultation(ctx: CoreContext, actor: Actor, id: number, input: unknown) {

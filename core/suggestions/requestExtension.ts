@@ -4,7 +4,8 @@ import type { Actor, CoreContext } from '../context';
 import { monthsDeadline } from '../calendar/workdays';
 import { invalid } from '../result';
 import { ANSWER_MONTHS, MAX_ANSWER_MONTHS } from './deadlines';
-import { fail, performAction } from './perform';
+import { fail } from '../useCase';
+import { performAction } from './perform';
 
 /** Files a pending extension request; the state does not change. */
 export function requestExtension(ctx: CoreContext, actor: Actor, id: number, input: unknown) {

@@ -5,6 +5,7 @@
 import { Op, Sequelize, type WhereOptions } from 'sequelize';
 import type { Actor } from '../context';
 import type { SuggestionFacts } from './facts';
+import { inRegion } from '../directory/scope';
 
 /** Whether `actor` may see the suggestion described by `f`. */
 export function canSee(actor: Actor, f: SuggestionFacts): boolean {
@@ -27,13 +28,6 @@ export function canSee(actor: Actor, f: SuggestionFacts): boolean {
     case 'citizen':
       return s.authorUserId === actor.id || s.citizenUserId === actor.id;
   }
-}
-
-/** Whether `regionPath` lies in the subtree of an office at `officePath`. Something without region belongs to the city. */
-export function inRegion(officePath: string | null, regionPath: string | null): boolean {
-  if (!officePath) return false;
-  if (!regionPath) return officePath.split('/').filter(Boolean).length === 1;
-  return regionPath.startsWith(officePath);
 }
 
 /** The SQL condition that selects exactly the suggestions `actor` may see (mirrors `canSee`). */

@@ -8,7 +8,7 @@ import { conflict, forbidden, invalid, notFound, ok, type Outcome } from '../res
 import { resolveCosigners } from './createSuggestion';
 import { recordEvent } from './events';
 import { loadFacts, type SuggestionFacts } from './facts';
-import { inTransaction } from './perform';
+import { inTransaction } from '../useCase';
 import { canSee } from './scope';
 
 /** Whether `actor` may edit this suggestion now: its author, while it is a draft. */

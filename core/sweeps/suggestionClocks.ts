@@ -11,7 +11,7 @@ import { notify, staffOf } from '../notifications/notify';
 import { recordEvent } from '../suggestions/events';
 import { loadFacts } from '../suggestions/facts';
 import { publishSuggestionEvent } from '../suggestions/notifications';
-import { inTransaction } from '../suggestions/perform';
+import { inTransaction } from '../useCase';
 import { markOnce, systemActor } from './marks';
 import { ok } from '../result';
 

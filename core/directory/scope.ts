@@ -1,0 +1,28 @@
+/**
+ * The scoping rule shared by every feature: an office account sees the objects of its region's subtree; the
+ * admin sees everything; an object without a region belongs to the city. Features build their own `visible`
+ * checks from these two functions instead of re-typing the role tests.
+ */
+import type { Actor } from '../context';
+
+/** Whether `regionPath` lies in the subtree of an office at `officePath`. Something without region belongs to the city. */
+export function inRegion(officePath: string | null, regionPath: string | null): boolean {
+  if (!officePath) return false;
+  if (!regionPath) return officePath.split('/').filter(Boolean).length === 1;
+  return regionPath.startsWith(officePath);
+}
+
+/** Whether the actor works for the congress (an office account or the admin). */
+export function isOfficeOrAdmin(actor: Actor): boolean {
+  return actor.role === 'office' || actor.role === 'admin';
+}
+
+/** Whether the actor is the congress office of the whole city (a city-level office account) or the admin. */
+export function isCityOffice(actor: Actor): boolean {
+  return actor.role === 'admin' || (actor.role === 'office' && (actor.regionPath ?? '').split('/').filter(Boolean).length === 1);
+}
+
+/** Whether the actor may manage an object in region `regionPath`: the admin, or an office whose subtree holds it. */
+export function officeCovers(actor: Actor, regionPath: string | null): boolean {
+  return actor.role === 'admin' || (actor.role === 'office' && inRegion(actor.regionPath, regionPath));
+}
