@@ -52,6 +52,8 @@ export interface UseCaseSpec<Schema extends z.ZodType, S, R, K> {
   name: string;
   /** The input schema; a failure is a 400 with the schema's Chinese message. */
   input?: Schema;
+  /** Reads only: runs without a transaction (no lock, no events). */
+  readOnly?: boolean;
   /** Loads and locks the subject by its key; `null` means 404. Omit for use cases without a subject. */
   load?: (key: K, ctx: CoreContext, actor: Actor) => Promise<S | null>;
   /** The 404 message when the subject is missing or invisible. */
@@ -82,7 +84,7 @@ export function useCase<Schema extends z.ZodType, S = undefined, R = unknown, K 
       if (!parsed.success) return invalid(formatZodError(parsed.error));
       input = parsed.data;
     }
-    return inTransaction<R>(ctx, async () => {
+    const steps = async (): Promise<Outcome<R>> => {
       let subject = undefined as S;
       if (spec.load) {
         const found = await spec.load(key, ctx, actor);
@@ -102,7 +104,8 @@ export function useCase<Schema extends z.ZodType, S = undefined, R = unknown, K 
       const outcome: Outcome<R> = isOutcome<R>(result) ? result : { ok: true, value: result as R };
       if (outcome.ok && events.length) await publisher(ctx, actor, events, now);
       return outcome;
-    });
+    };
+    return spec.readOnly ? steps() : inTransaction<R>(ctx, steps);
   };
 }
 
@@ -130,4 +133,12 @@ export function fail(outcome: Outcome<never>): never {
 export function idOf(key: unknown): number | null {
   const n = typeof key === 'number' ? key : typeof key === 'string' && /^\d{1,10}$/.test(key) ? Number(key) : NaN;
   return Number.isInteger(n) && n > 0 && n <= 2_147_483_647 ? n : null;
+}
+
+/** Declares a use case without a subject to load (creating, publishing): it runs as `(ctx, actor, input)`. */
+export function plainUseCase<Schema extends z.ZodType, R>(
+  spec: Omit<UseCaseSpec<Schema, undefined, R, never>, 'load' | 'notFound' | 'visible'>,
+): (ctx: CoreContext, actor: Actor, input?: unknown) => Promise<Outcome<R>> {
+  const run = useCase<Schema, undefined, R, null>(spec);
+  return (ctx, actor, input) => run(ctx, actor, null, input);
 }

@@ -69,17 +69,17 @@ export function engagementRoutes(core: CoreContext): Router {
 
   r.post('/api/meetings', async (ctx) => respond(ctx, await createMeeting(core, actorOf(ctx), ctx.request.body), (v) => v, 201));
   r.get('/api/meetings', async (ctx) =>
-    respond(ctx, await listMeetings(core, actorOf(ctx), ctx.query.past === 'true'), (v) => ({ items: v.meetings.map((m) => presentMeeting(m, v.mine.get(m.id))) })),
+    respond(ctx, await listMeetings(core, actorOf(ctx), { past: ctx.query.past === 'true' }), (v) => ({ items: v.meetings.map((m) => presentMeeting(m, v.mine.get(m.id))) })),
   );
   r.post('/api/meetings/checkin', async (ctx) => respond(ctx, await checkInByCode(core, actorOf(ctx), ctx.request.body), (v) => v));
-  r.get('/api/meetings/:id', async (ctx) => respond(ctx, await getMeeting(actorOf(ctx), idOf(ctx)), presentMeetingDetail));
+  r.get('/api/meetings/:id', async (ctx) => respond(ctx, await getMeeting(core, actorOf(ctx), idOf(ctx)), presentMeetingDetail));
   r.patch('/api/meetings/:id', async (ctx) => respond(ctx, await updateMeeting(core, actorOf(ctx), idOf(ctx), ctx.request.body), (v) => v));
   r.post('/api/meetings/:id/cancel', async (ctx) => respond(ctx, await cancelMeeting(core, actorOf(ctx), idOf(ctx), ctx.request.body), (v) => v));
   r.post('/api/meetings/:id/rsvp', async (ctx) => respond(ctx, await respondMeeting(core, actorOf(ctx), idOf(ctx), ctx.request.body), (v) => v));
   r.post('/api/meetings/:id/leave-decision', async (ctx) => respond(ctx, await decideLeave(core, actorOf(ctx), idOf(ctx), ctx.request.body), (v) => v));
   r.post('/api/meetings/:id/checkin', async (ctx) => respond(ctx, await checkIn(core, actorOf(ctx), idOf(ctx), ctx.request.body), (v) => v));
   r.get('/api/meetings/:id/ics', async (ctx) => {
-    const out = await meetingIcs(actorOf(ctx), idOf(ctx));
+    const out = await meetingIcs(core, actorOf(ctx), idOf(ctx));
     if (!out.ok) return respond(ctx, out, () => null);
     ctx.type = 'text/calendar; charset=utf-8';
     ctx.attachment(`meeting-${ctx.params.id}.ics`);

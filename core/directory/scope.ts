@@ -3,6 +3,7 @@
  * admin sees everything; an object without a region belongs to the city. Features build their own `visible`
  * checks from these two functions instead of re-typing the role tests.
  */
+import { Op, Sequelize, type WhereOptions } from 'sequelize';
 import type { Actor } from '../context';
 
 /** Whether `regionPath` lies in the subtree of an office at `officePath`. Something without region belongs to the city. */
@@ -25,4 +26,17 @@ export function isCityOffice(actor: Actor): boolean {
 /** Whether the actor may manage an object in region `regionPath`: the admin, or an office whose subtree holds it. */
 export function officeCovers(actor: Actor, regionPath: string | null): boolean {
   return actor.role === 'admin' || (actor.role === 'office' && inRegion(actor.regionPath, regionPath));
+}
+
+/**
+ * The SQL condition on `column` (a region id) that selects what an office account covers: its region's subtree, and
+ * for the city office also what has no region. The admin covers everything; anyone else nothing.
+ */
+export function regionWhere(actor: Actor, column = 'regionId'): WhereOptions {
+  if (actor.role === 'admin') return {};
+  if (actor.role !== 'office') return Sequelize.literal('1 = 0') as unknown as WhereOptions;
+  const path = (actor.regionPath ?? '/none/').replace(/[^0-9/]/g, '');
+  const isCity = path.split('/').filter(Boolean).length === 1;
+  const inTree = Sequelize.literal(`${column} IN (SELECT id FROM regions WHERE path LIKE '${path}%')`);
+  return (isCity ? { [Op.or]: [inTree, { [column]: null }] } : inTree) as WhereOptions;
 }

@@ -2,29 +2,25 @@
 import { randomInt } from 'node:crypto';
 import { MeetingRequest } from '../../contracts/engagement';
 import { MEETING_KIND_LABELS } from '../../contracts/labels';
-import { formatZodError } from '../../contracts/validation';
 import { InviteeModel, MeetingModel } from '../../models/engagement';
-import type { Actor, CoreContext } from '../context';
 import { resolveAudience } from '../notifications/audience';
 import { notify } from '../notifications/notify';
-import { forbidden, invalid, ok, type Outcome } from '../result';
-import { inTransaction } from '../useCase';
+import { invalid } from '../result';
+import { plainUseCase } from '../useCase';
 import { chinaTime, organises } from './policy';
 
 /** Creates the meeting and invites; returns its id. */
-export async function createMeeting(ctx: CoreContext, actor: Actor, input: unknown): Promise<Outcome<{ id: number }>> {
-  if (!organises(actor)) return forbidden('只有人大工作人员可以安排会议和活动');
-  const parsed = MeetingRequest.safeParse(input ?? {});
-  if (!parsed.success) return invalid(formatZodError(parsed.error));
-  const req = parsed.data;
-  const startsAt = new Date(req.startsAt);
-  const endsAt = new Date(req.endsAt);
-  if (endsAt <= startsAt) return invalid('结束时间必须晚于开始时间');
-  return inTransaction(ctx, async () => {
+export const createMeeting = plainUseCase({
+  name: 'meetings.create',
+  input: MeetingRequest,
+  who: ({ actor }) => (organises(actor) ? null : '只有人大工作人员可以安排会议和活动'),
+  apply: async ({ actor, input: req, now }) => {
+    const startsAt = new Date(req.startsAt);
+    const endsAt = new Date(req.endsAt);
+    if (endsAt <= startsAt) return invalid('结束时间必须晚于开始时间');
     const userIds = await resolveAudience(req.invitees, actor);
     if (typeof userIds === 'string') return invalid(userIds);
     if (!userIds.length) return invalid('按这个条件没有找到任何参会人');
-    const now = ctx.clock.now();
     const m = await MeetingModel.create({
       kind: req.kind,
       title: req.title,
@@ -46,6 +42,6 @@ export async function createMeeting(ctx: CoreContext, actor: Actor, input: unkno
       { kind: 'meeting.invited', title: `${MEETING_KIND_LABELS[req.kind]}通知：${req.title}`, body: `${chinaTime(startsAt)}，${req.place}。请回复参加或请假。`, refType: 'meeting', refId: m.id, key: `meeting:${m.id}:invited` },
       now,
     );
-    return ok({ id: m.id });
-  });
-}
+    return { id: m.id };
+  },
+});

@@ -5,7 +5,7 @@
 import { Op, Sequelize, type WhereOptions } from 'sequelize';
 import type { Actor } from '../context';
 import type { SuggestionFacts } from './facts';
-import { inRegion } from '../directory/scope';
+import { inRegion, regionWhere } from '../directory/scope';
 
 /** Whether `actor` may see the suggestion described by `f`. */
 export function canSee(actor: Actor, f: SuggestionFacts): boolean {
@@ -36,12 +36,8 @@ export function visibleWhere(actor: Actor): WhereOptions {
   switch (actor.role) {
     case 'admin':
       return {};
-    case 'office': {
-      const path = (actor.regionPath ?? '/none/').replace(/[^0-9/]/g, '');
-      const isCity = path.split('/').filter(Boolean).length === 1;
-      const inTree = Sequelize.literal(`regionId IN (SELECT id FROM regions WHERE path LIKE '${path}%')`);
-      return { state: { [Op.ne]: 'draft' }, [Op.or]: isCity ? [inTree, { regionId: null }] : [inTree] } as WhereOptions;
-    }
+    case 'office':
+      return { [Op.and]: [{ state: { [Op.ne]: 'draft' } }, regionWhere(actor)] } as WhereOptions;
     case 'staff':
       return {
         id: { [Op.in]: Sequelize.literal(`(SELECT suggestionId FROM suggestion_assignments WHERE departmentId = ${Number(actor.departmentId ?? 0)})`) },
