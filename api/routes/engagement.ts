@@ -60,12 +60,8 @@ export function engagementRoutes(core: CoreContext): Router {
   );
   r.get('/api/questionnaires/:id', async (ctx) => respond(ctx, await getQuestionnaire(core, actorOf(ctx), idOf(ctx)), presentQuestionnaireDetail));
   r.post('/api/questionnaires/:id/answers', async (ctx) => respond(ctx, await answerQuestionnaire(core, actorOf(ctx), idOf(ctx), ctx.request.body), (v) => v));
-  r.get('/api/questionnaires/:id/results', async (ctx) => respond(ctx, await questionnaireResults(actorOf(ctx), idOf(ctx)), (v) => v));
-  r.get('/api/questionnaires/:id/export', async (ctx) => {
-    const format = ctx.query.format === 'csv' ? 'csv' : ctx.query.format === undefined || ctx.query.format === 'xlsx' ? 'xlsx' : null;
-    if (!format) return sendError(ctx, 400, 'invalid', '导出格式只能是 csv 或 xlsx');
-    respondFile(ctx, await exportQuestionnaire(actorOf(ctx), idOf(ctx), format));
-  });
+  r.get('/api/questionnaires/:id/results', async (ctx) => respond(ctx, await questionnaireResults(core, actorOf(ctx), idOf(ctx)), (v) => v));
+  r.get('/api/questionnaires/:id/export', async (ctx) => respondFile(ctx, await exportQuestionnaire(core, actorOf(ctx), idOf(ctx), { format: ctx.query.format })));
 
   r.post('/api/meetings', async (ctx) => respond(ctx, await createMeeting(core, actorOf(ctx), ctx.request.body), (v) => v, 201));
   r.get('/api/meetings', async (ctx) =>

@@ -6,17 +6,27 @@ import ExcelJS from 'exceljs';
 import type { Question } from '../../contracts/engagement';
 import { QuestionnaireModel, ResponseModel } from '../../models/engagement';
 import { UserModel } from '../../models/definitions';
-import type { Actor } from '../context';
+import { z } from 'zod';
 import { workbookFile, type DownloadFile } from '../export/workbookFile';
-import { forbidden, notFound, ok, type Outcome } from '../result';
+import { useCase } from '../useCase';
+import { canSeeQuestionnaire, loadQuestionnaire, manages, QUESTIONNAIRE_NOT_FOUND } from './policy';
 import { tally } from './questionnaireResults';
 import { answerText, type AnswerValue } from './rules';
 
-/** Builds the file; `format` is `xlsx` or `csv`. */
-export async function exportQuestionnaire(actor: Actor, id: number, format: 'xlsx' | 'csv'): Promise<Outcome<DownloadFile>> {
-  if (actor.role !== 'office' && actor.role !== 'admin') return forbidden('只有人大工作人员可以导出');
-  const q = Number.isInteger(id) ? await QuestionnaireModel.findByPk(id) : null;
-  if (!q) return notFound('没有找到这份问卷');
+/** Builds the file; `format` is `xlsx` or `csv`. Only the office that manages the questionnaire may export it. */
+export const exportQuestionnaire = useCase({
+  name: 'questionnaires.export',
+  readOnly: true,
+  input: z.object({ format: z.enum(['xlsx', 'csv'], { error: '导出格式只能是 csv 或 xlsx' }).default('xlsx') }),
+  load: (id: number, _ctx, actor) => loadQuestionnaire(id, actor),
+  notFound: QUESTIONNAIRE_NOT_FOUND,
+  visible: canSeeQuestionnaire,
+  who: ({ actor, subject }) => (manages(actor, subject) ? null : '只有人大工作人员可以导出'),
+  apply: ({ subject, input }) => buildExport(subject.q, input.format),
+});
+
+async function buildExport(q: QuestionnaireModel, format: 'xlsx' | 'csv'): Promise<DownloadFile> {
+  const id = q.id;
   const questions = JSON.parse(q.questions) as Question[];
   const responses = await ResponseModel.findAll({ where: { questionnaireId: id }, order: [['id', 'ASC']] });
   const users = q.anonymous ? new Map<number, UserModel>() : new Map((await UserModel.findAll({ where: { id: responses.map((r) => r.userId) } })).map((u) => [u.id, u]));
@@ -29,7 +39,7 @@ export async function exportQuestionnaire(actor: Actor, id: number, format: 'xls
     const who = q.anonymous ? [] : [users.get(r.userId)?.name ?? '', users.get(r.userId)?.username ?? ''];
     rows.addRow([i + 1, ...who, r.updatedAt.toISOString(), ...questions.map((x) => answerText(x, a[x.id]))]);
   });
-  if (format === 'csv') return ok(await workbookFile(wb, `questionnaire-${id}`, 'csv', '明细'));
+  if (format === 'csv') return workbookFile(wb, `questionnaire-${id}`, 'csv', '明细');
   const results = await tally(q);
   const sum = wb.addWorksheet('汇总', { properties: { tabColor: { argb: 'FFC00000' } } });
   sum.addRow([q.title]);
@@ -43,5 +53,5 @@ export async function exportQuestionnaire(actor: Actor, id: number, format: 'xls
     for (const c of results.ballot.candidates) sum.addRow([c.label, c.passed ? '通过' : '未通过', c.votes, c.percentOfEligible]);
   }
   wb.worksheets.reverse();
-  return ok(await workbookFile(wb, `questionnaire-${id}`, 'xlsx', '明细'));
+  return workbookFile(wb, `questionnaire-${id}`, 'xlsx', '明细');
 }

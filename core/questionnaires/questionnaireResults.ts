@@ -6,8 +6,8 @@
 import type { Question } from '../../contracts/engagement';
 import { percent as pct } from '../../contracts/format';
 import { QuestionnaireModel, RecipientModel, ResponseModel } from '../../models/engagement';
-import type { Actor } from '../context';
-import { forbidden, notFound, ok, type Outcome } from '../result';
+import { useCase } from '../useCase';
+import { canSeeQuestionnaire, loadQuestionnaire, manages, QUESTIONNAIRE_NOT_FOUND } from './policy';
 import type { AnswerValue, BallotRules } from './rules';
 
 export interface QuestionResult {
@@ -74,13 +74,13 @@ export async function tally(q: QuestionnaireModel): Promise<Results> {
   return out;
 }
 
-/** The results of questionnaire `id` for `actor`. */
-export async function questionnaireResults(actor: Actor, id: number): Promise<Outcome<Results>> {
-  const q = Number.isInteger(id) ? await QuestionnaireModel.findByPk(id) : null;
-  if (!q) return notFound('没有找到这份问卷');
-  if (actor.role !== 'office' && actor.role !== 'admin') {
-    const answered = await ResponseModel.findOne({ where: { questionnaireId: id, userId: actor.id } });
-    if (q.kind !== 'evaluation' || !answered) return forbidden('结果由人大工作人员汇总发布');
-  }
-  return ok(await tally(q));
-}
+/** The results of a questionnaire: the office that manages it sees every result; a recipient sees an evaluation's after answering. */
+export const questionnaireResults = useCase({
+  name: 'questionnaires.results',
+  readOnly: true,
+  load: (id: number, _ctx, actor) => loadQuestionnaire(id, actor),
+  notFound: QUESTIONNAIRE_NOT_FOUND,
+  visible: canSeeQuestionnaire,
+  who: ({ actor, subject }) => (manages(actor, subject) || (subject.q.kind === 'evaluation' && subject.mine) ? null : '结果由人大工作人员汇总发布'),
+  apply: ({ subject }) => tally(subject.q),
+});

@@ -1,0 +1,53 @@
+/**
+ * Questionnaire rules in one place: who publishes (office, admin), who may know a questionnaire exists (the shared
+ * scoping rule: an office outside its region does not), who answers (its recipients) and who reads results.
+ */
+import { QuestionnaireModel, RecipientModel, ResponseModel } from '../../models/engagement';
+import type { Actor } from '../context';
+import { isOfficeOrAdmin, officeCovers } from '../directory/scope';
+import { regionPathOf } from '../directory/regionPath';
+import { idOf } from '../useCase';
+
+export const QUESTIONNAIRE_NOT_FOUND = '没有找到这份问卷';
+export const NOT_RECIPIENT = '你不在这份问卷的参与范围内';
+
+/** A questionnaire with what its rules need. */
+export interface QuestionnaireFacts {
+  q: QuestionnaireModel;
+  regionPath: string | null;
+  recipient: boolean;
+  mine: ResponseModel | null;
+}
+
+/** Loads questionnaire `key` with the caller's place in it, or null. */
+export async function loadQuestionnaire(key: unknown, actor: Actor, lock = false): Promise<QuestionnaireFacts | null> {
+  const id = idOf(key);
+  const q = id ? await QuestionnaireModel.findByPk(id, lock ? { lock: true } : {}) : null;
+  if (!q) return null;
+  const [regionPath, recipient, mine] = await Promise.all([
+    regionPathOf(q.regionId),
+    RecipientModel.findOne({ where: { questionnaireId: q.id, userId: actor.id } }),
+    ResponseModel.findOne({ where: { questionnaireId: q.id, userId: actor.id }, ...(lock ? { lock: true } : {}) }),
+  ]);
+  return { q, regionPath, recipient: recipient !== null, mine };
+}
+
+/** Whether the actor publishes questionnaires at all. */
+export function publishes(actor: Actor): boolean {
+  return isOfficeOrAdmin(actor);
+}
+
+/** Whether the actor manages this questionnaire: the admin, or an office whose subtree holds its region. */
+export function manages(actor: Actor, f: QuestionnaireFacts): boolean {
+  return officeCovers(actor, f.regionPath);
+}
+
+/** An office outside the questionnaire's region does not learn it exists (404); others are told whether they take part. */
+export function canSeeQuestionnaire(actor: Actor, f: QuestionnaireFacts): boolean {
+  return f.recipient || !isOfficeOrAdmin(actor) || manages(actor, f);
+}
+
+/** Whether the questionnaire takes answers at `now`. */
+export function isOpen(q: QuestionnaireModel, now: Date): boolean {
+  return q.opensAt <= now && now < q.closesAt;
+}
