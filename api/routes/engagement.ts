@@ -4,7 +4,7 @@ import type { Context } from 'koa';
 import type { CoreContext } from '../../core/context';
 import { listInbox } from '../../core/notifications/listInbox';
 import { listDeadLetters } from '../../core/notifications/listDeadLetters';
-import { markRead } from '../../core/notifications/markRead';
+import { markAllRead, markRead } from '../../core/notifications/markRead';
 import { noticeReceipts } from '../../core/notifications/noticeReceipts';
 import { publishNotice } from '../../core/notifications/publishNotice';
 import { ackDelivery, pullDeliveries } from '../../core/notifications/pullDeliveries';
@@ -31,10 +31,10 @@ export function engagementRoutes(core: CoreContext): Router {
 
   r.post('/api/notices', async (ctx) => respond(ctx, await publishNotice(core, actorOf(ctx), ctx.request.body), (v) => v, 201));
   r.get('/api/notices', async (ctx) =>
-    respond(ctx, await listNotices(actorOf(ctx)), (rows) => ({ items: rows.map((n) => ({ ...n, publishedAt: n.publishedAt.toISOString() })) })),
+    respond(ctx, await listNotices(core, actorOf(ctx)), (rows) => ({ items: rows.map((n) => ({ ...n, publishedAt: n.publishedAt.toISOString() })) })),
   );
   r.get('/api/notices/:id/receipts', async (ctx) =>
-    respond(ctx, await noticeReceipts(actorOf(ctx), idOf(ctx)), (v) => ({
+    respond(ctx, await noticeReceipts(core, actorOf(ctx), idOf(ctx)), (v) => ({
       id: v.notice.id,
       title: v.notice.title,
       publishedAt: v.notice.publishedAt.toISOString(),
@@ -43,15 +43,15 @@ export function engagementRoutes(core: CoreContext): Router {
       receipts: v.receipts.map((x) => ({ ...x, readAt: x.readAt ? x.readAt.toISOString() : null })),
     })),
   );
-  r.get('/api/inbox', async (ctx) => respond(ctx, await listInbox(actorOf(ctx), ctx.query), (v) => ({ unread: v.unread, items: v.items.map(presentNotification) })));
-  r.post('/api/inbox/read-all', async (ctx) => respond(ctx, await markRead(core, actorOf(ctx), 'all'), (v) => v));
+  r.get('/api/inbox', async (ctx) => respond(ctx, await listInbox(core, actorOf(ctx), ctx.query), (v) => ({ unread: v.unread, items: v.items.map(presentNotification) })));
+  r.post('/api/inbox/read-all', async (ctx) => respond(ctx, await markAllRead(core, actorOf(ctx)), (v) => v));
   r.post('/api/inbox/:id/read', async (ctx) => respond(ctx, await markRead(core, actorOf(ctx), idOf(ctx)), (v) => v));
 
   r.get('/api/deliveries', async (ctx) => {
     if (ctx.query.channel && ctx.query.channel !== 'chat') return sendError(ctx, 400, 'invalid', '机器人只能领取 chat 渠道的推送');
     respond(ctx, await pullDeliveries(core, actorOf(ctx), Number(ctx.query.limit ?? 50) || 50, String(ctx.query.transport ?? 'console')), (items) => ({ items }));
   });
-  r.get('/api/deliveries/dead', async (ctx) => respond(ctx, await listDeadLetters(actorOf(ctx)), (items) => ({ items })));
+  r.get('/api/deliveries/dead', async (ctx) => respond(ctx, await listDeadLetters(core, actorOf(ctx)), (items) => ({ items })));
   r.post('/api/deliveries/:id/ack', async (ctx) => respond(ctx, await ackDelivery(core, actorOf(ctx), idOf(ctx), ctx.request.body), (v) => v));
 
   r.post('/api/questionnaires', async (ctx) => respond(ctx, await publishQuestionnaire(core, actorOf(ctx), ctx.request.body), (v) => v, 201));

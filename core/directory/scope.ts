@@ -3,7 +3,7 @@
  * admin sees everything; an object without a region belongs to the city. Features build their own `visible`
  * checks from these two functions instead of re-typing the role tests.
  */
-import { Op, Sequelize, type WhereOptions } from 'sequelize';
+import { Sequelize, type WhereOptions } from 'sequelize';
 import type { Actor } from '../context';
 
 /** Whether `regionPath` lies in the subtree of an office at `officePath`. Something without region belongs to the city. */
@@ -29,14 +29,20 @@ export function officeCovers(actor: Actor, regionPath: string | null): boolean {
 }
 
 /**
- * The SQL condition on `column` (a region id) that selects what an office account covers: its region's subtree, and
- * for the city office also what has no region. The admin covers everything; anyone else nothing.
+ * The SQL condition on `column` (an SQL expression giving a region id, by default the row's `regionId`) that selects
+ * what an office account covers: its region's subtree, and for the city office also what has no region. The admin
+ * covers everything; anyone else nothing.
  */
 export function regionWhere(actor: Actor, column = 'regionId'): WhereOptions {
   if (actor.role === 'admin') return {};
   if (actor.role !== 'office') return Sequelize.literal('1 = 0') as unknown as WhereOptions;
   const path = (actor.regionPath ?? '/none/').replace(/[^0-9/]/g, '');
   const isCity = path.split('/').filter(Boolean).length === 1;
-  const inTree = Sequelize.literal(`${column} IN (SELECT id FROM regions WHERE path LIKE '${path}%')`);
-  return (isCity ? { [Op.or]: [inTree, { [column]: null }] } : inTree) as WhereOptions;
+  const inTree = `${column} IN (SELECT id FROM regions WHERE path LIKE '${path}%')`;
+  return Sequelize.literal(isCity ? `(${inTree} OR ${column} IS NULL)` : inTree) as unknown as WhereOptions;
+}
+
+/** The SQL condition on a user-id column that selects the people an office account covers (by their region). */
+export function userRegionWhere(actor: Actor, userColumn = 'userId'): WhereOptions {
+  return regionWhere(actor, `(SELECT u.regionId FROM users u WHERE u.id = ${userColumn})`);
 }
