@@ -1,6 +1,8 @@
 /**
  * Test databases: every database test runs on SQLite, and on MySQL/MariaDB too when TEST_MYSQL_URL is set
- * (each test file gets its own fresh database, migrated and seeded with the demo city).
+ * (each test file gets its own fresh database, migrated and seeded with the demo city). The demo city and its
+ * first routing model are built once per jest run (test/globalSetup.ts) as a template database per kind; each
+ * test file gets a copy of it (the SQLite file copied, the MySQL tables cloned), not a new seed and training.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,23 +35,100 @@ export class TestClock implements Clock {
   }
 }
 
+/** The environment variable through which globalSetup hands a kind's template database to the test files. */
+const TEMPLATE_ENV: Record<DbKind, string> = { sqlite: 'LVZHI_TEST_TEMPLATE_SQLITE', mysql: 'LVZHI_TEST_TEMPLATE_MYSQL' };
+
+/** The configuration every test core starts from (plus the test's own `env`). */
+function testConfig(url: string, env: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, DEMO_MODE: '1', ...env });
+}
+
+/** A connection to the MySQL server of TEST_MYSQL_URL without a default database. */
+function mysqlAdmin(): Promise<mysql.Connection> {
+  const base = new URL(process.env.TEST_MYSQL_URL!);
+  return mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password), multipleStatements: false });
+}
+
+/** The URL of database `name` on the MySQL server of TEST_MYSQL_URL. */
+function mysqlUrl(name: string): string {
+  const url = new URL(process.env.TEST_MYSQL_URL!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * Builds the template database of `kind` (migrated, the demo city seeded, its first routing model trained) and
+ * publishes it to the test files of this run through the environment. Returns a function that removes it.
+ */
+export async function buildTemplate(kind: DbKind): Promise<() => Promise<void>> {
+  const { url, drop } = await freshDatabaseUrl(kind);
+  const core = await bootCore(testConfig(url), { clock: new TestClock(), seedIfEmpty: true });
+  // The copies take the file alone: everything in the write-ahead log goes into it first.
+  if (kind === 'sqlite') await core.db.sequelize.query('PRAGMA wal_checkpoint(TRUNCATE)');
+  await core.db.close();
+  process.env[TEMPLATE_ENV[kind]] = kind === 'sqlite' ? url.slice('sqlite:'.length) : new URL(url).pathname.slice(1);
+  return async () => {
+    delete process.env[TEMPLATE_ENV[kind]];
+    await drop();
+  };
+}
+
+/** Copies every table of MySQL database `from` (structure with keys and foreign keys, rows, counters) into `to`. */
+async function cloneMysqlDatabase(from: string, to: string): Promise<void> {
+  const first = await mysqlAdmin();
+  const [rows] = await first.query<mysql.RowDataPacket[]>("SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'", [from]);
+  const tables = rows.map((r) => r.t as string);
+  // A few connections share the tables: creating a table waits on the disk more than on the CPU.
+  const connections = [first, ...(await Promise.all([1, 2, 3].map(() => mysqlAdmin())))];
+  try {
+    await Promise.all(
+      connections.map(async (c) => {
+        await c.query('SET FOREIGN_KEY_CHECKS = 0');
+        await c.query(`USE \`${to}\``);
+        for (let t = tables.pop(); t !== undefined; t = tables.pop()) {
+          const [[created]] = await c.query<mysql.RowDataPacket[]>(`SHOW CREATE TABLE \`${from}\`.\`${t}\``);
+          await c.query(created['Create Table'] as string);
+          await c.query(`INSERT INTO \`${to}\`.\`${t}\` SELECT * FROM \`${from}\`.\`${t}\``);
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(connections.map((c) => c.end()));
+  }
+}
+
+/**
+ * A fresh database of `kind` holding the demo city and its first routing model: a copy of this run's template
+ * (see buildTemplate), or an empty one when no template was built (bootCore then seeds and trains it).
+ */
+export async function seededDatabaseUrl(kind: DbKind): Promise<{ url: string; drop: () => Promise<void> }> {
+  const fresh = await freshDatabaseUrl(kind);
+  const template = process.env[TEMPLATE_ENV[kind]];
+  if (!template) return fresh;
+  try {
+    if (kind === 'sqlite') fs.copyFileSync(template, fresh.url.slice('sqlite:'.length));
+    else await cloneMysqlDatabase(template, new URL(fresh.url).pathname.slice(1));
+  } catch (err) {
+    await fresh.drop();
+    throw err;
+  }
+  return fresh;
+}
+
 /** Creates a fresh empty database of `kind` and returns its URL and a function that drops it. */
 export async function freshDatabaseUrl(kind: DbKind): Promise<{ url: string; drop: () => Promise<void> }> {
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-test-'));
     return { url: `sqlite:${path.join(dir, 'test.sqlite')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
-  const base = new URL(process.env.TEST_MYSQL_URL!);
   const name = `lvzhi_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = await mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
+  const admin = await mysqlAdmin();
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
-  const url = new URL(base.toString());
-  url.pathname = `/${name}`;
   return {
-    url: url.toString(),
+    url: mysqlUrl(name),
     drop: async () => {
-      const c = await mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
+      const c = await mysqlAdmin();
       await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await c.end();
     },
@@ -63,10 +142,10 @@ export interface TestCore {
   close: () => Promise<void>;
 }
 
-/** A migrated and seeded core on a fresh database of `kind`. */
+/** A migrated and seeded core on a fresh database of `kind` (a copy of this run's template). */
 export async function createTestCore(kind: DbKind, env: Record<string, string> = {}): Promise<TestCore> {
-  const { url, drop } = await freshDatabaseUrl(kind);
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, DEMO_MODE: '1', ...env });
+  const { url, drop } = await seededDatabaseUrl(kind);
+  const config = testConfig(url, env);
   const clock = new TestClock();
   const core = await bootCore(config, { clock, seedIfEmpty: true });
   return {
