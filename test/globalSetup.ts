@@ -6,7 +6,7 @@ import { buildTemplate, databaseKinds } from './helpers/db';
 
 /** The template databases' removers, for globalTeardown (globalSetup's globals are visible there). */
 declare global {
-  var lvzhiDropTemplates: (() => Promise<void>)[] | undefined; // eslint-disable-line no-var
+  var lvzhiDropTemplates: (() => Promise<void>)[] | undefined;
 }
 
 export default async function globalSetup() {
