@@ -51,11 +51,12 @@ export const SUGGESTION_ACTIONS = [
   'rate',
   'close',
   'urge',
+  'order',
 ] as const;
 export type SuggestionAction = (typeof SUGGESTION_ACTIONS)[number];
 
 /** Timeline-only event kinds that are not actions a caller can request. */
-export const SUGGESTION_EVENT_KINDS = [...SUGGESTION_ACTIONS, 'create', 'edit', 'order'] as const;
+export const SUGGESTION_EVENT_KINDS = [...SUGGESTION_ACTIONS, 'create', 'edit'] as const;
 export type SuggestionEventKind = (typeof SUGGESTION_EVENT_KINDS)[number];
 
 export const ANSWER_CLASSES = ['A', 'B', 'C', 'D'] as const;

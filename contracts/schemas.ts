@@ -152,6 +152,7 @@ export const ActionBodies = {
   }),
   close: z.object({ note: optionalNote }),
   urge: z.object({ note: optionalNote }),
+  order: z.object({ note: optionalNote }),
 } satisfies Record<(typeof SUGGESTION_ACTIONS)[number], z.ZodType>;
 export type ActionBody<A extends keyof typeof ActionBodies> = z.input<(typeof ActionBodies)[A]>;
 

@@ -15,6 +15,8 @@ export interface Actor {
   regionPath: string | null;
   departmentId: number | null;
   stationId: number | null;
+  /** The jobs' own account (系统自动督办): it acts in sweeps through the same use cases, with its own policy. */
+  system?: boolean;
 }
 
 /** A source of the current time; tests inject a fixed one. */

@@ -10,6 +10,7 @@
 import type { z } from 'zod';
 import { formatZodError } from '../contracts/validation';
 import { chinaDay as chinaDate } from '../contracts/format';
+import { currentTransaction } from '../models/db';
 import type { Actor, CoreContext } from './context';
 import { conflict, forbidden, invalid, notFound, OutcomeError, type Outcome } from './result';
 
@@ -109,10 +110,14 @@ export function useCase<Schema extends z.ZodType, S = undefined, R = unknown, K 
   };
 }
 
-/** Runs `fn` in a transaction; a failure outcome (returned, or thrown with `fail`) rolls back and becomes the result. */
+/**
+ * Runs `fn` in a transaction; a failure outcome (returned, or thrown with `fail`) rolls back and becomes the result.
+ * Inside another transaction it runs in a savepoint, so a sweep can mark its work and act in one transaction.
+ */
 export async function inTransaction<T>(ctx: CoreContext, fn: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  const outer = currentTransaction();
   try {
-    return await ctx.db.sequelize.transaction(async () => {
+    return await ctx.db.sequelize.transaction(outer ? { transaction: outer } : {}, async () => {
       const result = await fn();
       if (!result.ok) throw new OutcomeError(result);
       return result;

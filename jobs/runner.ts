@@ -12,7 +12,7 @@ import { deliverWechat } from '../core/notifications/wechatChannel';
 import { acquireLease, releaseLease } from '../core/sweeps/marks';
 import { sweepQuestionnaireReminders, sweepMeetingReminders } from '../core/sweeps/reminders';
 import { sweepRoutingRetrain } from '../core/sweeps/routingRetrain';
-import { sweepCoOpinions, sweepDeadlineWarnings, sweepOverdue, sweepRedo } from '../core/sweeps/suggestionClocks';
+import { sweepCoOpinions, sweepDeadlineWarnings, sweepOverdue, sweepRedo } from '../core/suggestions/clocks';
 
 export const LEASE_NAME = 'jobs-leader';
 

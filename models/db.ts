@@ -30,6 +30,11 @@ const namespace = {
 };
 Sequelize.useCLS(namespace as never);
 
+/** The transaction the current async context runs in, if any. */
+export function currentTransaction(): Transaction | undefined {
+  return namespace.get('transaction') as Transaction | undefined;
+}
+
 export type DatabaseKind = 'sqlite' | 'mysql';
 
 export interface Database {

@@ -15,6 +15,7 @@ export async function actorOf(user: UserModel): Promise<Actor> {
     regionPath: await regionPathOf(user.regionId),
     departmentId: user.departmentId,
     stationId: user.stationId,
+    system: user.system,
   };
 }
 

@@ -20,6 +20,7 @@ import { signSuggestion } from './signSuggestion';
 import { submitCoOpinion } from './submitCoOpinion';
 import { submitSuggestion } from './submitSuggestion';
 import { urgeSuggestion } from './urgeSuggestion';
+import { orderSuggestion } from './orderSuggestion';
 import { withdrawSuggestion } from './withdrawSuggestion';
 
 export { createSuggestion } from './createSuggestion';
@@ -50,4 +51,5 @@ export const SUGGESTION_USE_CASES: Record<SuggestionAction, UseCase> = {
   rate: rateAnswer,
   close: closeSuggestion,
   urge: urgeSuggestion,
+  order: orderSuggestion,
 };

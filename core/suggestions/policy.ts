@@ -91,7 +91,13 @@ export const POLICY: Record<SuggestionAction, ActionPolicy> = {
     },
   },
   close: { who: isOffice },
-  urge: { who: isOffice },
+  // The office urges by hand; the system urges the working day after a deadline passed.
+  urge: { who: (a, f, today) => (a.system ? null : isOffice(a, f, today)) },
+  // The order (责令书) is the system's step, 5 working days after its urge, and only for an overdue suggestion.
+  order: {
+    who: (a) => (a.system ? null : '责令书由系统在催办后仍未答复时自动发出'),
+    when: (_a, f, today) => (f.suggestion.answerDueOn && today > f.suggestion.answerDueOn ? null : '还没有超过答复期限'),
+  },
 };
 
 /** The 403 message for `actor` doing `action`, or null when the actor is entitled to it. */

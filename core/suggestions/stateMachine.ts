@@ -30,6 +30,7 @@ export const TRANSITIONS: Record<SuggestionAction, TransitionSpec> = {
   rate: { from: ['answered', 'closed'], to: ['closed', 'handling', 'answered'] },
   close: { from: ['answered'], to: ['closed'] },
   urge: { from: ['assigned', 'handling'], to: 'same' },
+  order: { from: ['assigned', 'handling'], to: 'same' },
 };
 
 /** Whether `action` may start from `state`. */

@@ -1,7 +1,7 @@
 /** The suggestion clocks: warnings, urge notice, order; every sweep run twice sends once. */
 import { NotificationModel } from '../../models/engagement';
 import { SuggestionEventModel, UserModel } from '../../models/definitions';
-import { sweepCoOpinions, sweepDeadlineWarnings, sweepOverdue, sweepRedo } from '../../core/sweeps/suggestionClocks';
+import { sweepCoOpinions, sweepDeadlineWarnings, sweepOverdue, sweepRedo } from '../../core/suggestions/clocks';
 import { act, must, suggestionAt } from '../helpers/core';
 import { eachDatabase } from '../helpers/db';
 

@@ -8,12 +8,11 @@ import { AssignmentModel, SuggestionModel } from '../../models/definitions';
 import { addWorkingDays, chinaDate, workingDaysLeft } from '../calendar/workdays';
 import type { CoreContext } from '../context';
 import { notify, staffOf } from '../notifications/notify';
-import { recordEvent } from '../suggestions/events';
-import { loadFacts } from '../suggestions/facts';
-import { publishSuggestionEvent } from '../suggestions/notifications';
+import { markOnce, systemActor } from '../sweeps/marks';
 import { inTransaction } from '../useCase';
-import { markOnce, systemActor } from './marks';
 import { ok } from '../result';
+import { orderSuggestion } from './orderSuggestion';
+import { urgeSuggestion } from './urgeSuggestion';
 
 export const WARNING_LEVELS = [7, 3, 1];
 export const ORDER_AFTER_WORKING_DAYS = 5;
@@ -40,11 +39,16 @@ export async function sweepDeadlineWarnings(ctx: CoreContext): Promise<number> {
   return sent;
 }
 
-/** Urges overdue suggestions, and orders (责令) those still open five working days after the urge. */
+/**
+ * Urges overdue suggestions, and orders (责令) those still open five working days after the urge — as the system
+ * actor, through the same use cases (and policy) as the office's own urge; the once-mark and the action share a
+ * transaction, so a crash or a second runner never sends twice.
+ */
 export async function sweepOverdue(ctx: CoreContext): Promise<number> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   let done = 0;
+  const system = await systemActor();
   for (const s of await open()) {
     if (today <= s.answerDueOn!) continue;
     const urgeOn = addWorkingDays(s.answerDueOn!, 1);
@@ -55,13 +59,11 @@ export async function sweepOverdue(ctx: CoreContext): Promise<number> {
     ];
     for (const [step, on, note] of steps) {
       if (today < on) continue;
+      const useCase = step === 'urge' ? urgeSuggestion : orderSuggestion;
       const r = await inTransaction(ctx, async () => {
         if (!(await markOnce(`${step}:${s.id}:${s.round}:${s.answerDueOn}`, 'overdue', now))) return ok(false);
-        const facts = (await loadFacts(s.id, true))!;
-        if (!['assigned', 'handling'].includes(facts.state)) return ok(false);
-        const event = await recordEvent({ suggestionId: s.id, actor: await systemActor(), action: step, from: facts.state, to: facts.state, note, at: now });
-        await publishSuggestionEvent(step, facts, facts.state, event.id, now, note);
-        return ok(true);
+        const acted = await useCase(ctx, system, s.id, { note });
+        return acted.ok ? ok(true) : acted;
       });
       if (r.ok && r.value) done += 1;
     }
