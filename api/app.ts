@@ -9,10 +9,12 @@ import Koa from 'koa';
 import serve from 'koa-static';
 import pino, { type Logger } from 'pino';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
+import { refreshCalendar } from '../core/calendar/calendar';
 import type { CoreContext } from '../core/context';
 import { errorHandler } from './middleware/errors';
 import { openApiDocument } from './openapi';
 import { authRoutes } from './routes/auth';
+import { calendarRoutes } from './routes/calendar';
 import { directoryRoutes } from './routes/directory';
 import { engagementRoutes } from './routes/engagement';
 import { chatRoutes } from './routes/chat';
@@ -37,6 +39,11 @@ export function createApp(core: CoreContext, logger: Logger = pino({ level: core
     logger.debug({ method: ctx.method, path: ctx.path, status: ctx.status, ms: Number(process.hrtime.bigint() - start) / 1e6 }, 'request');
   });
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' }));
+  // Holiday schedules another API process entered are picked up within seconds (one small query at most that often).
+  app.use(async (_ctx, next) => {
+    await refreshCalendar();
+    await next();
+  });
 
   const meta = new Router();
   meta.get('/api/health', (ctx) => {
@@ -58,7 +65,7 @@ export function createApp(core: CoreContext, logger: Logger = pino({ level: core
     await docsAssets(ctx, next);
   });
 
-  for (const r of [meta, authRoutes(core), suggestionRoutes(core), directoryRoutes(core), engagementRoutes(core), chatRoutes(core), routingRoutes(core), statsRoutes(core), photoRoutes(core)]) {
+  for (const r of [meta, authRoutes(core), suggestionRoutes(core), directoryRoutes(core), engagementRoutes(core), chatRoutes(core), routingRoutes(core), statsRoutes(core), photoRoutes(core), calendarRoutes(core)]) {
     app.use(r.routes());
     app.use(r.allowedMethods());
   }

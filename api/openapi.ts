@@ -5,6 +5,7 @@ import { ACTION_LABELS } from '../contracts/labels';
 import { SUGGESTION_ACTIONS } from '../contracts/enums';
 import * as S from '../contracts/schemas';
 import * as E from '../contracts/engagement';
+import * as C from '../contracts/calendar';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const err = (description: string) => ({ description, ...json(S.ErrorResponse) });
@@ -93,6 +94,24 @@ export function openApiDocument(): object {
   ] as const) {
     reg.registerPath({ method: 'get', path, summary, tags: ['目录'], responses: { 200: { description: summary, ...json(z.object({ items: z.array(schema) })) } } });
   }
+  reg.registerPath({
+    method: 'get',
+    path: '/api/calendar',
+    summary: '某年的放假日和调休上班日（?year=2027）；source：official 已录入官方安排、package 日历组件自带的官方安排、provisional 暂按法定节假日推算',
+    tags: ['日历'],
+    security: secured,
+    request: { query: z.object({ year: z.string().optional() }) },
+    responses: { 200: { description: '这一年的日历', ...json(C.CalendarYearResponse) }, 400: errors[400], 401: errors[401] },
+  });
+  reg.registerPath({
+    method: 'put',
+    path: '/api/calendar/{year}',
+    summary: '管理员录入某年官方放假安排（放假日、调休上班日）；在办建议的期限随即重算并记入时间线',
+    tags: ['日历'],
+    security: secured,
+    request: { params: z.object({ year: z.string().regex(/^\d{4}$/) }), body: json(C.CalendarScheduleRequest) },
+    responses: { 200: { description: '录入后的日历（recounted：期限有变动的建议件数）', ...json(C.CalendarYearResponse.extend({ recounted: z.number() })) }, ...errors },
+  });
   const any = z.object({}).passthrough();
   const engagement: [method: 'get' | 'post' | 'patch' | 'put' | 'delete', path: string, summary: string, tag: string, body: z.ZodType | null][] = [
     ['post', '/api/notices', '发布通知（对象：全体代表、层级、区域、联络站、代表团或指定人员）', '通知', E.PublishNoticeRequest],

@@ -1,6 +1,8 @@
 /** `npm start`: the API with the demo city on SQLite by default. Prints its URLs and the demo accounts. */
 import pino from 'pino';
 import { bootCore } from '../core/bootstrap';
+import { calendarWarnings } from '../core/calendar/calendar';
+import { chinaDate } from '../core/calendar/workdays';
 import { loadConfig } from '../core/config';
 import { DEMO_PASSWORD } from '../models/seed';
 import { createApp } from './app';
@@ -13,6 +15,8 @@ async function main() {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   const core = await bootCore(config);
+  // From 1 November on, a missing official holiday schedule for next year is said at every start.
+  for (const warning of calendarWarnings(chinaDate(core.clock.now()))) logger.warn(warning);
   const app = createApp(core, logger);
   // The mini-program's H5 build is the browser front end for everyone (APP_BUILD=off skips the build).
   const h5 = /^(0|off|false|no)$/i.test(process.env.APP_BUILD ?? '') ? true : ensureH5Built(logger);

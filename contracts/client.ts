@@ -19,6 +19,7 @@ import type {
   UpdateDraftRequest,
 } from './schemas';
 import type { SuggestionAction } from './enums';
+import type { CalendarScheduleRequest, CalendarYearResponse } from './calendar';
 
 /** An error the API answered with: HTTP status, error code and the Chinese message. */
 export class ApiError extends Error {
@@ -179,6 +180,8 @@ export function createApiClient(options: ClientOptions) {
     createMeeting: (body: Record<string, unknown>) => request<{ id: number }>('POST', '/api/meetings', body),
     meeting: (id: number) =>
       request<MeetingItem & { checkinCode?: string; attendance?: { invited: number; leave: number; checkedIn: number; rateExcludingLeave: number } }>('GET', `/api/meetings/${id}`),
+    calendar: (year?: number) => request<CalendarYearResponse>('GET', '/api/calendar', undefined, { year }),
+    enterCalendar: (year: number, body: CalendarScheduleRequest) => request<CalendarYearResponse & { recounted: number }>('PUT', `/api/calendar/${year}`, body),
     stats: (query: { from?: string; to?: string } = {}) => request<SuggestionStats>('GET', '/api/stats/suggestions', undefined, query),
     bindCode: () => request<{ code: string; expiresAt: string }>('POST', '/api/chat/bind-code', {}),
     chatBind: (transport: string, chatUserId: string, code: string) =>

@@ -56,7 +56,7 @@ export const SUGGESTION_ACTIONS = [
 export type SuggestionAction = (typeof SUGGESTION_ACTIONS)[number];
 
 /** Timeline-only event kinds that are not actions a caller can request. */
-export const SUGGESTION_EVENT_KINDS = [...SUGGESTION_ACTIONS, 'create', 'edit'] as const;
+export const SUGGESTION_EVENT_KINDS = [...SUGGESTION_ACTIONS, 'create', 'edit', 'reschedule'] as const;
 export type SuggestionEventKind = (typeof SUGGESTION_EVENT_KINDS)[number];
 
 export const ANSWER_CLASSES = ['A', 'B', 'C', 'D'] as const;

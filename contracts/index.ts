@@ -6,3 +6,4 @@ export * from './validation';
 export * from './client';
 export * from './engagement';
 export * from './format';
+export * from './calendar';

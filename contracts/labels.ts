@@ -73,6 +73,7 @@ export const ACTION_LABELS: Record<SuggestionEventKind, string> = {
   close: '办结',
   urge: '催办',
   order: '责令书',
+  reschedule: '期限调整',
 };
 
 export const ANSWER_CLASS_LABELS: Record<AnswerClass, string> = {

@@ -186,6 +186,9 @@ export const Deadlines = z.object({
   redoBy: z.string().nullable(),
   next: z.object({ kind: z.string(), label: z.string(), date: z.string(), workingDaysLeft: z.number() }).nullable(),
   overdue: z.boolean(),
+  /** Counted through a year whose official holiday schedule is not published yet (recomputed once it is entered). */
+  provisional: z.boolean(),
+  provisionalNote: z.string().nullable(),
 });
 
 export const SuggestionSummary = z.object({
@@ -301,6 +304,8 @@ export const SuggestionStats = z.object({
   onTimeRate: z.number().nullable(),
   ratings: z.array(Share),
   answerClasses: z.array(Share),
+  /** Things the office should act on, such as next year's holiday schedule still missing after 1 November. */
+  warnings: z.array(z.string()),
 });
 
 export const ErrorResponse = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

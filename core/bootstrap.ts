@@ -5,6 +5,7 @@ import { migrate, openDatabase } from '../models/db';
 import { isEmpty, seedDemoCity } from '../models/seed';
 import type { Config } from './config';
 import { systemClock, type Clock, type CoreContext } from './context';
+import { loadCalendar } from './calendar/calendar';
 import { importRoutingHistory } from './routing/importHistory';
 import { currentVersion } from './routing/departmentModel';
 import { retrainRoutingModel } from './routing/retrainModel';
@@ -16,10 +17,12 @@ export interface BootOptions {
   seedIfEmpty?: boolean;
 }
 
-/** Opens and migrates the database, seeds the demo city if asked and empty, and builds the router. */
+/** Opens and migrates the database, loads the entered holiday schedules, seeds the demo city if asked and empty, and builds the router. */
 export async function bootCore(config: Config, options: BootOptions = {}): Promise<CoreContext & { seeded: boolean }> {
   const db = await openDatabase(config.databaseUrl);
   await migrate(db);
+  // The official holiday schedules the admin entered: every deadline below is counted with them.
+  await loadCalendar();
   let seeded = false;
   if ((options.seedIfEmpty ?? config.demoMode) && (await isEmpty(db))) {
     await seedDemoCity(db);

@@ -9,6 +9,7 @@ import schedule from 'node-schedule';
 import type { Logger } from 'pino';
 import type { CoreContext } from '../core/context';
 import { deliverWechat } from '../core/notifications/wechatChannel';
+import { refreshCalendar } from '../core/calendar/calendar';
 import { acquireLease, releaseLease } from '../core/sweeps/marks';
 import { sweepQuestionnaireReminders, sweepMeetingReminders } from '../core/sweeps/reminders';
 import { sweepRoutingRetrain } from '../core/sweeps/routingRetrain';
@@ -59,6 +60,8 @@ export class JobRunner {
       this.options.onTick?.({ holder: this.holder, leader, results });
       return { leader, results };
     }
+    // Deadlines are judged with the holiday schedules as the admin last entered them (in any process).
+    await refreshCalendar();
     for (const [name, sweep] of SWEEPS) {
       try {
         results[name] = await sweep(this.core);

@@ -10,6 +10,7 @@ import { SequelizeStorage, Umzug } from 'umzug';
 import { defineModels } from './definitions';
 import { defineEngagementModels } from './engagement';
 import { defineChatModels } from './chat';
+import { defineCalendarModels } from './calendar';
 import { migrations } from './migrations';
 
 /**
@@ -98,6 +99,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
   defineModels(sequelize);
   defineEngagementModels(sequelize);
   defineChatModels(sequelize);
+  defineCalendarModels(sequelize);
   return { sequelize, kind, url, close: () => sequelize.close() };
 }
 

@@ -1,9 +1,10 @@
 /**
- * The statutory clock: calendar dates in China's time zone, working days from the maintained `chinese-days`
- * calendar (official holidays and make-up working days 调休), and month arithmetic for deadlines.
+ * The statutory clock: calendar dates in China's time zone, working days from the year's calendar (`calendar.ts`:
+ * the official holidays and make-up working days 调休, or a provisional calendar for a year not yet published),
+ * and month arithmetic for deadlines.
  */
-import { isWorkday } from 'chinese-days';
 import { chinaDay } from '../../contracts/format';
+import { isWorkingDay } from './calendar';
 
 const DAY_MS = 86_400_000;
 
@@ -26,10 +27,7 @@ export function addDays(day: string, n: number): string {
   return fromUtc(new Date(toUtc(day).getTime() + n * DAY_MS));
 }
 
-/** Whether `day` is a working day: weekdays that are not holidays, plus make-up working weekends. */
-export function isWorkingDay(day: string): boolean {
-  return isWorkday(day);
-}
+export { isWorkingDay };
 
 /** The first working day on or after `day`: a deadline that falls on a rest day moves to the next working day. */
 export function rollToWorkingDay(day: string): string {

@@ -12,6 +12,7 @@ import { formatZodError } from '../../contracts/validation';
 import { AnswerModel, DepartmentModel, RatingModel, RegionModel, SuggestionModel } from '../../models/definitions';
 import type { Actor, CoreContext } from '../context';
 import { addMonths, chinaDate } from '../calendar/workdays';
+import { calendarWarnings } from '../calendar/calendar';
 import { forbidden, invalid, ok, type Outcome } from '../result';
 import { visibleWhere } from '../suggestions/scope';
 
@@ -109,5 +110,6 @@ export async function suggestionStats(ctx: CoreContext, actor: Actor, input: unk
     onTimeRate: answeredWithDue ? pct(onTime, answeredWithDue) : null,
     ratings: shares(RATING_LABELS as Record<Rating, string>, ratingCounts),
     answerClasses: shares(ANSWER_CLASS_LABELS as Record<AnswerClass, string>, classCounts),
+    warnings: calendarWarnings(today),
   });
 }

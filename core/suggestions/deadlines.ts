@@ -1,5 +1,6 @@
 /** The suggestion clocks of DESIGN.md §3, all counted from assignment. */
 import { addWorkingDays, daysDeadline, monthsDeadline, workingDaysLeft } from '../calendar/workdays';
+import { provisionalNote, provisionalYearsSpanned } from '../calendar/calendar';
 import type { SuggestionState } from '../../contracts/enums';
 
 export const RETURN_WINDOW_WORKING_DAYS = 7;
@@ -27,6 +28,38 @@ export function redoDeadline(ratedOn: string): string {
   return daysDeadline(ratedOn, REDO_DAYS);
 }
 
+export interface StoredDeadlines {
+  returnDueOn: string | null;
+  coOpinionDueOn: string | null;
+  answerDueOn: string | null;
+  redoDueOn: string | null;
+}
+
+/**
+ * An open suggestion's deadlines counted afresh with the calendar as it is now: from its assignment on
+ * `assignedOn` (with `extensionMonths` approved), and in a redo round from the dissatisfied rating on `redoFrom`.
+ * Deadlines it does not have (no co-handlers, no redo) stay absent; an answer deadline that an extension
+ * moved during a redo round keeps following the extension.
+ */
+export function recountDeadlines(stored: StoredDeadlines, assignedOn: string, round: number, extensionMonths: number, redoFrom: string | null): StoredDeadlines {
+  const base = assignmentDeadlines(assignedOn);
+  const extended = monthsDeadline(assignedOn, ANSWER_MONTHS + extensionMonths);
+  const redo = round > 1 && redoFrom && stored.redoDueOn ? redoDeadline(redoFrom) : stored.redoDueOn;
+  return {
+    returnDueOn: stored.returnDueOn ? base.returnDueOn : null,
+    coOpinionDueOn: stored.coOpinionDueOn ? base.coOpinionDueOn : null,
+    answerDueOn: stored.answerDueOn ? (round > 1 && stored.answerDueOn === stored.redoDueOn ? redo : extended) : null,
+    redoDueOn: redo,
+  };
+}
+
+export const DEADLINE_LABELS: Record<keyof StoredDeadlines, string> = {
+  returnDueOn: '退回期限',
+  coOpinionDueOn: '协办意见期限',
+  answerDueOn: '答复期限',
+  redoDueOn: '重新答复期限',
+};
+
 export interface DeadlineFacts {
   state: SuggestionState;
   round: number;
@@ -34,6 +67,8 @@ export interface DeadlineFacts {
   coOpinionDueOn: string | null;
   answerDueOn: string | null;
   redoDueOn: string | null;
+  /** The day the clocks started (assignment); with the deadlines it tells which years they ran through. */
+  assignedOn?: string | null;
 }
 
 const OPEN_STATES: SuggestionState[] = ['assigned', 'handling'];
@@ -43,7 +78,11 @@ export function isOverdue(f: DeadlineFacts, today: string): boolean {
   return OPEN_STATES.includes(f.state) && !!f.answerDueOn && today > f.answerDueOn;
 }
 
-/** The deadlines as the API shows them, with the next one that matters and the working days left. */
+/**
+ * The deadlines as the API shows them, with the next one that matters and the working days left. While the
+ * suggestion is open, deadlines counted through a year whose official holiday schedule is not known yet are
+ * `provisional`, with a note saying so (they are recomputed when the schedule is entered).
+ */
 export function describeDeadlines(f: DeadlineFacts, today: string) {
   let next: { kind: string; label: string; date: string; workingDaysLeft: number } | null = null;
   if (OPEN_STATES.includes(f.state) && f.answerDueOn) {
@@ -60,5 +99,11 @@ export function describeDeadlines(f: DeadlineFacts, today: string) {
     redoBy: f.redoDueOn,
     next,
     overdue: isOverdue(f, today),
+    ...provisionalFlag(f),
   };
+}
+
+function provisionalFlag(f: DeadlineFacts): { provisional: boolean; provisionalNote: string | null } {
+  const years = OPEN_STATES.includes(f.state) ? provisionalYearsSpanned([f.assignedOn, f.returnDueOn, f.coOpinionDueOn, f.answerDueOn, f.redoDueOn]) : [];
+  return years.length ? { provisional: true, provisionalNote: provisionalNote(years) } : { provisional: false, provisionalNote: null };
 }

@@ -10,7 +10,7 @@ import { notify, officeFor, staffOf } from '../notifications/notify';
 import type { SuggestionFacts } from './facts';
 
 /** Sends the notices that `action` (recorded as event `eventId`) calls for. */
-export async function publishSuggestionEvent(action: SuggestionAction | 'order', f: SuggestionFacts, to: SuggestionState, eventId: number, now: Date, note: string | null): Promise<void> {
+export async function publishSuggestionEvent(action: SuggestionAction | 'reschedule', f: SuggestionFacts, to: SuggestionState, eventId: number, now: Date, note: string | null): Promise<void> {
   const s = f.suggestion;
   const ref = { refType: 'suggestion', refId: s.id, key: `suggestion-event:${eventId}` };
   const active = async (role?: string) =>
@@ -44,6 +44,9 @@ export async function publishSuggestionEvent(action: SuggestionAction | 'order',
       await notify(people, { ...ref, kind: `suggestion.${action}`, title: `${label}：${s.title}`, body: note ?? '' }, now);
       return;
     }
+    case 'reschedule':
+      await notify(await staffOf(await active()), { ...ref, kind: 'suggestion.rescheduled', title: `办理期限调整：${s.title}`, body: note ?? '' }, now);
+      return;
     default:
       return;
   }

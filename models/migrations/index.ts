@@ -4,6 +4,7 @@ import * as m002 from './002-engagement';
 import * as m003 from './003-chat';
 import * as m004 from './004-routing-models';
 import * as m005 from './005-photos';
+import * as m006 from './006-calendar';
 
 export const migrations = [
   { name: '001-initial', ...m001 },
@@ -11,4 +12,5 @@ export const migrations = [
   { name: '003-chat', ...m003 },
   { name: '004-routing-models', ...m004 },
   { name: '005-photos', ...m005 },
+  { name: '006-calendar', ...m006 },
 ];
