@@ -106,6 +106,8 @@ export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, string> = {
 
 /** Chinese names of request fields, used to phrase validation messages. */
 export const FIELD_LABELS: Record<string, string> = {
+  holidays: '放假日期',
+  workdays: '调休上班日期',
   title: '标题',
   body: '内容',
   submit: '是否提交',

@@ -1,5 +1,7 @@
 import { addMonths, addWorkingDays, chinaDate, isWorkingDay, monthsDeadline, rollToWorkingDay, workingDaysLeft } from '../core/calendar/workdays';
 import { assignmentDeadlines, describeDeadlines, redoDeadline } from '../core/suggestions/deadlines';
+import { calendarSource, missingNextYearWarning, provisionalYearsSpanned, yearCalendar } from '../core/calendar/calendar';
+import { statutoryHolidays } from '../core/calendar/statutory';
 
 describe('the statutory clock', () => {
   test('knows the 2025 National Day holidays and the make-up working weekend days', () => {
@@ -49,5 +51,58 @@ describe('the statutory clock', () => {
     expect(describeDeadlines(d, '2025-10-14').next).toMatchObject({ kind: 'answer', date: '2025-12-26' });
     expect(describeDeadlines({ ...d, state: 'handling' }, '2025-12-29').overdue).toBe(true);
     expect(describeDeadlines({ ...d, state: 'answered' }, '2025-12-29').overdue).toBe(false);
+  });
+});
+
+describe('the provisional calendar for a year the package lacks', () => {
+  test('the statutory days of 2027: 元旦, 除夕 to 初三, 清明, 5-1 and 5-2, 端午, 中秋, 10-1 to 10-3', () => {
+    expect(statutoryHolidays(2027)).toEqual([
+      '2027-01-01',
+      '2027-02-05', // 除夕: 春节 is 2027-02-06
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-04-05',
+      '2027-05-01',
+      '2027-05-02',
+      '2027-06-09',
+      '2027-09-15',
+      '2027-10-01',
+      '2027-10-02',
+      '2027-10-03',
+    ]);
+    // 中秋 2028 falls on 10-03: one day, not two.
+    expect(statutoryHolidays(2028).filter((d) => d.startsWith('2028-10-'))).toEqual(['2028-10-01', '2028-10-02', '2028-10-03']);
+  });
+
+  test.each([2025, 2026])('every statutory day of %i is a holiday in the official schedule the package ships', (year) => {
+    expect(calendarSource(year)).toBe('package');
+    const official = new Set(yearCalendar(year).holidays);
+    expect(statutoryHolidays(year).filter((d) => !official.has(d))).toEqual([]);
+  });
+
+  test('2027 is provisional: weekends and statutory days rest, nothing else is guessed', () => {
+    expect(calendarSource(2027)).toBe('provisional');
+    expect(yearCalendar(2027).workdays).toEqual([]);
+    expect(isWorkingDay('2027-02-08')).toBe(false); // 正月初三, a Monday
+    expect(isWorkingDay('2027-02-09')).toBe(true);
+    expect(isWorkingDay('2027-01-01')).toBe(false);
+    expect(monthsDeadline('2026-10-01', 3)).toBe('2027-01-04');
+  });
+
+  test('deadlines counted through a provisional year say so while the suggestion is open', () => {
+    const d = { state: 'assigned' as const, round: 1, assignedOn: '2026-10-01', ...assignmentDeadlines('2026-10-01'), redoDueOn: null };
+    expect(describeDeadlines(d, '2026-10-02')).toMatchObject({ answerBy: '2027-01-04', provisional: true });
+    expect(describeDeadlines(d, '2026-10-02').provisionalNote).toBe('2027 年放假安排尚未公布，期限按法定节假日推算（未计调休），公布后将自动重算');
+    expect(describeDeadlines({ ...d, state: 'closed' }, '2027-02-01').provisional).toBe(false);
+    const known = { state: 'handling' as const, round: 1, assignedOn: '2025-09-26', ...assignmentDeadlines('2025-09-26'), redoDueOn: null };
+    expect(describeDeadlines(known, '2025-10-01')).toMatchObject({ provisional: false, provisionalNote: null });
+    expect(provisionalYearsSpanned(['2026-12-01', '2028-03-01'])).toEqual([2027, 2028]);
+  });
+
+  test('the warning about next year starts on 1 November (Beijing date)', () => {
+    expect(missingNextYearWarning('2026-10-31')).toBeNull();
+    expect(missingNextYearWarning('2026-11-01')).toContain('2027 年放假安排尚未录入');
+    expect(missingNextYearWarning('2025-12-31')).toBeNull(); // 2026 is in the package
   });
 });
