@@ -5,11 +5,20 @@ export function inChina(d: Date | string): Date {
   return new Date(new Date(d).getTime() + 8 * 3_600_000);
 }
 
+const two = (n: number) => String(n).padStart(2, '0');
+
 /** An instant (Date or ISO string) as people read it in China: 3月5日 09:00. */
 export function chinaTime(d: Date | string): string {
   const c = inChina(d);
-  const two = (n: number) => String(n).padStart(2, '0');
+  if (Number.isNaN(c.getTime())) return '时间不详';
   return `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${two(c.getUTCHours())}:${two(c.getUTCMinutes())}`;
+}
+
+/** An instant as a full Beijing date and time for files and messages: 2026-11-30 07:31 (no time zone letter). */
+export function chinaDateTime(d: Date | string): string {
+  const c = inChina(d);
+  if (Number.isNaN(c.getTime())) return '';
+  return `${c.toISOString().slice(0, 10)} ${two(c.getUTCHours())}:${two(c.getUTCMinutes())}`;
 }
 
 /** The calendar day in China (YYYY-MM-DD) of an instant, now by default. */

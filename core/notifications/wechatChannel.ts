@@ -2,6 +2,7 @@
  * The WeChat subscribe-message channel: sends due `wechat` outbox rows through WeChat's
  * `cgi-bin/message/subscribe/send` (base URL from configuration; tests use a local imitation).
  */
+import { chinaDateTime } from '../../contracts/format';
 import { NotificationModel } from '../../models/engagement';
 import { UserModel } from '../../models/definitions';
 import type { CoreContext } from '../context';
@@ -42,7 +43,7 @@ export async function deliverWechat(ctx: CoreContext, limit = 100): Promise<numb
           touser: user.wechatOpenid,
           template_id: ctx.config.wechatTemplateId,
           page: n.refType && n.refId ? `pages/${n.refType}/index?id=${n.refId}` : 'pages/index/index',
-          data: { thing1: { value: clip(n.title, 20) }, thing2: { value: clip(n.body || n.title, 20) }, time3: { value: n.createdAt.toISOString().slice(0, 16).replace('T', ' ') } },
+          data: { thing1: { value: clip(n.title, 20) }, thing2: { value: clip(n.body || n.title, 20) }, time3: { value: chinaDateTime(n.createdAt) } },
           // WeChat does not deduplicate; the key lets a receiver that does.
           client_msg_id: row.idempotencyKey,
         }),

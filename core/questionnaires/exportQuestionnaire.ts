@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Question } from '../../contracts/engagement';
+import { chinaDateTime } from '../../contracts/format';
 import { QuestionnaireModel, ResponseModel } from '../../models/engagement';
 import { UserModel } from '../../models/definitions';
 import { z } from 'zod';
@@ -37,7 +38,7 @@ async function buildExport(q: QuestionnaireModel, format: 'xlsx' | 'csv'): Promi
   responses.forEach((r, i) => {
     const a = JSON.parse(r.answers) as Record<string, AnswerValue>;
     const who = q.anonymous ? [] : [users.get(r.userId)?.name ?? '', users.get(r.userId)?.username ?? ''];
-    rows.addRow([i + 1, ...who, r.updatedAt.toISOString(), ...questions.map((x) => answerText(x, a[x.id]))]);
+    rows.addRow([i + 1, ...who, chinaDateTime(r.updatedAt), ...questions.map((x) => answerText(x, a[x.id]))]);
   });
   if (format === 'csv') return workbookFile(wb, `questionnaire-${id}`, 'csv', '明细');
   const results = await tally(q);

@@ -28,7 +28,7 @@ async function download(format: 'xlsx' | 'csv', from: string, to: string) {
 }
 
 export default function Dashboard() {
-  const [from, setFrom] = useState(`${new Date().getFullYear()}-01`);
+  const [from, setFrom] = useState(`${chinaDay().slice(0, 4)}-01`);
   const [to, setTo] = useState(chinaDay().slice(0, 7));
   const { data: s, error, loading, reload } = useData(() => api.stats({ from, to }), [from, to]);
   return (
@@ -44,6 +44,11 @@ export default function Dashboard() {
       <Status loading={loading && !s} error={error} onRetry={reload} />
       {s && (
         <View>
+          {s.warnings.map((w) => (
+            <View key={w} className="card">
+              <Text className="overdue">{w}</Text>
+            </View>
+          ))}
           <View className="card row">
             <View>
               <Text className="muted">建议总数</Text>

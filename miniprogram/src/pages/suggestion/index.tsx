@@ -97,6 +97,7 @@ export default function Suggestion() {
               <Text className={s.deadlines.overdue || s.deadlines.next.workingDaysLeft < 0 ? 'overdue' : ''}>
                 {`${s.deadlines.next.label}：${s.deadlines.next.date}（${s.deadlines.next.workingDaysLeft < 0 ? `已逾期 ${-s.deadlines.next.workingDaysLeft}` : `还剩 ${s.deadlines.next.workingDaysLeft}`} 个工作日）`}
               </Text>
+              {s.deadlines.provisional && <Text className="muted">{`\n${s.deadlines.provisionalNote}`}</Text>}
             </View>
           )}
 

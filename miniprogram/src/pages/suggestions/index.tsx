@@ -25,7 +25,7 @@ function Deadline({ s }: { s: SuggestionSummary }) {
   const left = next.workingDaysLeft;
   return (
     <Text className={s.deadlines.overdue || left < 0 ? 'overdue' : 'muted'}>
-      {`${next.label} ${next.date}，${left < 0 ? `已逾期 ${-left} 个工作日` : `还剩 ${left} 个工作日`}`}
+      {`${next.label} ${next.date}${s.deadlines.provisional ? '（暂定）' : ''}，${left < 0 ? `已逾期 ${-left} 个工作日` : `还剩 ${left} 个工作日`}`}
     </Text>
   );
 }
