@@ -4,14 +4,14 @@
  * process, and — in the same transaction — the caller's `onChanged` recounts what depends on the calendar (the
  * API passes the open suggestions' deadlines, which write their own timeline events).
  */
-import { CALENDAR_SOURCE_LABELS, CalendarScheduleRequest, CalendarYearParam, type CalendarYearResponse } from '../../contracts/calendar';
-import { formatZodError } from '../../contracts/validation';
+import { CalendarScheduleRequest, CalendarYearParam, type CalendarYearResponse } from '../../contracts/calendar';
 import { CalendarDayModel, CalendarYearModel } from '../../models/calendar';
 import type { Actor, CoreContext } from '../context';
-import { forbidden, invalid, ok, type Outcome } from '../result';
-import { calendarWarnings, isWeekend, loadCalendar, missingNextYearWarning, useOfficialYear, yearCalendar } from './calendar';
+import type { Outcome } from '../result';
+import { plainUseCase } from '../useCase';
+import { isWeekend, loadCalendar, useOfficialYear } from './calendar';
 import { enterScheduleForbidden } from './policy';
-import { chinaDate } from './workdays';
+import { calendarResponse } from './readCalendarYear';
 
 export interface ScheduleEntered {
   years: number[];
@@ -25,6 +25,7 @@ export interface EnterScheduleOptions {
 }
 
 const list = (days: string[]) => `${days.slice(0, 5).join('、')}${days.length > 5 ? ` 等 ${days.length} 天` : ''}`;
+const uniqueSorted = (days: string[]) => [...new Set(days)].sort();
 
 /** What is wrong with a schedule for `year`, or null. */
 function scheduleProblem(year: number, holidays: string[], workdays: string[]): string | null {
@@ -37,57 +38,46 @@ function scheduleProblem(year: number, holidays: string[], workdays: string[]): 
   return null;
 }
 
-/** Stores `year`'s official schedule (admin only) and recounts through `options.onChanged`. */
+/** The body with the year from the path: every date a real one in that year, no day both off and on. */
+const ScheduleInput = CalendarScheduleRequest.extend({ year: CalendarYearParam })
+  .superRefine((v, c) => {
+    const problem = scheduleProblem(v.year, v.holidays, v.workdays);
+    if (problem) c.addIssue({ code: 'custom', message: problem });
+  })
+  .transform((v) => ({ year: v.year, holidays: uniqueSorted(v.holidays), workdays: uniqueSorted(v.workdays) }));
+
+/** Stores `{year, holidays, workdays}` as that year's official schedule (admin only) and recounts through `options.onChanged`. */
 export async function enterOfficialSchedule(
   ctx: CoreContext,
   actor: Actor,
-  rawYear: unknown,
   input: unknown,
   options: EnterScheduleOptions = {},
 ): Promise<Outcome<CalendarYearResponse & { recounted: number }>> {
-  const year = CalendarYearParam.safeParse(rawYear);
-  if (!year.success) return invalid(formatZodError(year.error));
-  const body = CalendarScheduleRequest.safeParse(input ?? {});
-  if (!body.success) return invalid(formatZodError(body.error));
-  const who = enterScheduleForbidden(actor);
-  if (who) return forbidden(who);
-  const holidays = [...new Set(body.data.holidays)].sort();
-  const workdays = [...new Set(body.data.workdays)].sort();
-  const problem = scheduleProblem(year.data, holidays, workdays);
-  if (problem) return invalid(problem);
-
-  const now = ctx.clock.now();
-  let recounted = 0;
-  try {
-    await ctx.db.sequelize.transaction(async () => {
-      const existing = await CalendarYearModel.findByPk(year.data, { lock: true });
+  const enter = plainUseCase({
+    name: 'calendar.enter',
+    input: ScheduleInput,
+    who: ({ actor }) => enterScheduleForbidden(actor),
+    apply: async ({ actor, input: { year, holidays, workdays }, now, today }) => {
+      const existing = await CalendarYearModel.findByPk(year, { lock: true });
       if (existing) {
         existing.version += 1;
         existing.enteredByUserId = actor.id;
         existing.updatedAt = now;
         await existing.save();
       } else {
-        await CalendarYearModel.create({ year: year.data, version: 1, enteredByUserId: actor.id, createdAt: now, updatedAt: now });
+        await CalendarYearModel.create({ year, version: 1, enteredByUserId: actor.id, createdAt: now, updatedAt: now });
       }
-      await CalendarDayModel.destroy({ where: { year: year.data } });
-      await CalendarDayModel.bulkCreate([
-        ...holidays.map((day) => ({ day, year: year.data, kind: 'holiday' as const })),
-        ...workdays.map((day) => ({ day, year: year.data, kind: 'workday' as const })),
-      ]);
-      useOfficialYear(year.data, holidays, workdays);
-      recounted = (await options.onChanged?.({ years: [year.data], actor, now })) ?? 0;
-    });
+      await CalendarDayModel.destroy({ where: { year } });
+      await CalendarDayModel.bulkCreate([...holidays.map((day) => ({ day, year, kind: 'holiday' as const })), ...workdays.map((day) => ({ day, year, kind: 'workday' as const }))]);
+      useOfficialYear(year, holidays, workdays);
+      const recounted = (await options.onChanged?.({ years: [year], actor, now })) ?? 0;
+      return { ...calendarResponse(year, today), recounted };
+    },
+  });
+  try {
+    return await enter(ctx, actor, input);
   } finally {
     // Memory follows what was committed (or, after a failure, what is still stored).
     await loadCalendar();
   }
-  const today = chinaDate(now);
-  const cal = yearCalendar(year.data);
-  return ok({
-    ...cal,
-    sourceLabel: CALENDAR_SOURCE_LABELS[cal.source],
-    missingNextYear: missingNextYearWarning(today) !== null,
-    warnings: calendarWarnings(today),
-    recounted,
-  });
 }

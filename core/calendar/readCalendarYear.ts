@@ -1,21 +1,19 @@
-/** One year of the holiday calendar as everyone may read it, with the warning about next year's schedule. */
+/** One year of the holiday calendar as everyone signed in may read it, with the warning about next year's schedule. */
+import { z } from 'zod';
 import { CALENDAR_SOURCE_LABELS, CalendarYearParam, type CalendarYearResponse } from '../../contracts/calendar';
-import { formatZodError } from '../../contracts/validation';
-import type { Actor, CoreContext } from '../context';
-import { invalid, ok, type Outcome } from '../result';
+import { plainUseCase } from '../useCase';
 import { calendarWarnings, missingNextYearWarning, yearCalendar } from './calendar';
-import { chinaDate } from './workdays';
 
-/** `year`'s holidays and make-up working days with their source (official, package or provisional). */
-export async function readCalendarYear(ctx: CoreContext, _actor: Actor, rawYear: unknown): Promise<Outcome<CalendarYearResponse>> {
-  const today = chinaDate(ctx.clock.now());
-  const parsed = CalendarYearParam.safeParse(rawYear === undefined || rawYear === '' ? today.slice(0, 4) : rawYear);
-  if (!parsed.success) return invalid(formatZodError(parsed.error));
-  const cal = yearCalendar(parsed.data);
-  return ok({
-    ...cal,
-    sourceLabel: CALENDAR_SOURCE_LABELS[cal.source],
-    missingNextYear: missingNextYearWarning(today) !== null,
-    warnings: calendarWarnings(today),
-  });
+/** `{year}` (this year in Beijing when absent): its holidays and make-up working days with their source. */
+export const readCalendarYear = plainUseCase({
+  name: 'calendar.read',
+  readOnly: true,
+  input: z.object({ year: CalendarYearParam.optional() }),
+  apply: async ({ input, today }): Promise<CalendarYearResponse> => calendarResponse(input.year ?? Number(today.slice(0, 4)), today),
+});
+
+/** The calendar of `year` as the API answers it on `today` (Beijing date). */
+export function calendarResponse(year: number, today: string): CalendarYearResponse {
+  const cal = yearCalendar(year);
+  return { ...cal, sourceLabel: CALENDAR_SOURCE_LABELS[cal.source], missingNextYear: missingNextYearWarning(today) !== null, warnings: calendarWarnings(today) };
 }

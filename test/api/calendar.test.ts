@@ -170,7 +170,7 @@ describe.each(databaseKinds())('the holiday calendar on %s', (kind) => {
 
     const admin = await actor('admin');
     await expect(
-      enterOfficialSchedule(api.core, admin, '2029', { holidays: ['2029-01-01'] }, {
+      enterOfficialSchedule(api.core, admin, { year: '2029', holidays: ['2029-01-01'] }, {
         onChanged: async () => {
           throw new Error('recount failed');
         },
