@@ -20,7 +20,7 @@ export function calendarRoutes(core: CoreContext): Router {
       ctx,
       await enterOfficialSchedule(core, actorOf(ctx), withYear(ctx.request.body, ctx.params.year), {
         // Entering a schedule recounts the open suggestions' deadlines, in the same transaction.
-        onChanged: ({ actor, years, now }) => recountOpenDeadlines(actor, years, now),
+        onChanged: ({ actor, years, revised, now }) => recountOpenDeadlines(actor, `${years.join('、')} 年放假安排${revised ? '更新' : '公布'}`, now),
       }),
       (v) => v,
     ),

@@ -15,6 +15,8 @@ import { calendarResponse } from './readCalendarYear';
 
 export interface ScheduleEntered {
   years: number[];
+  /** Whether the year had an entered schedule before (a correction) rather than being published now. */
+  revised: boolean;
   actor: Actor;
   now: Date;
 }
@@ -70,7 +72,7 @@ export async function enterOfficialSchedule(
       await CalendarDayModel.destroy({ where: { year } });
       await CalendarDayModel.bulkCreate([...holidays.map((day) => ({ day, year, kind: 'holiday' as const })), ...workdays.map((day) => ({ day, year, kind: 'workday' as const }))]);
       useOfficialYear(year, holidays, workdays);
-      const recounted = (await options.onChanged?.({ years: [year], actor, now })) ?? 0;
+      const recounted = (await options.onChanged?.({ years: [year], revised: !!existing, actor, now })) ?? 0;
       return { ...calendarResponse(year, today), recounted };
     },
   });

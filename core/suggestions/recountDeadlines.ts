@@ -29,10 +29,10 @@ function describeMoves(before: StoredDeadlines, after: StoredDeadlines): string[
 }
 
 /**
- * Recounts the deadlines of every assigned or handling suggestion after the calendar of `years` changed
- * (`actor` entered it at `now`). Returns how many suggestions' deadlines moved.
+ * Recounts the deadlines of every assigned or handling suggestion after the calendar changed (`actor` entered it
+ * at `now`; `cause` starts each timeline note, e.g. “2027 年放假安排公布”). Returns how many suggestions' deadlines moved.
  */
-export async function recountOpenDeadlines(actor: Actor, years: number[], now: Date): Promise<number> {
+export async function recountOpenDeadlines(actor: Actor, cause: string, now: Date): Promise<number> {
   const open = await SuggestionModel.findAll({ where: { state: ['assigned', 'handling'], assignedOn: { [Op.ne]: null } }, order: [['id', 'ASC']] });
   let moved = 0;
   for (const row of open) {
@@ -53,8 +53,8 @@ export async function recountOpenDeadlines(actor: Actor, years: number[], now: D
     if (!moves.length) continue;
     Object.assign(s, after);
     await s.save();
-    const note = `${years.join('、')} 年放假安排公布，${moves.join('；')}`;
-    const event = await recordEvent({ suggestionId: s.id, actor, action: 'reschedule', from: facts.state, to: facts.state, note, data: { years, before, after }, at: now });
+    const note = `${cause}，${moves.join('；')}`;
+    const event = await recordEvent({ suggestionId: s.id, actor, action: 'reschedule', from: facts.state, to: facts.state, note, data: { cause, before, after }, at: now });
     await publishSuggestionEvent('reschedule', facts, facts.state, event.id, now, note);
     moved += 1;
   }

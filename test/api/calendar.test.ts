@@ -157,6 +157,12 @@ describe.each(databaseKinds())('the holiday calendar on %s', (kind) => {
     const again = await api.http('PUT', '/api/calendar/2027', OFFICIAL_2027, tokens.admin);
     expect(again.body.recounted).toBe(0);
     expect(await SuggestionEventModel.count({ where: { suggestionId: ids.winter, action: 'reschedule' } })).toBe(1);
+
+    // A corrected schedule (one more day off) moves it again, and says it was an update.
+    const corrected = await api.http('PUT', '/api/calendar/2027', { ...OFFICIAL_2027, holidays: [...OFFICIAL_2027.holidays, '2027-02-15'] }, tokens.admin);
+    expect(corrected.body.recounted).toBe(1);
+    const events = (await api.http('GET', `/api/suggestions/${ids.winter}`, undefined, tokens.housing)).body.timeline;
+    expect(events[events.length - 1].note).toBe('2027 年放假安排更新，答复期限由 2027-02-15 调整为 2027-02-16');
   });
 
   test('a schedule another process entered is picked up; a failed recount stores nothing', async () => {
