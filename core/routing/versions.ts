@@ -2,6 +2,7 @@
 import { ROUTING_MODEL_REASON_LABELS, ROUTING_MODEL_STATUS_LABELS } from '../../contracts/labels';
 import type { RoutingModelVersion } from '../../models/definitions';
 import type { Actor } from '../context';
+import { isCityOffice, isOfficeOrAdmin } from '../directory/scope';
 import { forbidden, type Outcome } from '../result';
 import type { HeldOutScores } from './departmentModel';
 
@@ -56,8 +57,9 @@ export function presentVersion(row: RoutingModelVersion): RoutingVersionView {
   };
 }
 
-/** Only the congress office (and the administrator) trains, imports and switches routing models. */
+/** Only the city's congress office (and the administrator) trains, imports and switches the city-wide routing model. */
 export function checkRoutingManager(actor: Actor | null): Outcome<never> | null {
-  if (actor && actor.role !== 'office' && actor.role !== 'admin') return forbidden('只有人大办公室可以管理分办模型');
+  if (actor && !isOfficeOrAdmin(actor)) return forbidden('只有人大办公室可以管理分办模型');
+  if (actor && !isCityOffice(actor)) return forbidden('分办模型全市共用，只有市人大办公室可以管理');
   return null;
 }
