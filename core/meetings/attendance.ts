@@ -6,13 +6,11 @@ import type { Actor, CoreContext } from '../context';
 import { notify } from '../notifications/notify';
 import { conflict, invalid, notFound, ok, type Outcome } from '../result';
 import { useCase } from '../useCase';
-import { canSeeMeeting, chinaTime, inCheckinWindow, loadMeeting, manages, MEETING_NOT_FOUND, NOT_INVITED, type MeetingFacts } from './policy';
+import { chinaTime, inCheckinWindow, manages, meetingSubject, NOT_INVITED, type MeetingFacts } from './policy';
 
 /** The steps every invitee act shares: the meeting (404), an invitation (403), not cancelled (409). */
 const asInvitee = {
-  load: (id: number, _ctx: unknown, actor: Actor) => loadMeeting(id, actor),
-  notFound: MEETING_NOT_FOUND,
-  visible: canSeeMeeting,
+  ...meetingSubject(true),
   who: ({ subject }: { subject: MeetingFacts }) => (subject.mine ? null : NOT_INVITED),
 };
 const notCancelled = (f: MeetingFacts) => (f.meeting.state === 'cancelled' ? '会议已经取消' : null);
@@ -45,9 +43,7 @@ export const respondMeeting = useCase({
 export const decideLeave = useCase({
   name: 'meetings.decide-leave',
   input: LeaveDecisionRequest,
-  load: (id: number, _ctx, actor) => loadMeeting(id, actor),
-  notFound: MEETING_NOT_FOUND,
-  visible: canSeeMeeting,
+  ...meetingSubject(true),
   who: ({ actor, subject }) => (manages(actor, subject) ? null : '只有人大工作人员可以审批请假'),
   apply: async ({ input, subject, now }) => {
     const m = subject.meeting;

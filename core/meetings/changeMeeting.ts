@@ -8,12 +8,10 @@ import type { Actor } from '../context';
 import { notify } from '../notifications/notify';
 import { invalid } from '../result';
 import { useCase } from '../useCase';
-import { canSeeMeeting, chinaTime, loadMeeting, manages, MEETING_NOT_FOUND, NOT_ORGANISER, type MeetingFacts } from './policy';
+import { chinaTime, manages, meetingSubject, NOT_ORGANISER, type MeetingFacts } from './policy';
 
 const change = {
-  load: (id: number, _ctx: unknown, actor: Actor) => loadMeeting(id, actor),
-  notFound: MEETING_NOT_FOUND,
-  visible: canSeeMeeting,
+  ...meetingSubject(true),
   who: ({ actor, subject }: { actor: Actor; subject: MeetingFacts }) => (manages(actor, subject) ? null : NOT_ORGANISER),
   when: ({ subject }: { subject: MeetingFacts }) => (subject.meeting.state === 'cancelled' ? '会议已经取消' : null),
 };

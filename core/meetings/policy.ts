@@ -39,6 +39,11 @@ export async function loadMeeting(key: unknown, actor: Actor, lock = true): Prom
   return { meeting, regionPath, mine };
 }
 
+/** The kernel steps that find a meeting for the caller: load (locked when changing), 404 message, visibility. */
+export function meetingSubject(lock: boolean) {
+  return { load: (id: number, _ctx: unknown, actor: Actor) => loadMeeting(id, actor, lock), notFound: MEETING_NOT_FOUND, visible: canSeeMeeting };
+}
+
 /** Whether the actor manages this meeting: the admin, or an office whose subtree holds the meeting's region. */
 export function manages(actor: Actor, f: MeetingFacts): boolean {
   return officeCovers(actor, f.regionPath);

@@ -7,7 +7,7 @@ import { UserModel } from '../../models/definitions';
 import type { Actor } from '../context';
 import { regionWhere } from '../directory/scope';
 import { plainUseCase, useCase } from '../useCase';
-import { canSeeMeeting, loadMeeting, manages, MEETING_NOT_FOUND, NOT_INVITED, organises } from './policy';
+import { manages, meetingSubject, NOT_INVITED, organises, type MeetingFacts } from './policy';
 
 /** Upcoming (and, with `past`, earlier) meetings of the caller; an office sees those it manages (its region subtree). */
 export const listMeetings = plainUseCase({
@@ -34,14 +34,17 @@ export interface MeetingView {
   invitees: { invitee: InviteeModel; user: UserModel }[] | null;
 }
 
+/** Reading a meeting: its invitees and the office that manages it. */
+const asReader = {
+  readOnly: true,
+  ...meetingSubject(false),
+  who: ({ actor, subject }: { actor: Actor; subject: MeetingFacts }) => (subject.mine || manages(actor, subject) ? null : NOT_INVITED),
+};
+
 /** One meeting; organisers get the attendance list and the check-in code. */
 export const getMeeting = useCase({
   name: 'meetings.get',
-  readOnly: true,
-  load: (id: number, _ctx, actor) => loadMeeting(id, actor, false),
-  notFound: MEETING_NOT_FOUND,
-  visible: canSeeMeeting,
-  who: ({ actor, subject }) => (subject.mine || manages(actor, subject) ? null : NOT_INVITED),
+  ...asReader,
   apply: async ({ actor, subject }): Promise<MeetingView> => {
     const { meeting, mine } = subject;
     let invitees: MeetingView['invitees'] = null;
@@ -59,11 +62,7 @@ const parts = (d: Date) => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDat
 /** The meeting as an iCalendar file (times in UTC with `Z`, which every calendar app shows in local time). */
 export const meetingIcs = useCase({
   name: 'meetings.ics',
-  readOnly: true,
-  load: (id: number, _ctx, actor) => loadMeeting(id, actor, false),
-  notFound: MEETING_NOT_FOUND,
-  visible: canSeeMeeting,
-  who: ({ actor, subject }) => (subject.mine || manages(actor, subject) ? null : NOT_INVITED),
+  ...asReader,
   apply: async ({ subject }) => {
     const m = subject.meeting;
     const { error, value } = createEvent({

@@ -7,16 +7,14 @@ import type { QuestionnaireKind } from '../../contracts/enums';
 import { ResponseModel } from '../../models/engagement';
 import { invalid } from '../result';
 import { useCase } from '../useCase';
-import { canSeeQuestionnaire, loadQuestionnaire, NOT_RECIPIENT, QUESTIONNAIRE_NOT_FOUND } from './policy';
+import { NOT_RECIPIENT, questionnaireSubject } from './policy';
 import { checkAnswers, type AnswerValue } from './rules';
 
 /** Stores the caller's answers; returns whether an earlier answer was replaced. */
 export const answerQuestionnaire = useCase({
   name: 'questionnaires.answer',
   input: AnswerRequest,
-  load: (id: number, _ctx, actor) => loadQuestionnaire(id, actor, true),
-  notFound: QUESTIONNAIRE_NOT_FOUND,
-  visible: canSeeQuestionnaire,
+  ...questionnaireSubject(true),
   who: ({ subject }) => (subject.recipient ? null : NOT_RECIPIENT),
   when: ({ subject: { q, mine }, now }) =>
     now < q.opensAt ? '还没有开始，请稍后再来' : now >= q.closesAt ? '已经截止，不能再提交' : mine && q.kind === 'ballot' ? '你已经投过票了，每人只能投一次' : null,

@@ -10,7 +10,7 @@ import { UserModel } from '../../models/definitions';
 import { z } from 'zod';
 import { workbookFile, type DownloadFile } from '../export/workbookFile';
 import { useCase } from '../useCase';
-import { canSeeQuestionnaire, loadQuestionnaire, manages, QUESTIONNAIRE_NOT_FOUND } from './policy';
+import { manages, questionnaireSubject } from './policy';
 import { tally } from './questionnaireResults';
 import { answerText, type AnswerValue } from './rules';
 
@@ -19,9 +19,7 @@ export const exportQuestionnaire = useCase({
   name: 'questionnaires.export',
   readOnly: true,
   input: z.object({ format: z.enum(['xlsx', 'csv'], { error: '导出格式只能是 csv 或 xlsx' }).default('xlsx') }),
-  load: (id: number, _ctx, actor) => loadQuestionnaire(id, actor),
-  notFound: QUESTIONNAIRE_NOT_FOUND,
-  visible: canSeeQuestionnaire,
+  ...questionnaireSubject(false),
   who: ({ actor, subject }) => (manages(actor, subject) ? null : '只有人大工作人员可以导出'),
   apply: ({ subject, input }) => buildExport(subject.q, input.format),
 });

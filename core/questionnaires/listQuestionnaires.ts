@@ -4,7 +4,7 @@ import type { Question } from '../../contracts/engagement';
 import { QuestionnaireModel, RecipientModel, ResponseModel } from '../../models/engagement';
 import { regionWhere } from '../directory/scope';
 import { plainUseCase, useCase } from '../useCase';
-import { canSeeQuestionnaire, isOpen, loadQuestionnaire, manages, NOT_RECIPIENT, publishes, QUESTIONNAIRE_NOT_FOUND } from './policy';
+import { isOpen, manages, NOT_RECIPIENT, publishes, questionnaireSubject } from './policy';
 
 /** The caller's questionnaires, newest first. */
 export const listQuestionnaires = plainUseCase({
@@ -23,9 +23,7 @@ export const listQuestionnaires = plainUseCase({
 export const getQuestionnaire = useCase({
   name: 'questionnaires.get',
   readOnly: true,
-  load: (id: number, _ctx, actor) => loadQuestionnaire(id, actor),
-  notFound: QUESTIONNAIRE_NOT_FOUND,
-  visible: canSeeQuestionnaire,
+  ...questionnaireSubject(false),
   who: ({ actor, subject }) => (subject.recipient || manages(actor, subject) ? null : NOT_RECIPIENT),
   apply: async ({ subject: { q, mine }, now }) => ({
     q,

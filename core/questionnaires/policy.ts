@@ -32,6 +32,11 @@ export async function loadQuestionnaire(key: unknown, actor: Actor, lock = false
   return { q, regionPath, recipient: recipient !== null, mine };
 }
 
+/** The kernel steps that find a questionnaire for the caller: load (locked when answering), 404 message, visibility. */
+export function questionnaireSubject(lock: boolean) {
+  return { load: (id: number, _ctx: unknown, actor: Actor) => loadQuestionnaire(id, actor, lock), notFound: QUESTIONNAIRE_NOT_FOUND, visible: canSeeQuestionnaire };
+}
+
 /** Whether the actor publishes questionnaires at all. */
 export function publishes(actor: Actor): boolean {
   return isOfficeOrAdmin(actor);

@@ -7,7 +7,7 @@ import type { Question } from '../../contracts/engagement';
 import { percent as pct } from '../../contracts/format';
 import { QuestionnaireModel, RecipientModel, ResponseModel } from '../../models/engagement';
 import { useCase } from '../useCase';
-import { canSeeQuestionnaire, loadQuestionnaire, manages, QUESTIONNAIRE_NOT_FOUND } from './policy';
+import { manages, questionnaireSubject } from './policy';
 import type { AnswerValue, BallotRules } from './rules';
 
 export interface QuestionResult {
@@ -78,9 +78,7 @@ export async function tally(q: QuestionnaireModel): Promise<Results> {
 export const questionnaireResults = useCase({
   name: 'questionnaires.results',
   readOnly: true,
-  load: (id: number, _ctx, actor) => loadQuestionnaire(id, actor),
-  notFound: QUESTIONNAIRE_NOT_FOUND,
-  visible: canSeeQuestionnaire,
+  ...questionnaireSubject(false),
   who: ({ actor, subject }) => (manages(actor, subject) || (subject.q.kind === 'evaluation' && subject.mine) ? null : '结果由人大工作人员汇总发布'),
   apply: ({ subject }) => tally(subject.q),
 });
