@@ -10,9 +10,11 @@ import serve from 'koa-static';
 import pino, { type Logger } from 'pino';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import { refreshCalendar } from '../core/calendar/calendar';
+import { withClientAddress } from '../core/audit/client';
 import type { CoreContext } from '../core/context';
 import { errorHandler } from './middleware/errors';
 import { openApiDocument } from './openapi';
+import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
 import { directoryRoutes } from './routes/directory';
@@ -22,6 +24,7 @@ import { photoRoutes } from './routes/photos';
 import { routingRoutes } from './routes/routing';
 import { statsRoutes } from './routes/stats';
 import { suggestionRoutes } from './routes/suggestions';
+import { userRoutes } from './routes/users';
 
 const DOCS_HTML = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>履职通 API 文档</title>
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
@@ -33,6 +36,8 @@ export function createApp(core: CoreContext, logger: Logger = pino({ level: core
   const app = new Koa();
   app.proxy = true;
   app.use(errorHandler(logger));
+  // The audit log records where a change or sign-in came from.
+  app.use((ctx, next) => withClientAddress(ctx.ip, next));
   app.use(async (ctx, next) => {
     const start = process.hrtime.bigint();
     await next();
@@ -65,7 +70,7 @@ export function createApp(core: CoreContext, logger: Logger = pino({ level: core
     await docsAssets(ctx, next);
   });
 
-  for (const r of [meta, authRoutes(core), suggestionRoutes(core), directoryRoutes(core), engagementRoutes(core), chatRoutes(core), routingRoutes(core), statsRoutes(core), photoRoutes(core), calendarRoutes(core)]) {
+  for (const r of [meta, authRoutes(core), suggestionRoutes(core), directoryRoutes(core), engagementRoutes(core), chatRoutes(core), routingRoutes(core), statsRoutes(core), photoRoutes(core), calendarRoutes(core), adminRoutes(core), userRoutes(core)]) {
     app.use(r.routes());
     app.use(r.allowedMethods());
   }

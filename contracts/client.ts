@@ -20,6 +20,22 @@ import type {
 } from './schemas';
 import type { SuggestionAction } from './enums';
 import type { CalendarScheduleRequest, CalendarYearResponse } from './calendar';
+import type {
+  AdminDepartment,
+  AdminRegion,
+  AdminStation,
+  AdminUser,
+  AuditPage,
+  AuditQuery,
+  CreateDepartmentRequest,
+  CreateRegionRequest,
+  CreateStationRequest,
+  ListUsersQuery,
+  UpdateDepartmentRequest,
+  UpdateStationRequest,
+  UpdateUserRequest,
+  UserPage,
+} from './admin';
 
 /** An error the API answered with: HTTP status, error code and the Chinese message. */
 export class ApiError extends Error {
@@ -194,6 +210,21 @@ export function createApiClient(options: ClientOptions) {
     endSession: (key: string) => request<{ deleted: boolean }>('DELETE', `/api/chat/sessions/${encodeURIComponent(key)}`),
     pullDeliveries: (transport: string, limit = 50) => request<{ items: ChatDeliveryItem[] }>('GET', '/api/deliveries', undefined, { channel: 'chat', transport, limit }),
     ackDelivery: (id: number, ok: boolean, error?: string, permanent?: boolean) => request<{ status: string }>('POST', `/api/deliveries/${id}/ack`, { ok, error, permanent }),
+
+    // ---------- admin area (admin; office within its region) ----------
+    createRegion: (body: CreateRegionRequest) => request<AdminRegion>('POST', '/api/regions', body),
+    renameRegion: (code: string, name: string) => request<AdminRegion>('PATCH', `/api/regions/${encodeURIComponent(code)}`, { name }),
+    managedStations: () => request<{ items: AdminStation[] }>('GET', '/api/admin/stations'),
+    createStation: (body: CreateStationRequest) => request<AdminStation>('POST', '/api/stations', body),
+    updateStation: (id: number, body: UpdateStationRequest) => request<AdminStation>('PATCH', `/api/stations/${id}`, body),
+    managedDepartments: () => request<{ items: AdminDepartment[] }>('GET', '/api/admin/departments'),
+    createDepartment: (body: CreateDepartmentRequest) => request<AdminDepartment>('POST', '/api/departments', body),
+    updateDepartment: (code: string, body: UpdateDepartmentRequest) => request<AdminDepartment>('PATCH', `/api/departments/${encodeURIComponent(code)}`, body),
+    users: (query: ListUsersQuery = {}) => request<UserPage>('GET', '/api/users', undefined, query as Record<string, unknown>),
+    updateUser: (username: string, body: UpdateUserRequest) => request<AdminUser>('PATCH', `/api/users/${encodeURIComponent(username)}`, body),
+    deactivateUser: (username: string, reason?: string) => request<AdminUser>('POST', `/api/users/${encodeURIComponent(username)}/deactivate`, { reason }),
+    reactivateUser: (username: string) => request<AdminUser>('POST', `/api/users/${encodeURIComponent(username)}/reactivate`, {}),
+    audit: (query: AuditQuery = {}) => request<AuditPage>('GET', '/api/audit', undefined, query as Record<string, unknown>),
   };
 }
 

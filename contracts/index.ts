@@ -7,3 +7,4 @@ export * from './client';
 export * from './engagement';
 export * from './format';
 export * from './calendar';
+export * from './admin';

@@ -131,7 +131,7 @@ export const FIELD_LABELS: Record<string, string> = {
   comment: '测评意见',
   username: '用户名',
   password: '密码',
-  code: '登录凭证',
+  code: '代码|登录凭证',
   page: '页码',
   pageSize: '每页条数',
   state: '状态',
@@ -140,6 +140,20 @@ export const FIELD_LABELS: Record<string, string> = {
   overdue: '是否超期',
   q: '关键词',
   queue: '队列',
+  name: '名称',
+  parent: '上级区域',
+  kind: '类别',
+  address: '地址',
+  duties: '职责',
+  aliases: '别名',
+  keywords: '分类关键词',
+  role: '角色',
+  active: '是否启用',
+  actor: '操作人',
+  action: '操作',
+  object: '对象',
+  from: '开始日期',
+  to: '结束日期',
 };
 
 export const QUESTIONNAIRE_KIND_LABELS = { survey: '问卷', ballot: '票决', evaluation: '测评' } as const;
@@ -154,4 +168,20 @@ export const ROUTING_MODEL_REASON_LABELS: Record<string, string> = {
   retrain: '手动重新训练',
   nightly: '夜间自动重训',
   import: '导入历史建议后训练',
+};
+
+/** The audit log's action codes as the admin reads them (an unknown code is shown as it is). */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  signin: '登录成功',
+  'signin.failed': '登录失败',
+  'regions.create': '新增区域',
+  'regions.rename': '修改区域名称',
+  'stations.create': '新增联络站',
+  'stations.update': '修改联络站',
+  'departments.create': '新增承办单位',
+  'departments.update': '修改承办单位',
+  'users.create': '新增用户',
+  'users.update': '修改用户',
+  'users.deactivate': '停用账号',
+  'users.reactivate': '恢复账号',
 };

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { formatZodError } from '../contracts/validation';
 import { chinaDay as chinaDate } from '../contracts/format';
 import { currentTransaction } from '../models/db';
+import { recordAudit, type AuditSnapshot } from './audit/recordAudit';
 import type { Actor, CoreContext } from './context';
 import { conflict, forbidden, invalid, notFound, OutcomeError, type Outcome } from './result';
 
@@ -67,6 +68,18 @@ export interface UseCaseSpec<Schema extends z.ZodType, S, R, K> {
   when?: (run: UseCaseRun<z.output<Schema>, S>) => string | null | Promise<string | null>;
   /** The change itself. Return a value (ok) or a failure outcome; `fail()` may also be thrown from deep inside. */
   apply: (run: UseCaseRun<z.output<Schema>, S>) => Promise<R | Outcome<R>>;
+  /** Writes an audit row under the use case's name when it succeeds: the object before and after the change. */
+  audit?: UseCaseAudit<S, R>;
+}
+
+/** What the audit log keeps of a use case's object; snapshots list fields explicitly and leave secrets out. */
+export interface UseCaseAudit<S, R> {
+  /** The object kind written in the log (`region`, `user`). */
+  object: string;
+  /** The subject as it was, taken after loading and before `apply` (omit for creations). */
+  before?: (subject: S) => AuditSnapshot & { id: number | string };
+  /** The object as it is after the change, from the use case's result. */
+  after: (result: R) => AuditSnapshot & { id: number | string };
 }
 
 /** A runnable use case: `(ctx, actor, key, input)`. */
@@ -77,7 +90,7 @@ function isOutcome<R>(v: unknown): v is Outcome<R> {
 }
 
 /** Declares a use case; the returned function runs the kernel's steps in one transaction. */
-export function useCase<Schema extends z.ZodType, S = undefined, R = unknown, K = number>(spec: UseCaseSpec<Schema, S, R, K>): UseCase<R, K> {
+export function useCase<Schema extends z.ZodType, S = undefined, R = unknown, K = number | undefined>(spec: UseCaseSpec<Schema, S, R, K>): UseCase<R, K> {
   return async (ctx, actor, key, rawInput) => {
     let input: z.output<Schema> = rawInput as z.output<Schema>;
     if (spec.input) {
@@ -101,8 +114,13 @@ export function useCase<Schema extends z.ZodType, S = undefined, R = unknown, K 
       if (who) return forbidden(who);
       const when = spec.when ? await spec.when(run) : null;
       if (when) return conflict(when);
+      const before = spec.audit?.before && subject !== undefined ? spec.audit.before(subject) : null;
       const result = await spec.apply(run);
       const outcome: Outcome<R> = isOutcome<R>(result) ? result : { ok: true, value: result as R };
+      if (outcome.ok && spec.audit) {
+        const after = spec.audit.after(outcome.value);
+        await recordAudit({ actor, action: spec.name, object: { type: spec.audit.object, id: after.id ?? before?.id ?? null }, before, after, at: now });
+      }
       if (outcome.ok && events.length) await publisher(ctx, actor, events, now);
       return outcome;
     };

@@ -11,6 +11,7 @@ import { defineModels } from './definitions';
 import { defineEngagementModels } from './engagement';
 import { defineChatModels } from './chat';
 import { defineCalendarModels } from './calendar';
+import { defineAuditModels } from './audit';
 import { migrations } from './migrations';
 
 /**
@@ -100,6 +101,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
   defineEngagementModels(sequelize);
   defineChatModels(sequelize);
   defineCalendarModels(sequelize);
+  defineAuditModels(sequelize);
   return { sequelize, kind, url, close: () => sequelize.close() };
 }
 

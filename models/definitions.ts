@@ -18,6 +18,8 @@ export class StationModel extends Model<InferAttributes<StationModel>, InferCrea
   declare kind: string;
   declare regionId: number;
   declare address: string;
+  /** A deactivated station is kept (suggestions point at it) but no longer listed or addressable. */
+  declare active: CreationOptional<boolean>;
 }
 
 /** An organisation that handles suggestions. `keywords` is a JSON array of routing keywords. */
@@ -248,7 +250,7 @@ export function defineModels(sequelize: Sequelize) {
     opts('regions'),
   );
   StationModel.init(
-    { id, name: DataTypes.STRING(128), kind: DataTypes.STRING(16), regionId: DataTypes.INTEGER, address: DataTypes.STRING(255) },
+    { id, name: DataTypes.STRING(128), kind: DataTypes.STRING(16), regionId: DataTypes.INTEGER, address: DataTypes.STRING(255), active: { type: DataTypes.BOOLEAN, defaultValue: true } },
     opts('stations'),
   );
   DepartmentModel.init(

@@ -1,8 +1,8 @@
 /** Sign-in endpoints and the caller's own profile. */
 import Router from '@koa/router';
-import { devLogin } from '../../core/auth/devLogin';
-import { login } from '../../core/auth/login';
-import { wechatLogin } from '../../core/auth/wechatLogin';
+import { devLoginAudited } from '../../core/auth/devLogin';
+import { loginAudited } from '../../core/auth/login';
+import { wechatLoginAudited } from '../../core/auth/wechatLogin';
 import type { Actor, CoreContext } from '../../core/context';
 import { getProfile } from '../../core/directory/getProfile';
 import { ok, type Outcome } from '../../core/result';
@@ -22,9 +22,9 @@ async function withProfile(outcome: Outcome<{ token: string; userId: number }>) 
 /** Mounts /api/auth/* and /api/me. */
 export function authRoutes(core: CoreContext): Router {
   const r = new Router();
-  r.post('/api/auth/login', async (ctx) => respond(ctx, await withProfile(await login(core, ctx.request.body)), (v) => v));
-  r.post('/api/auth/wechat', async (ctx) => respond(ctx, await withProfile(await wechatLogin(core, ctx.request.body)), (v) => v));
-  r.post('/api/auth/dev', async (ctx) => respond(ctx, await withProfile(await devLogin(core, ctx.request.body)), (v) => v));
+  r.post('/api/auth/login', async (ctx) => respond(ctx, await withProfile(await loginAudited(core, ctx.request.body)), (v) => v));
+  r.post('/api/auth/wechat', async (ctx) => respond(ctx, await withProfile(await wechatLoginAudited(core, ctx.request.body)), (v) => v));
+  r.post('/api/auth/dev', async (ctx) => respond(ctx, await withProfile(await devLoginAudited(core, ctx.request.body)), (v) => v));
   r.get('/api/me', requireAuth(core.config), async (ctx) => respond(ctx, await getProfile(actorOf(ctx)), presentMe));
   return r;
 }

@@ -5,6 +5,7 @@ import { UserModel } from '../../models/definitions';
 import type { CoreContext } from '../context';
 import { forbidden, invalid, notFound, ok, type Outcome } from '../result';
 import { issueToken } from './tokens';
+import { auditSignIn } from './auditSignIn';
 
 /** Issues a token for a demo deputy or citizen. */
 export async function devLogin(ctx: CoreContext, input: unknown): Promise<Outcome<{ token: string; userId: number }>> {
@@ -16,3 +17,6 @@ export async function devLogin(ctx: CoreContext, input: unknown): Promise<Outcom
   if (user.role !== 'deputy' && user.role !== 'citizen') return forbidden('演示登录只用于代表和群众账号，工作人员请用密码登录');
   return ok({ token: issueToken(ctx.config, user), userId: user.id });
 }
+
+/** Demo sign-in, recorded in the audit log (success and failure). */
+export const devLoginAudited = auditSignIn('dev', devLogin);

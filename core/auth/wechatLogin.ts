@@ -8,6 +8,7 @@ import { UserModel } from '../../models/definitions';
 import type { CoreContext } from '../context';
 import { invalid, ok, unauthorized, type Outcome } from '../result';
 import { issueToken } from './tokens';
+import { auditSignIn } from './auditSignIn';
 
 interface Code2Session {
   openid?: string;
@@ -54,3 +55,6 @@ export async function wechatLogin(ctx: CoreContext, input: unknown): Promise<Out
   if (!user.active) return unauthorized('这个账号已停用');
   return ok({ token: issueToken(ctx.config, user), userId: user.id, created });
 }
+
+/** WeChat sign-in, recorded in the audit log (success and failure). */
+export const wechatLoginAudited = auditSignIn('wechat', wechatLogin);

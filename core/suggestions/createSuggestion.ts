@@ -50,7 +50,7 @@ export async function createSuggestion(ctx: CoreContext, actor: Actor, input: un
         source = 'citizen';
       } else {
         const station = await StationModel.findByPk(req.station!);
-        if (!station) return invalid('没有找到这个联络站');
+        if (!station || station.active === false) return invalid('没有找到这个联络站');
         addressedStationId = station.id;
         regionId = station.regionId;
         source = 'station';

@@ -5,6 +5,7 @@ import * as m003 from './003-chat';
 import * as m004 from './004-routing-models';
 import * as m005 from './005-photos';
 import * as m006 from './006-calendar';
+import * as m009 from './009-audit';
 
 export const migrations = [
   { name: '001-initial', ...m001 },
@@ -13,4 +14,5 @@ export const migrations = [
   { name: '004-routing-models', ...m004 },
   { name: '005-photos', ...m005 },
   { name: '006-calendar', ...m006 },
+  { name: '009-audit', ...m009 },
 ];

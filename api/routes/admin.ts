@@ -1,0 +1,33 @@
+/** The admin area's endpoints for regions and stations, and the audit log (users: routes/users.ts). */
+import Router from '@koa/router';
+import { createRegion } from '../../core/admin/createRegion';
+import { createStation } from '../../core/admin/createStation';
+import { listManagedStations } from '../../core/admin/listManagedStations';
+import { renameRegion } from '../../core/admin/renameRegion';
+import { updateStation } from '../../core/admin/updateStation';
+import { listAudit } from '../../core/audit/listAudit';
+import type { CoreContext } from '../../core/context';
+import { actorOf, requireAuth } from '../middleware/auth';
+import { respond } from '../middleware/errors';
+import { presentAdminRegion, presentAdminStation, presentAuditPage } from '../presenters/admin';
+
+/** Mounts the region, station and audit-log administration. */
+export function adminRoutes(core: CoreContext): Router {
+  const r = new Router();
+  const auth = requireAuth(core.config);
+  r.post('/api/regions', auth, async (ctx) => respond(ctx, await createRegion(core, actorOf(ctx), undefined, ctx.request.body), presentAdminRegion, 201));
+  r.patch('/api/regions/:code', auth, async (ctx) => respond(ctx, await renameRegion(core, actorOf(ctx), ctx.params.code, ctx.request.body), presentAdminRegion));
+
+  r.get('/api/admin/stations', auth, async (ctx) =>
+    respond(ctx, await listManagedStations(core, actorOf(ctx), undefined), (v) => ({ items: v.stations.map((s) => presentAdminStation(s, v.regions.get(s.regionId))) })),
+  );
+  r.post('/api/stations', auth, async (ctx) =>
+    respond(ctx, await createStation(core, actorOf(ctx), undefined, ctx.request.body), (v) => presentAdminStation(v.station, v.region), 201),
+  );
+  r.patch('/api/stations/:id', auth, async (ctx) =>
+    respond(ctx, await updateStation(core, actorOf(ctx), ctx.params.id, ctx.request.body), (v) => presentAdminStation(v.station, v.region)),
+  );
+
+  r.get('/api/audit', auth, async (ctx) => respond(ctx, await listAudit(core, actorOf(ctx), undefined, ctx.query), presentAuditPage));
+  return r;
+}

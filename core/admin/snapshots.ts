@@ -1,0 +1,48 @@
+/**
+ * What the audit log keeps of each administered object: its fields listed explicitly (never a password hash,
+ * never a WeChat openid — only whether one is linked).
+ */
+import type { DepartmentModel, RegionModel, StationModel, UserModel } from '../../models/definitions';
+import { parseKeywords } from '../routing/keywords';
+
+/** A region's audited fields. */
+export function regionSnapshot(r: RegionModel) {
+  return { id: r.id, code: r.code, name: r.name, level: r.level, parentId: r.parentId };
+}
+
+/** A station's audited fields. */
+export function stationSnapshot(s: StationModel) {
+  return { id: s.id, name: s.name, kind: s.kind, regionId: s.regionId, address: s.address, active: s.active !== false };
+}
+
+/** A department's stored alias list (a JSON array, or null for none). */
+export function parseAliases(raw: string | null | undefined): string[] {
+  if (!raw) return [];
+  try {
+    const v = JSON.parse(raw);
+    return Array.isArray(v) ? v.filter((a): a is string => typeof a === 'string' && a.trim() !== '').map((a) => a.trim()) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A department's audited fields. */
+export function departmentSnapshot(d: DepartmentModel) {
+  const aliases = (d as unknown as { aliases?: string | null }).aliases;
+  return { id: d.id, code: d.code, name: d.name, kind: d.kind, duties: d.duties, aliases: parseAliases(aliases), keywords: parseKeywords(d.keywords), active: d.active !== false };
+}
+
+/** A user account's audited fields. */
+export function userSnapshot(u: UserModel) {
+  return {
+    id: u.id,
+    username: u.username,
+    name: u.name,
+    role: u.role,
+    regionId: u.regionId,
+    departmentId: u.departmentId,
+    stationId: u.stationId,
+    active: u.active !== false,
+    wechatLinked: Boolean(u.wechatOpenid),
+  };
+}
