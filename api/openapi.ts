@@ -6,6 +6,7 @@ import { SUGGESTION_ACTIONS } from '../contracts/enums';
 import * as S from '../contracts/schemas';
 import * as E from '../contracts/engagement';
 import * as C from '../contracts/calendar';
+import * as A from '../contracts/admin';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const err = (description: string) => ({ description, ...json(S.ErrorResponse) });
@@ -156,6 +157,37 @@ export function openApiDocument(): object {
     ['put', '/api/chat/sessions/{key}', '保存机器人会话', '聊天机器人', E.ChatSessionRequest],
     ['delete', '/api/chat/sessions/{key}', '结束机器人会话', '聊天机器人', null],
   ];
+  const admin: ['get' | 'post' | 'patch', string, string, z.ZodType | null, z.ZodType, z.ZodType | null][] = [
+    ['post', '/api/regions', '新增区域（市、区县、镇街三级；人大工作人员只在本区域内）', A.CreateRegionRequest, A.AdminRegion, null],
+    ['patch', '/api/regions/{code}', '修改区域名称', A.RenameRegionRequest, A.AdminRegion, z.object({ code: z.string() })],
+    ['get', '/api/admin/stations', '可管理的联络站（含已停用）', null, z.object({ items: z.array(A.AdminStation) }), null],
+    ['post', '/api/stations', '新增联络站', A.CreateStationRequest, A.AdminStation, null],
+    ['patch', '/api/stations/{id}', '修改、停用或启用联络站', A.UpdateStationRequest, A.AdminStation, idParam],
+    ['get', '/api/admin/departments', '全部承办单位（含已停用）', null, z.object({ items: z.array(A.AdminDepartment) }), null],
+    ['post', '/api/departments', '新增承办单位（职责、别名、分类关键词）', A.CreateDepartmentRequest, A.AdminDepartment, null],
+    ['patch', '/api/departments/{code}', '修改、停用或启用承办单位', A.UpdateDepartmentRequest, A.AdminDepartment, z.object({ code: z.string() })],
+    ['get', '/api/users', '账号列表和搜索（分页；人大工作人员只看本区域）', null, A.UserPage, null],
+    ['patch', '/api/users/{username}', '修改账号的姓名、角色、区域、单位、联络站', A.UpdateUserRequest, A.AdminUser, z.object({ username: z.string() })],
+    ['post', '/api/users/{username}/deactivate', '停用账号（不能登录，令牌立即失效；不删除）', A.DeactivateUserRequest, A.AdminUser, z.object({ username: z.string() })],
+    ['post', '/api/users/{username}/reactivate', '恢复账号', A.DeactivateUserRequest, A.AdminUser, z.object({ username: z.string() })],
+    ['get', '/api/audit', '审计日志：管理操作和登录（仅系统管理员；新的在前）', null, A.AuditPage, null],
+  ];
+  const queries: Record<string, z.ZodType> = { '/api/users': A.ListUsersQuery, '/api/audit': A.AuditQuery };
+  for (const [method, path, summary, body, response, params] of admin) {
+    reg.registerPath({
+      method,
+      path,
+      summary,
+      tags: [path === '/api/audit' ? '审计日志' : '管理'],
+      security: secured,
+      request: {
+        ...(params ? { params: params as z.ZodObject } : {}),
+        ...(queries[path] ? { query: queries[path] as z.ZodObject } : {}),
+        ...(body ? { body: json(body) } : {}),
+      },
+      responses: { [method === 'post' && !path.includes('activate') ? 201 : 200]: { description: '成功', ...json(response) }, ...errors },
+    });
+  }
   for (const [method, path, summary, tag, body] of engagement) {
     reg.registerPath({
       method,
