@@ -3,7 +3,6 @@
  * (mini-program, H5 console, chat bot) talks to this one API.
  */
 import path from 'node:path';
-import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import Koa from 'koa';
 import serve from 'koa-static';
@@ -12,7 +11,9 @@ import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import { refreshCalendar } from '../core/calendar/calendar';
 import { withClientAddress } from '../core/audit/client';
 import type { CoreContext } from '../core/context';
-import { errorHandler } from './middleware/errors';
+import { databaseUp } from '../models/db';
+import { jsonBody, refuseNulInUrl, refuseUnknownMethods } from './middleware/edge';
+import { errorHandler, sendUnavailable } from './middleware/errors';
 import { openApiDocument } from './openapi';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
@@ -35,7 +36,8 @@ const DOCS_HTML = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"
 export function createApp(core: CoreContext, logger: Logger = pino({ level: core.config.logLevel })): Koa {
   const app = new Koa();
   app.proxy = true;
-  app.use(errorHandler(logger));
+  const up = () => databaseUp(core.db);
+  app.use(errorHandler(logger, up));
   // The audit log records where a change or sign-in came from.
   app.use((ctx, next) => withClientAddress(ctx.ip, next));
   app.use(async (ctx, next) => {
@@ -43,7 +45,9 @@ export function createApp(core: CoreContext, logger: Logger = pino({ level: core
     await next();
     logger.debug({ method: ctx.method, path: ctx.path, status: ctx.status, ms: Number(process.hrtime.bigint() - start) / 1e6 }, 'request');
   });
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb', encoding: 'utf-8' }));
+  app.use(refuseUnknownMethods());
+  app.use(refuseNulInUrl());
+  app.use(jsonBody());
   // Holiday schedules another API process entered are picked up within seconds (one small query at most that often).
   app.use(async (_ctx, next) => {
     await refreshCalendar();
@@ -51,8 +55,13 @@ export function createApp(core: CoreContext, logger: Logger = pino({ level: core
   });
 
   const meta = new Router();
-  meta.get('/api/health', (ctx) => {
-    ctx.body = { ok: true, database: core.db.kind, routingModel: core.router.version };
+  meta.get('/api/health', async (ctx) => {
+    if (!(await up())) {
+      sendUnavailable(ctx);
+      ctx.body = { ok: false, database: core.db.kind, databaseUp: false, ...(ctx.body as object) };
+      return;
+    }
+    ctx.body = { ok: true, database: core.db.kind, databaseUp: true, routingModel: core.router.version };
   });
   meta.get('/api/openapi.json', (ctx) => {
     ctx.body = openApiDocument();

@@ -1,11 +1,10 @@
 /** zod schemas for notices, questionnaires (survey, ballot, evaluation), meetings and deliveries. */
 import { z } from 'zod';
 import { DEPUTY_LEVELS, MEETING_KINDS, QUESTION_TYPES, QUESTIONNAIRE_KINDS } from './enums';
+import { instant } from './schemas';
 
 const text = (label: string, max: number) =>
   z.string({ error: `${label}必须是文字` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 字`);
-const instant = (label: string) =>
-  z.string({ error: `${label}必须是时间文字` }).refine((s) => !Number.isNaN(Date.parse(s)), `${label}不是合法的时间（例如 2026-03-05T09:00:00+08:00）`);
 
 /** Who receives a notice, questionnaire or invitation: deputies filtered by level, region, station, delegation; plus named users. */
 export const Audience = z
@@ -86,3 +85,9 @@ const chatIdentity = {
 export const ChatBindRequest = z.object({ ...chatIdentity, code: z.string({ error: '请提供绑定码' }).trim().regex(/^\d{6}$/, '绑定码是 6 位数字') });
 export const ChatTokenRequest = z.object(chatIdentity);
 export const ChatSessionRequest = z.object({ data: z.record(z.string(), z.unknown(), { error: '会话内容应为对象' }), ttlSeconds: z.number().int().min(60).max(7 * 86400).optional() });
+
+/** The bot's pull of chat deliveries: how many at most (a whole number, 1–200) and on which transport. */
+export const DeliveriesQuery = z.object({
+  limit: z.coerce.number({ error: '条数必须是数字' }).int('条数必须是整数').min(1, '条数至少为 1').max(200, '条数最多 200').default(50),
+  transport: z.string({ error: '渠道必须是文字' }).trim().min(1).max(32).default('console'),
+});

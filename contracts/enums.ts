@@ -85,6 +85,8 @@ export const ERROR_CODES = [
   'conflict',
   'too_large',
   'rate_limited',
+  'method_not_allowed',
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -35,7 +35,32 @@ const deptCode = z
   .string({ error: '单位代码必须是文字' })
   .trim()
   .regex(/^[a-z][a-z0-9_-]{0,31}$/, '单位代码格式不对');
-const isoDate = z.string({ error: '日期必须是文字' }).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+/** The years a date sent to the API may fall in: anything outside is a typo (or an attack), never a plan. */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+const YEARS = `${MIN_YEAR}–${MAX_YEAR} 年`;
+const yearInRange = (t: number) => !Number.isNaN(t) && new Date(t).getUTCFullYear() >= MIN_YEAR && new Date(t).getUTCFullYear() <= MAX_YEAR;
+
+/** A calendar day, YYYY-MM-DD, that exists and lies in the accepted years. */
+export const isoDate = z
+  .string({ error: '日期必须是文字' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((s) => yearInRange(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), `日期不存在或不在 ${YEARS}之间`);
+
+/** A month, YYYY-MM, in the accepted years. */
+export const isoMonth = z
+  .string({ error: '月份必须是文字' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+  .refine((s) => yearInRange(Date.parse(`${s}-01T00:00:00Z`)), `月份应在 ${YEARS}之间`);
+
+/** An instant (ISO 8601 with a time, e.g. 2026-03-05T09:00:00+08:00) in the accepted years. */
+export const instant = (label: string) =>
+  z
+    .string({ error: `${label}必须是时间文字` })
+    .max(64, `${label}不是合法的时间（例如 2026-03-05T09:00:00+08:00）`)
+    .refine((s) => !Number.isNaN(Date.parse(s)), `${label}不是合法的时间（例如 2026-03-05T09:00:00+08:00）`)
+    .refine((s) => Number.isNaN(Date.parse(s)) || yearInRange(Date.parse(s)), `${label}应在 ${YEARS}之间`);
 
 // ---------- auth ----------
 export const LoginRequest = z.object({ username, password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(200) });
@@ -283,8 +308,7 @@ export const SuggestionPage = z.object({
 });
 
 // ---------- the office dashboard ----------
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
-export const StatsQuery = z.object({ from: month.optional(), to: month.optional() });
+export const StatsQuery = z.object({ from: isoMonth.optional(), to: isoMonth.optional() });
 export const Share = z.object({ code: z.string(), label: z.string(), count: z.number(), percent: z.number() });
 export const DepartmentRow = z.object({
   code: z.string(),

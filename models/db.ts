@@ -134,3 +134,18 @@ export async function migrate(db: Database): Promise<string[]> {
   const done = await umzug.up();
   return done.map((m) => m.name);
 }
+
+/** Whether the database answers a trivial query within `timeoutMs` (health checks, telling an outage from a bug). */
+export async function databaseUp(db: Database, timeoutMs = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([db.sequelize.query('SELECT 1').then(() => true), late]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,6 +1,7 @@
 /** Every error leaves as `{"error":{"code","message"}}` with a Chinese message; nothing leaks a stack trace. */
 import type { Context, Next } from 'koa';
 import type { Logger } from 'pino';
+import { ConnectionError, UniqueConstraintError } from 'sequelize';
 import type { ErrorCode } from '../../contracts/enums';
 import type { DownloadFile } from '../../core/export/workbookFile';
 import type { Outcome } from '../../core/result';
@@ -38,8 +39,27 @@ export function respondFile(ctx: Context, outcome: Outcome<DownloadFile>): void 
   ctx.body = outcome.value.data;
 }
 
-/** Catches everything thrown below it: body-parser errors become 400/413, the rest a logged 500. */
-export function errorHandler(logger: Logger) {
+/** How long a client should wait before trying again while the database is unreachable (seconds). */
+export const RETRY_AFTER_SECONDS = 30;
+
+/** Answers 503 with Retry-After: the database cannot be reached. */
+export function sendUnavailable(ctx: Context): void {
+  ctx.set('retry-after', String(RETRY_AFTER_SECONDS));
+  sendError(ctx, 503, 'unavailable', `数据库暂时连不上，请 ${RETRY_AFTER_SECONDS} 秒后再试`);
+}
+
+/** MySQL's answers when two transactions collide on the same rows (deadlock, lock wait): a race, not a fault. */
+function isLockConflict(err: unknown): boolean {
+  const code = (err as { original?: { code?: string }; parent?: { code?: string } }).original?.code ?? (err as { parent?: { code?: string } }).parent?.code;
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
+}
+
+/**
+ * Catches everything thrown below it. Body errors are handled at the edge (jsonBody); a unique-constraint race
+ * is 409, a database that cannot be reached (a connection error, or `databaseUp` failing after any other error)
+ * is 503 with Retry-After, the rest a logged 500.
+ */
+export function errorHandler(logger: Logger, databaseUp: () => Promise<boolean> = async () => true) {
   return async (ctx: Context, next: Next) => {
     try {
       await next();
@@ -49,6 +69,14 @@ export function errorHandler(logger: Logger) {
       if (e.status === 413 || e.type === 'entity.too.large') return sendError(ctx, 413, 'too_large', '提交的内容太大了（上限 1 MB）');
       if (e.status === 415) return sendError(ctx, 415, 'invalid', '请以 JSON 格式提交（Content-Type: application/json）');
       if (e.status && e.status >= 400 && e.status < 500) return sendError(ctx, e.status, 'invalid', '请求格式不对：请提交合法的 JSON');
+      if (err instanceof UniqueConstraintError || isLockConflict(err)) {
+        logger.info({ path: ctx.path, method: ctx.method, err: e.message }, 'concurrent change refused');
+        return sendError(ctx, 409, 'conflict', '刚刚有人做了同样的操作，请刷新后再试');
+      }
+      if (err instanceof ConnectionError || !(await databaseUp())) {
+        logger.error({ err, path: ctx.path, method: ctx.method }, 'database unreachable');
+        return sendUnavailable(ctx);
+      }
       logger.error({ err, path: ctx.path, method: ctx.method }, 'unhandled error');
       sendError(ctx, 500, 'internal', '服务器出了点问题，请稍后再试；已记录下来');
     }

@@ -3,7 +3,11 @@ import { startTestApi, type TestApi } from '../helpers/api';
 import { databaseKinds } from '../helpers/db';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 1)]);
+/** A 2×2 baseline JPEG (331 bytes). */
+const JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAACAAIBAREA/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/9oACAEBAAA/ACv/2Q==',
+  'base64',
+);
 
 describe.each(databaseKinds())('photos on %s', (kind) => {
   let api: TestApi;
@@ -40,6 +44,11 @@ describe.each(databaseKinds())('photos on %s', (kind) => {
     const text = await upload(Buffer.from('这不是图片'), citizen);
     expect(text.status).toBe(400);
     expect(((await text.json()) as { error: { message: string } }).error.message).toBe('请上传 JPG、PNG 或 WebP 格式的照片');
+    // Magic bytes alone are not a photo: three bytes, a JPEG or PNG cut short, a header followed by filler.
+    for (const fake of [JPEG.subarray(0, 3), JPEG.subarray(0, 200), PNG.subarray(0, PNG.length - 12), Buffer.concat([JPEG.subarray(0, 4), Buffer.alloc(64, 1)])]) {
+      const refused = await upload(fake, citizen);
+      expect(refused.status).toBe(400);
+    }
     expect((await upload(Buffer.concat([JPEG, Buffer.alloc(3 * 1024 * 1024)]), citizen)).status).toBe(413);
     const staff = await api.token('staff-urban');
     expect((await upload(PNG, staff)).status).toBe(403);
