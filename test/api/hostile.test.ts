@@ -83,7 +83,7 @@ function nulBytes(props: NonNullable<Operation['body']>): Record<string, unknown
 /** A body of numbers too large for any column, and dates far beyond any plan. */
 function hugeValues(props: NonNullable<Operation['body']>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(props).map(([k, p]) => [k, /At$|On$/.test(k) ? '+010000-01-01T00:00:00Z' : p.type === 'array' ? [1e308, 9007199254740993] : p.type === 'string' ? 1e308 : 9007199254740993e10]),
+    Object.entries(props).map(([k, p]) => [k, /At$|On$/.test(k) ? '+010000-01-01T00:00:00Z' : p.type === 'array' ? [1e308, 2 ** 53 + 2] : p.type === 'string' ? 1e308 : 2 ** 80]),
   );
 }
 
