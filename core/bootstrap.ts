@@ -10,6 +10,8 @@ import { importRoutingHistory } from './routing/importHistory';
 import { currentVersion } from './routing/departmentModel';
 import { retrainRoutingModel } from './routing/retrainModel';
 import { Router } from './routing/router';
+import { publishEvents } from './notifications/publishEvents';
+import { setEventPublisher } from './useCase';
 
 export interface BootOptions {
   clock?: Clock;
@@ -19,6 +21,8 @@ export interface BootOptions {
 
 /** Opens and migrates the database, loads the entered holiday schedules, seeds the demo city if asked and empty, and builds the router. */
 export async function bootCore(config: Config, options: BootOptions = {}): Promise<CoreContext & { seeded: boolean }> {
+  // Use cases emit events; the notifications feature's event table decides who hears of them.
+  setEventPublisher(async (_ctx, actor, events, now) => void (await publishEvents(actor, events, now)));
   const db = await openDatabase(config.databaseUrl);
   await migrate(db);
   // The official holiday schedules the admin entered: every deadline below is counted with them.

@@ -30,6 +30,17 @@ export class OutboxModel extends Model<InferAttributes<OutboxModel>, InferCreati
   declare idempotencyKey: string;
   declare createdAt: Date;
   declare sentAt: Date | null;
+  /** Urgent deliveries go out during quiet hours too. */
+  declare urgent: CreationOptional<boolean>;
+}
+
+/** A person's notification settings; no row means the defaults (every channel on, quiet hours on). */
+export class NotificationSettingModel extends Model<InferAttributes<NotificationSettingModel>, InferCreationAttributes<NotificationSettingModel>> {
+  declare userId: number;
+  declare chat: boolean;
+  declare wechat: boolean;
+  declare quietHours: boolean;
+  declare updatedAt: Date;
 }
 
 /** A notice (通知公告) to an audience. */
@@ -144,8 +155,13 @@ export function defineEngagementModels(sequelize: Sequelize) {
       idempotencyKey: DataTypes.STRING,
       createdAt: DataTypes.DATE,
       sentAt: DataTypes.DATE,
+      urgent: { type: DataTypes.BOOLEAN, defaultValue: false },
     },
     opts('outbox'),
+  );
+  NotificationSettingModel.init(
+    { userId: { type: DataTypes.INTEGER, primaryKey: true }, chat: DataTypes.BOOLEAN, wechat: DataTypes.BOOLEAN, quietHours: DataTypes.BOOLEAN, updatedAt: DataTypes.DATE },
+    opts('notification_settings'),
   );
   NoticeModel.init(
     { id, title: DataTypes.STRING, body: DataTypes.TEXT, audience: DataTypes.TEXT, createdByUserId: DataTypes.INTEGER, regionId: DataTypes.INTEGER, publishedAt: DataTypes.DATE },

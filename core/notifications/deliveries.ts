@@ -1,9 +1,12 @@
 /**
  * The outbox's delivery bookkeeping, shared by every channel: claiming due rows (so two workers never send the
- * same row), and recording the result — sent, retry later with backoff, or dead after too many attempts.
+ * same row; rows of a channel the person has turned off since are cancelled, not sent), and recording the
+ * result — sent, retry later with backoff (a retry falling in the person's quiet hours waits until 07:00 unless
+ * urgent), or dead after too many attempts.
  */
 import { Op } from 'sequelize';
 import { OutboxModel } from '../../models/engagement';
+import { pushTime, settingsOf, type PushChannel } from './policy';
 
 export const MAX_ATTEMPTS = 5;
 const CLAIM_MS = 60_000;
@@ -38,7 +41,10 @@ export async function claimDue(channel: string, now: Date, limit: number): Promi
       claimed.push(row);
     }
   }
-  return claimed;
+  const settings = await settingsOf(claimed.map((r) => r.userId));
+  const off = claimed.filter((r) => settings.get(r.userId)?.[r.channel as PushChannel] === false);
+  if (off.length) await OutboxModel.update({ status: 'cancelled', claimedUntil: null, lastError: '接收人已关闭这个渠道' }, { where: { id: off.map((r) => r.id) } });
+  return claimed.filter((r) => !off.includes(r));
 }
 
 /** Records one delivery attempt's result. `permanent` failures go dead at once. */
@@ -52,7 +58,7 @@ export async function recordAttempt(row: OutboxModel, now: Date, result: { ok: t
   } else {
     row.lastError = result.error.slice(0, 2000);
     if (result.permanent || row.attempts >= MAX_ATTEMPTS) row.status = 'dead';
-    else row.nextAttemptAt = new Date(now.getTime() + backoffMs(row.attempts));
+    else row.nextAttemptAt = pushTime(new Date(now.getTime() + backoffMs(row.attempts)), (await settingsOf([row.userId])).get(row.userId)!, row.urgent);
   }
   await row.save();
 }

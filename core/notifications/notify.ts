@@ -1,13 +1,16 @@
 /**
  * Notifying people: one inbox entry per person (the in-app channel, delivered at once) and one outbox row
  * per further channel — chat for the people who work in chats, WeChat subscribe messages for those who signed
- * in with WeChat. Written in the caller's transaction, so a change and its notices commit or vanish together;
- * the same cause (`key`) never notifies the same person twice.
+ * in with WeChat — as far as the message's channels and the person's settings allow (a channel turned off gets
+ * no row; in quiet hours a non-urgent row waits until 07:00). Written in the caller's transaction, so a change
+ * and its notices commit or vanish together; the same cause (`key`) never notifies the same person twice.
+ * Use cases do not call this directly: they emit events, and the event table (`eventTable.ts`) says who hears.
  */
 import { Op } from 'sequelize';
 import { NotificationModel, OutboxModel } from '../../models/engagement';
 import { RegionModel, UserModel } from '../../models/definitions';
 import { inRegion } from '../directory/scope';
+import { availableChannels, pushTime, settingsOf, type Channel } from './policy';
 
 export interface Message {
   /** What happened, as a fixed code: `suggestion.assigned`, `notice`, `meeting.reminder` … */
@@ -18,6 +21,10 @@ export interface Message {
   refId?: number;
   /** The cause: the same key never reaches the same person twice. */
   key: string;
+  /** The channels this message may take (default: all); the inbox entry is always written. */
+  channels?: readonly Channel[];
+  /** Urgent messages are pushed during quiet hours too. */
+  urgent?: boolean;
 }
 
 /** Notifies `userIds`; returns how many were newly notified. */
@@ -27,6 +34,8 @@ export async function notify(userIds: number[], msg: Message, now: Date): Promis
   const keys = unique.map((u) => `${msg.key}:${u}`.slice(0, 190));
   const done = new Set((await NotificationModel.findAll({ where: { dedupeKey: { [Op.in]: keys } }, attributes: ['dedupeKey'] })).map((n) => n.dedupeKey));
   const users = await UserModel.findAll({ where: { id: unique }, attributes: ['id', 'role', 'wechatOpenid'] });
+  const settings = await settingsOf(users.map((u) => u.id));
+  const urgent = msg.urgent ?? false;
   let count = 0;
   for (const user of users) {
     const dedupeKey = `${msg.key}:${user.id}`.slice(0, 190);
@@ -42,7 +51,8 @@ export async function notify(userIds: number[], msg: Message, now: Date): Promis
       dedupeKey,
       createdAt: now,
     });
-    const channels = [...(user.role !== 'citizen' ? ['chat'] : []), ...(user.wechatOpenid ? ['wechat'] : [])];
+    const mine = settings.get(user.id)!;
+    const channels = availableChannels(user).filter((c) => mine[c] && (!msg.channels || msg.channels.includes(c)));
     for (const channel of channels) {
       await OutboxModel.create({
         notificationId: n.id,
@@ -50,7 +60,8 @@ export async function notify(userIds: number[], msg: Message, now: Date): Promis
         channel,
         status: 'pending',
         attempts: 0,
-        nextAttemptAt: now,
+        nextAttemptAt: pushTime(now, mine, urgent),
+        urgent,
         claimedUntil: null,
         lastError: null,
         idempotencyKey: `${channel}:${n.id}`,

@@ -4,10 +4,10 @@
  * answers falling due. Each thing is sent once, whatever how often the sweep runs.
  */
 import { Op } from 'sequelize';
-import { AssignmentModel, SuggestionModel } from '../../models/definitions';
+import { SuggestionModel } from '../../models/definitions';
 import { addWorkingDays, chinaDate, workingDaysLeft } from '../calendar/workdays';
 import type { CoreContext } from '../context';
-import { notify, staffOf } from '../notifications/notify';
+import { publishEvents } from '../notifications/publishEvents';
 import { markOnce, systemActor } from '../sweeps/marks';
 import { inTransaction } from '../useCase';
 import { ok } from '../result';
@@ -29,12 +29,7 @@ export async function sweepDeadlineWarnings(ctx: CoreContext): Promise<number> {
     if (left <= 0) continue;
     const level = WARNING_LEVELS.filter((l) => l >= left).pop();
     if (level === undefined) continue;
-    const depts = (await AssignmentModel.findAll({ where: { suggestionId: s.id, active: true } })).map((a) => a.departmentId);
-    sent += await notify(
-      await staffOf(depts),
-      { kind: 'suggestion.deadline', title: `答复期限提醒：${s.title}`, body: `还有 ${left} 个工作日到答复期限（${s.answerDueOn}）。`, refType: 'suggestion', refId: s.id, key: `deadline:${s.id}:${s.round}:${s.answerDueOn}:${level}` },
-      now,
-    );
+    sent += await publishEvents(null, [{ type: 'suggestion.deadline', ref: { type: 'suggestion', id: s.id }, data: { left, level } }], now);
   }
   return sent;
 }
@@ -79,13 +74,7 @@ export async function sweepCoOpinions(ctx: CoreContext): Promise<number> {
   for (const s of await SuggestionModel.findAll({ where: { state: ['assigned', 'handling'], coOpinionDueOn: { [Op.ne]: null } } })) {
     const left = workingDaysLeft(today, s.coOpinionDueOn!);
     if (left > 3) continue;
-    const pending = await AssignmentModel.findAll({ where: { suggestionId: s.id, active: true, role: 'co', opinion: null } });
-    const tag = left < 0 ? 'late' : 'soon';
-    sent += await notify(
-      await staffOf(pending.map((a) => a.departmentId)),
-      { kind: 'suggestion.co-opinion', title: `协办意见${left < 0 ? '已超期' : '即将到期'}：${s.title}`, body: `请在 ${s.coOpinionDueOn} 前向主办单位提交协办意见。`, refType: 'suggestion', refId: s.id, key: `co-opinion:${s.id}:${s.coOpinionDueOn}:${tag}` },
-      now,
-    );
+    sent += await publishEvents(null, [{ type: 'suggestion.co-opinion', ref: { type: 'suggestion', id: s.id }, data: { late: left < 0 } }], now);
   }
   return sent;
 }
@@ -98,12 +87,7 @@ export async function sweepRedo(ctx: CoreContext): Promise<number> {
   for (const s of await SuggestionModel.findAll({ where: { state: 'handling', round: { [Op.gt]: 1 }, redoDueOn: { [Op.ne]: null } } })) {
     const left = workingDaysLeft(today, s.redoDueOn!);
     if (left > 3 || left < 0) continue;
-    const lead = await AssignmentModel.findAll({ where: { suggestionId: s.id, active: true, role: 'lead' } });
-    sent += await notify(
-      await staffOf(lead.map((a) => a.departmentId)),
-      { kind: 'suggestion.redo-due', title: `重新答复即将到期：${s.title}`, body: `代表不满意后的重新答复期限为 ${s.redoDueOn}。`, refType: 'suggestion', refId: s.id, key: `redo:${s.id}:${s.round}:${s.redoDueOn}` },
-      now,
-    );
+    sent += await publishEvents(null, [{ type: 'suggestion.redo-due', ref: { type: 'suggestion', id: s.id }, data: {} }], now);
   }
   return sent;
 }

@@ -1,53 +1,74 @@
 /**
- * Who hears of which suggestion event (DESIGN.md: named events published from the use cases). Written in the
- * same transaction as the change, through the outbox.
+ * The domain events a suggestion action raises (DESIGN.md: named events published from the use cases). Who hears
+ * of each, on which channels and in which words is the event table's business (`core/notifications/eventTable.ts`).
  */
 import type { SuggestionAction, SuggestionState } from '../../contracts/enums';
-import { ANSWER_CLASS_LABELS } from '../../contracts/labels';
-import type { AnswerClass } from '../../contracts/enums';
-import { AssignmentModel } from '../../models/definitions';
-import { notify, officeFor, staffOf } from '../notifications/notify';
+import type { Actor } from '../context';
+import type { DomainEvent } from '../useCase';
 import type { SuggestionFacts } from './facts';
 
-/** Sends the notices that `action` (recorded as event `eventId`) calls for. */
-export async function publishSuggestionEvent(action: SuggestionAction | 'reschedule', f: SuggestionFacts, to: SuggestionState, eventId: number, now: Date, note: string | null): Promise<void> {
-  const s = f.suggestion;
-  const ref = { refType: 'suggestion', refId: s.id, key: `suggestion-event:${eventId}` };
-  const active = async (role?: string) =>
-    (await AssignmentModel.findAll({ where: { suggestionId: s.id, active: true, ...(role ? { role } : {}) } })).map((a) => a.departmentId);
-  switch (action) {
+/** What the timeline recorded for the action. */
+export interface RecordedAction {
+  /** An action, or `reschedule` when a calendar change moved the deadlines. */
+  action: SuggestionAction | 'reschedule';
+  from: SuggestionState;
+  to: SuggestionState;
+  /** The timeline event's id: the cause that keeps anyone from hearing of it twice. */
+  eventId: number;
+  note: string | null;
+  data?: Record<string, unknown> | null;
+}
+
+/** The event type(s) of an action, by who acted and where it led. */
+function typesOf(r: RecordedAction, facts: SuggestionFacts): string[] {
+  switch (r.action) {
+    case 'submit':
+      return r.to === 'received' ? ['opinion.received'] : ['suggestion.submitted', ...(facts.cosignerIds.length ? ['cosigner.added'] : [])];
+    case 'withdraw':
+      return ['suggestion.withdrawn'];
+    case 'forward':
+      return ['opinion.forwarded'];
+    case 'reply':
+      return ['opinion.replied'];
+    case 'accept':
+      return ['suggestion.accepted'];
+    case 'reject':
+      return ['suggestion.rejected'];
     case 'assign':
     case 'confirm':
-      await notify(await staffOf(await active()), { ...ref, kind: 'suggestion.assigned', title: `新交办建议：${s.title}`, body: `请在 ${s.returnDueOn} 前签收或退回，答复期限 ${s.answerDueOn}。` }, now);
-      return;
+      return ['suggestion.assigned'];
+    case 'sign':
+      return ['suggestion.signed'];
     case 'return':
-      await notify(await officeFor(f.regionPath), { ...ref, kind: 'suggestion.returned', title: `建议被退回：${s.title}`, body: note ?? '' }, now);
-      return;
-    case 'publish-answer': {
-      const people = [s.deputyUserId, s.citizenUserId, ...f.cosignerIds].filter((x): x is number => x !== null);
-      const cls = f.draftAnswer?.answerClass as AnswerClass | undefined;
-      await notify(people, { ...ref, kind: 'suggestion.answered', title: `建议已答复：${s.title}`, body: cls ? `答复类别：${cls} 类（${ANSWER_CLASS_LABELS[cls]}），请查看并测评。` : '请查看答复并测评。' }, now);
-      return;
-    }
-    case 'rate':
-      if (to === 'handling') {
-        await notify(await staffOf(await active('lead')), { ...ref, kind: 'suggestion.dissatisfied', title: `代表对答复不满意：${s.title}`, body: `${note ?? ''}。请在 ${s.redoDueOn} 前重新答复。` }, now);
-      }
-      return;
+      return ['suggestion.returned'];
+    case 'opinion':
+      return ['co_opinion.received'];
+    case 'consult':
+      return ['consultation.recorded'];
+    case 'request-extension':
+      return ['extension.requested'];
     case 'decide-extension':
-      await notify(await staffOf(await active('lead')), { ...ref, kind: 'suggestion.extension', title: `延期申请已审批：${s.title}`, body: note ?? '' }, now);
-      return;
+      return ['extension.decided'];
+    case 'publish-answer':
+      return ['suggestion.answered'];
+    case 'rate':
+      return [r.to === 'handling' ? 'suggestion.dissatisfied' : 'suggestion.rated'];
+    case 'close':
+      return ['suggestion.closed'];
     case 'urge':
-    case 'order': {
-      const label = action === 'urge' ? '催办通知' : '责令书';
-      const people = [...(await staffOf(await active())), ...(await officeFor(f.regionPath))];
-      await notify(people, { ...ref, kind: `suggestion.${action}`, title: `${label}：${s.title}`, body: note ?? '' }, now);
-      return;
-    }
+      return ['suggestion.urge'];
+    case 'order':
+      return ['suggestion.order'];
     case 'reschedule':
-      await notify(await staffOf(await active()), { ...ref, kind: 'suggestion.rescheduled', title: `办理期限调整：${s.title}`, body: note ?? '' }, now);
-      return;
+      return ['suggestion.rescheduled'];
     default:
-      return;
+      return [];
   }
+}
+
+/** The domain events of an action recorded on a suggestion. */
+export function suggestionEvents(r: RecordedAction, actor: Actor, facts: SuggestionFacts): DomainEvent[] {
+  const mine = facts.assignments.find((a) => a.departmentId === actor.departmentId);
+  const data = { ...(r.data ?? {}), eventId: r.eventId, note: r.note ?? '', from: r.from, to: r.to, role: mine?.role ?? null };
+  return typesOf(r, facts).map((type) => ({ type, ref: { type: 'suggestion', id: facts.suggestion.id }, data }));
 }

@@ -10,7 +10,7 @@ import type { Actor, CoreContext } from '../context';
 import { conflict, type Outcome } from '../result';
 import { useCase } from '../useCase';
 import { recordEvent } from './events';
-import { publishSuggestionEvent } from './notifications';
+import { suggestionEvents } from './notifications';
 import { loadFacts, type SuggestionFacts } from './facts';
 import { conflictReason, forbiddenReason } from './policy';
 import { canSee } from './scope';
@@ -59,7 +59,7 @@ function actionUseCase<A extends SuggestionAction>(action: A, apply: (run: Actio
       canStart(action, subject.state)
         ? conflictReason(action, actor, subject, today)
         : `这件建议现在是“${STATE_LABELS[subject.state]}”，不能${ACTION_LABELS[action]}`,
-    apply: async ({ ctx, actor, subject: facts, input, now, today }) => {
+    apply: async ({ ctx, actor, subject: facts, input, now, today, emit }) => {
       const change = await apply({ ctx, actor, facts, input: input as z.output<(typeof ActionBodies)[A]>, now, today });
       const from = facts.state;
       const to = change.to ?? from;
@@ -74,7 +74,7 @@ function actionUseCase<A extends SuggestionAction>(action: A, apply: (run: Actio
       s.changed('updatedAt', true);
       await s.save();
       const event = await recordEvent({ suggestionId: s.id, actor, action, from, to, note: change.note ?? null, data: change.data ?? null, at: now });
-      await publishSuggestionEvent(action, facts, to, event.id, now, change.note ?? null);
+      for (const e of suggestionEvents({ action, from, to, eventId: event.id, note: change.note ?? null, data: change.data }, actor, facts)) emit(e);
       return { id: s.id };
     },
   });

@@ -9,7 +9,8 @@ import type { Actor } from '../context';
 import { ExtensionModel, RatingModel, SuggestionModel } from '../../models/definitions';
 import { recordEvent } from './events';
 import { loadFacts } from './facts';
-import { publishSuggestionEvent } from './notifications';
+import { publishEvents } from '../notifications/publishEvents';
+import { suggestionEvents } from './notifications';
 import { ANSWER_MONTHS, DEADLINE_LABELS, recountDeadlines, type StoredDeadlines } from './deadlines';
 
 const FIELDS = Object.keys(DEADLINE_LABELS) as (keyof StoredDeadlines)[];
@@ -55,7 +56,7 @@ export async function recountOpenDeadlines(actor: Actor, cause: string, now: Dat
     await s.save();
     const note = `${cause}，${moves.join('；')}`;
     const event = await recordEvent({ suggestionId: s.id, actor, action: 'reschedule', from: facts.state, to: facts.state, note, data: { cause, before, after }, at: now });
-    await publishSuggestionEvent('reschedule', facts, facts.state, event.id, now, note);
+    await publishEvents(actor, suggestionEvents({ action: 'reschedule', from: facts.state, to: facts.state, eventId: event.id, note }, actor, facts), now);
     moved += 1;
   }
   return moved;

@@ -6,6 +6,7 @@ import * as m004 from './004-routing-models';
 import * as m005 from './005-photos';
 import * as m006 from './006-calendar';
 import * as m009 from './009-audit';
+import * as m010 from './010-notification-settings';
 
 export const migrations = [
   { name: '001-initial', ...m001 },
@@ -15,4 +16,5 @@ export const migrations = [
   { name: '005-photos', ...m005 },
   { name: '006-calendar', ...m006 },
   { name: '009-audit', ...m009 },
+  { name: '010-notification-settings', ...m010 },
 ];
