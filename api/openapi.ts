@@ -121,6 +121,8 @@ export function openApiDocument(): object {
     ['get', '/api/inbox', '我的消息（?unread=true 只看未读）', '通知', null],
     ['post', '/api/inbox/{id}/read', '标记已读（收到）', '通知', null],
     ['post', '/api/inbox/read-all', '全部标记已读', '通知', null],
+    ['get', '/api/me/notification-settings', '我的消息设置：哪些渠道推送、免打扰时段（22:00–07:00，紧急事项除外）', '通知', null],
+    ['put', '/api/me/notification-settings', '修改消息设置（站内消息始终开启；群聊、微信可关闭；免打扰可开关）', '通知', E.NotificationSettingsRequest],
     ['get', '/api/deliveries', '机器人领取待发的群聊推送（管理员账号）', '推送', null],
     ['post', '/api/deliveries/{id}/ack', '机器人确认推送结果', '推送', E.AckRequest],
     ['get', '/api/deliveries/dead', '投递失败的消息', '推送', null],

@@ -36,6 +36,7 @@ import type {
   UpdateUserRequest,
   UserPage,
 } from './admin';
+import type { NotificationSettings } from './engagement';
 
 /** An error the API answered with: HTTP status, error code and the Chinese message. */
 export class ApiError extends Error {
@@ -179,6 +180,9 @@ export function createApiClient(options: ClientOptions) {
 
     inbox: (unread = false) => request<{ unread: number; items: InboxItem[] }>('GET', '/api/inbox', undefined, unread ? { unread: 'true' } : {}),
     markRead: (id: number | 'all') => request<{ marked: number }>('POST', id === 'all' ? '/api/inbox/read-all' : `/api/inbox/${id}/read`, {}),
+    notificationSettings: () => request<NotificationSettings>('GET', '/api/me/notification-settings'),
+    updateNotificationSettings: (body: { chat?: boolean; wechat?: boolean; quietHours?: boolean }) =>
+      request<NotificationSettings>('PUT', '/api/me/notification-settings', body),
     meetings: () => request<{ items: MeetingItem[] }>('GET', '/api/meetings'),
     rsvp: (id: number, body: { attend: true } | { leave: string }) => request<{ rsvp: string }>('POST', `/api/meetings/${id}/rsvp`, body),
     checkIn: (code: string) => request<{ meetingId: number; title: string; again: boolean }>('POST', '/api/meetings/checkin', { code }),

@@ -91,3 +91,28 @@ export const DeliveriesQuery = z.object({
   limit: z.coerce.number({ error: '条数必须是数字' }).int('条数必须是整数').min(1, '条数至少为 1').max(200, '条数最多 200').default(50),
   transport: z.string({ error: '渠道必须是文字' }).trim().min(1).max(32).default('console'),
 });
+
+const onOff = (label: string) => z.boolean({ error: `${label}只能是 true（开）或 false（关）` }).optional();
+
+/** A person's notification settings as the API shows them. */
+export const NotificationSettings = z.object({
+  inbox: z.literal(true),
+  chat: z.boolean(),
+  wechat: z.boolean(),
+  quietHours: z.boolean(),
+  quietFrom: z.string(),
+  quietTo: z.string(),
+  available: z.object({ chat: z.boolean(), wechat: z.boolean() }),
+});
+export type NotificationSettings = z.infer<typeof NotificationSettings>;
+
+/** Changing one's notification settings: push channels on or off, quiet hours (22:00–07:00) on or off. */
+export const NotificationSettingsRequest = z.strictObject(
+  {
+    inbox: z.literal(true, { error: '站内消息始终开启，不能关闭' }).optional(),
+    chat: onOff('群聊推送'),
+    wechat: onOff('微信推送'),
+    quietHours: onOff('免打扰时段'),
+  },
+  { error: '请提交要修改的设置，例如 {"wechat": false}' },
+);

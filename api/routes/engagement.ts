@@ -7,6 +7,8 @@ import type { CoreContext } from '../../core/context';
 import { listInbox } from '../../core/notifications/listInbox';
 import { listDeadLetters } from '../../core/notifications/listDeadLetters';
 import { markAllRead, markRead } from '../../core/notifications/markRead';
+import { getNotificationSettings } from '../../core/notifications/getNotificationSettings';
+import { updateNotificationSettings } from '../../core/notifications/updateNotificationSettings';
 import { noticeReceipts } from '../../core/notifications/noticeReceipts';
 import { publishNotice } from '../../core/notifications/publishNotice';
 import { ackDelivery, pullDeliveries } from '../../core/notifications/pullDeliveries';
@@ -48,6 +50,10 @@ export function engagementRoutes(core: CoreContext): Router {
   r.get('/api/inbox', async (ctx) => respond(ctx, await listInbox(core, actorOf(ctx), ctx.query), (v) => ({ unread: v.unread, items: v.items.map(presentNotification) })));
   r.post('/api/inbox/read-all', async (ctx) => respond(ctx, await markAllRead(core, actorOf(ctx)), (v) => v));
   r.post('/api/inbox/:id/read', async (ctx) => respond(ctx, await markRead(core, actorOf(ctx), idOf(ctx)), (v) => v));
+  r.get('/api/me/notification-settings', async (ctx) => respond(ctx, await getNotificationSettings(core, actorOf(ctx), actorOf(ctx).id), (v) => v));
+  r.put('/api/me/notification-settings', async (ctx) =>
+    respond(ctx, await updateNotificationSettings(core, actorOf(ctx), actorOf(ctx).id, ctx.request.body), (v) => v),
+  );
 
   r.get('/api/deliveries', async (ctx) => {
     if (ctx.query.channel && ctx.query.channel !== 'chat') return sendError(ctx, 400, 'invalid', '机器人只能领取 chat 渠道的推送');
