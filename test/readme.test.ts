@@ -26,6 +26,7 @@ describe('README walk-through', () => {
     expect(out).toContain('第 2 轮');
     expect(out).toContain('closed 已办结');
     expect(out.split('\n').filter((l) => /^\d{4}-\d{2}-\d{2}T/.test(l))).toHaveLength(10);
+    expect(out).toContain('deputy05 未读 1 条：群众意见：小区门口路灯坏了——李大爷向你反映：和平路小区门口的路灯坏了一个月');
   });
 
   test('the notices, survey, ballot and meeting walk-through runs', async () => {
