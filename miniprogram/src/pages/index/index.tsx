@@ -3,6 +3,8 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Me } from '../../../../contracts/schemas';
+import type { NotificationSettings } from '../../../../contracts/engagement';
+import { Chips } from '../../components/Chips';
 import { Status } from '../../components/Status';
 import { api, errorText } from '../../services/api';
 import { currentUser, signOut } from '../../services/me';
@@ -80,6 +82,29 @@ export default function Home() {
       setBind(errorText(e));
     }
   };
+  // 消息设置: which push channels, quiet hours at night (the inbox is always on).
+  const [prefs, setPrefs] = useState<NotificationSettings | null>(null);
+  const [prefsNote, setPrefsNote] = useState<string | null>(null);
+  const togglePrefs = async () => {
+    try {
+      setPrefs(prefs ? null : await api.notificationSettings());
+      setPrefsNote(null);
+    } catch (e) {
+      setPrefsNote(errorText(e));
+    }
+  };
+  const flip = async (key: 'chat' | 'wechat' | 'quietHours') => {
+    try {
+      setPrefs(await api.updateNotificationSettings({ [key]: !prefs![key] }));
+    } catch (e) {
+      setPrefsNote(errorText(e));
+    }
+  };
+  const prefOptions = (p: NotificationSettings): ['chat' | 'wechat' | 'quietHours', string][] => [
+    ...(p.available.chat ? [['chat', '群聊推送'] as ['chat', string]] : []),
+    ...(p.available.wechat ? [['wechat', '微信推送'] as ['wechat', string]] : []),
+    ['quietHours', `夜间免打扰 ${p.quietFrom}–${p.quietTo}`],
+  ];
   return (
     <View className="page">
       <Status loading={loading && !data} error={error} onRetry={reload} />
@@ -106,6 +131,19 @@ export default function Home() {
               {bind && <Text className="muted bind-code">{bind}</Text>}
             </View>
           )}
+          <View className="card">
+            <Button className="btn-plain" size="mini" onClick={togglePrefs}>
+              消息设置
+            </Button>
+            {prefs && (
+              <View>
+                <Text className="muted">站内消息始终开启；点选开启或关闭：</Text>
+                <Chips options={prefOptions(prefs)} isOn={(k) => prefs[k]} onTap={flip} />
+                <Text className="muted">免打扰时段的群聊和微信推送推迟到早上 7 点，催办、责令和一小时内的会议除外。</Text>
+              </View>
+            )}
+            {prefsNote && <Text className="muted">{prefsNote}</Text>}
+          </View>
           <Button
             className="btn-plain"
             onClick={() => {
