@@ -50,9 +50,9 @@ export function engagementRoutes(core: CoreContext): Router {
   r.get('/api/inbox', async (ctx) => respond(ctx, await listInbox(core, actorOf(ctx), ctx.query), (v) => ({ unread: v.unread, items: v.items.map(presentNotification) })));
   r.post('/api/inbox/read-all', async (ctx) => respond(ctx, await markAllRead(core, actorOf(ctx)), (v) => v));
   r.post('/api/inbox/:id/read', async (ctx) => respond(ctx, await markRead(core, actorOf(ctx), idOf(ctx)), (v) => v));
-  r.get('/api/me/notification-settings', async (ctx) => respond(ctx, await getNotificationSettings(core, actorOf(ctx), actorOf(ctx).id), (v) => v));
+  r.get('/api/me/notification-settings', async (ctx) => respond(ctx, await getNotificationSettings(core, actorOf(ctx)), (v) => v));
   r.put('/api/me/notification-settings', async (ctx) =>
-    respond(ctx, await updateNotificationSettings(core, actorOf(ctx), actorOf(ctx).id, ctx.request.body), (v) => v),
+    respond(ctx, await updateNotificationSettings(core, actorOf(ctx), ctx.request.body), (v) => v),
   );
 
   r.get('/api/deliveries', async (ctx) => {

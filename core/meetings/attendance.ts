@@ -3,7 +3,6 @@ import { CheckinRequest, LeaveDecisionRequest, RsvpRequest } from '../../contrac
 import { InviteeModel, MeetingModel } from '../../models/engagement';
 import { UserModel } from '../../models/definitions';
 import type { Actor, CoreContext } from '../context';
-import { notify } from '../notifications/notify';
 import { conflict, invalid, notFound, ok, type Outcome } from '../result';
 import { useCase } from '../useCase';
 import { chinaTime, inCheckinWindow, manages, meetingSubject, NOT_INVITED, type MeetingFacts } from './policy';
@@ -21,7 +20,7 @@ export const respondMeeting = useCase({
   input: RsvpRequest,
   ...asInvitee,
   when: ({ subject, now }) => notCancelled(subject) ?? (now >= subject.meeting.endsAt ? '会议已经结束' : subject.mine!.checkedInAt ? '你已经签到了' : null),
-  apply: async ({ actor, input, subject, now }) => {
+  apply: async ({ input, subject, now, emit }) => {
     const { meeting: m } = subject;
     const inv = subject.mine!;
     inv.respondedAt = now;
@@ -29,10 +28,7 @@ export const respondMeeting = useCase({
       Object.assign(inv, { rsvp: 'attend', leaveReason: null, leaveState: null });
     } else {
       Object.assign(inv, { rsvp: 'leave', leaveReason: input.leave, leaveState: 'pending' });
-      const organiser = await UserModel.findByPk(m.createdByUserId);
-      if (organiser) {
-        await notify([organiser.id], { kind: 'meeting.leave', title: `请假申请：${m.title}`, body: `${actor.name}：${input.leave}`, refType: 'meeting', refId: m.id, key: `meeting:${m.id}:leave:${actor.id}:${now.getTime()}` }, now);
-      }
+      emit({ type: 'meeting.leave', ref: { type: 'meeting', id: m.id }, data: { note: input.leave } });
     }
     await inv.save();
     return { rsvp: inv.rsvp };
@@ -45,7 +41,7 @@ export const decideLeave = useCase({
   input: LeaveDecisionRequest,
   ...meetingSubject(true),
   who: ({ actor, subject }) => (manages(actor, subject) ? null : '只有人大工作人员可以审批请假'),
-  apply: async ({ input, subject, now }) => {
+  apply: async ({ input, subject, emit }) => {
     const m = subject.meeting;
     const user = await UserModel.findOne({ where: { username: input.user } });
     const inv = user ? await InviteeModel.findOne({ where: { meetingId: m.id, userId: user.id }, lock: true }) : null;
@@ -53,8 +49,7 @@ export const decideLeave = useCase({
     if (inv.leaveState !== 'pending') return conflict('没有待审批的请假申请');
     inv.leaveState = input.approve ? 'approved' : 'refused';
     await inv.save();
-    const verdict = input.approve ? '同意请假' : '不同意请假，请按时参加';
-    await notify([user.id], { kind: 'meeting.leave-decided', title: `请假审批：${m.title}`, body: verdict, refType: 'meeting', refId: m.id, key: `meeting:${m.id}:leave-decided:${user.id}:${inv.respondedAt?.getTime()}` }, now);
+    emit({ type: 'meeting.leave-decided', ref: { type: 'meeting', id: m.id }, data: { userId: user.id, approve: input.approve, respondedAt: inv.respondedAt?.getTime() } });
     return { leaveState: inv.leaveState };
   },
 });

@@ -3,12 +3,10 @@
  * reminders follow the new time; every invitee is told.
  */
 import { CancelRequest, MeetingUpdateRequest } from '../../contracts/engagement';
-import { InviteeModel } from '../../models/engagement';
 import type { Actor } from '../context';
-import { notify } from '../notifications/notify';
 import { invalid } from '../result';
 import { useCase } from '../useCase';
-import { chinaTime, manages, meetingSubject, NOT_ORGANISER, type MeetingFacts } from './policy';
+import { manages, meetingSubject, NOT_ORGANISER, type MeetingFacts } from './policy';
 
 const change = {
   ...meetingSubject(true),
@@ -16,16 +14,12 @@ const change = {
   when: ({ subject }: { subject: MeetingFacts }) => (subject.meeting.state === 'cancelled' ? '会议已经取消' : null),
 };
 
-async function inviteesOf(meetingId: number): Promise<number[]> {
-  return (await InviteeModel.findAll({ where: { meetingId } })).map((i) => i.userId);
-}
-
 /** Updates title, agenda, place or time and notifies the invitees. */
 export const updateMeeting = useCase({
   name: 'meetings.update',
   input: MeetingUpdateRequest,
   ...change,
-  apply: async ({ input: req, subject, now }) => {
+  apply: async ({ input: req, subject, now, emit }) => {
     const m = subject.meeting;
     const startsAt = req.startsAt ? new Date(req.startsAt) : m.startsAt;
     const endsAt = req.endsAt ? new Date(req.endsAt) : m.endsAt;
@@ -34,11 +28,7 @@ export const updateMeeting = useCase({
     Object.assign(m, { ...req, startsAt, endsAt, updatedAt: now });
     if (moved) m.version += 1;
     await m.save();
-    await notify(
-      await inviteesOf(m.id),
-      { kind: 'meeting.changed', title: `会议变更：${m.title}`, body: `现在是 ${chinaTime(m.startsAt)}，${m.place}。`, refType: 'meeting', refId: m.id, key: `meeting:${m.id}:changed:${m.version}:${m.updatedAt.getTime()}` },
-      now,
-    );
+    emit({ type: 'meeting.changed', ref: { type: 'meeting', id: m.id } });
     return { id: m.id, version: m.version };
   },
 });
@@ -48,12 +38,12 @@ export const cancelMeeting = useCase({
   name: 'meetings.cancel',
   input: CancelRequest,
   ...change,
-  apply: async ({ input, subject, now }) => {
+  apply: async ({ input, subject, now, emit }) => {
     const m = subject.meeting;
     m.state = 'cancelled';
     m.updatedAt = now;
     await m.save();
-    await notify(await inviteesOf(m.id), { kind: 'meeting.cancelled', title: `会议取消：${m.title}`, body: input.reason ?? '原定会议取消。', refType: 'meeting', refId: m.id, key: `meeting:${m.id}:cancelled` }, now);
+    emit({ type: 'meeting.cancelled', ref: { type: 'meeting', id: m.id }, data: { note: input.reason ?? '' } });
     return { id: m.id };
   },
 });

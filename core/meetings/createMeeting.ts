@@ -1,20 +1,18 @@
 /** The office schedules a meeting or activity, invites its audience and gives it a check-in code. */
 import { randomInt } from 'node:crypto';
 import { MeetingRequest } from '../../contracts/engagement';
-import { MEETING_KIND_LABELS } from '../../contracts/labels';
 import { InviteeModel, MeetingModel } from '../../models/engagement';
 import { resolveAudience } from '../notifications/audience';
-import { notify } from '../notifications/notify';
 import { invalid } from '../result';
 import { plainUseCase } from '../useCase';
-import { chinaTime, organises } from './policy';
+import { organises } from './policy';
 
 /** Creates the meeting and invites; returns its id. */
 export const createMeeting = plainUseCase({
   name: 'meetings.create',
   input: MeetingRequest,
   who: ({ actor }) => (organises(actor) ? null : '只有人大工作人员可以安排会议和活动'),
-  apply: async ({ actor, input: req, now }) => {
+  apply: async ({ actor, input: req, now, emit }) => {
     const startsAt = new Date(req.startsAt);
     const endsAt = new Date(req.endsAt);
     if (endsAt <= startsAt) return invalid('结束时间必须晚于开始时间');
@@ -37,11 +35,7 @@ export const createMeeting = plainUseCase({
       updatedAt: now,
     });
     await InviteeModel.bulkCreate(userIds.map((userId) => ({ meetingId: m.id, userId, rsvp: 'pending', leaveReason: null, leaveState: null, checkedInAt: null, respondedAt: null })));
-    await notify(
-      userIds,
-      { kind: 'meeting.invited', title: `${MEETING_KIND_LABELS[req.kind]}通知：${req.title}`, body: `${chinaTime(startsAt)}，${req.place}。请回复参加或请假。`, refType: 'meeting', refId: m.id, key: `meeting:${m.id}:invited` },
-      now,
-    );
+    emit({ type: 'meeting.invited', ref: { type: 'meeting', id: m.id } });
     return { id: m.id };
   },
 });

@@ -1,7 +1,7 @@
 /** A person reads their own notification settings: channels, quiet hours, and which push channels they can have. */
 import type { NotificationSettings } from '../../contracts/engagement';
 import { UserModel } from '../../models/definitions';
-import { useCase } from '../useCase';
+import { plainUseCase } from '../useCase';
 import { availableChannels, QUIET_FROM_HOUR, QUIET_TO_HOUR, settingsOf } from './policy';
 
 const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
@@ -23,7 +23,8 @@ export async function settingsView(userId: number): Promise<NotificationSettings
 }
 
 /** Reads the caller's notification settings (no row yet: the defaults). */
-export const getNotificationSettings = useCase({
+export const getNotificationSettings = plainUseCase({
   name: 'notifications.settings.get',
+  readOnly: true,
   apply: ({ actor }) => settingsView(actor.id),
 });

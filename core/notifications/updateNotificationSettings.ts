@@ -5,12 +5,12 @@
 import { Op } from 'sequelize';
 import { NotificationSettingsRequest } from '../../contracts/engagement';
 import { NotificationSettingModel, OutboxModel } from '../../models/engagement';
-import { useCase } from '../useCase';
+import { plainUseCase } from '../useCase';
 import { settingsView } from './getNotificationSettings';
 import { settingsOf } from './policy';
 
 /** Saves the changed settings and returns them. */
-export const updateNotificationSettings = useCase({
+export const updateNotificationSettings = plainUseCase({
   name: 'notifications.settings.update',
   input: NotificationSettingsRequest,
   apply: async ({ actor, input, now }) => {

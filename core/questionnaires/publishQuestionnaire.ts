@@ -1,10 +1,7 @@
 /** The office publishes a survey, ballot or evaluation to an audience; recipients are fixed at publication. */
 import { QuestionnaireRequest } from '../../contracts/engagement';
-import { QUESTIONNAIRE_KIND_LABELS } from '../../contracts/labels';
-import { chinaTime } from '../../contracts/format';
 import { QuestionnaireModel, RecipientModel } from '../../models/engagement';
 import { resolveAudience } from '../notifications/audience';
-import { notify } from '../notifications/notify';
 import { invalid } from '../result';
 import { plainUseCase } from '../useCase';
 import { publishes } from './policy';
@@ -15,7 +12,7 @@ export const publishQuestionnaire = plainUseCase({
   name: 'questionnaires.publish',
   input: QuestionnaireRequest,
   who: ({ actor }) => (publishes(actor) ? null : '只有人大工作人员可以发布问卷、票决和测评'),
-  apply: async ({ actor, input: req, now }) => {
+  apply: async ({ actor, input: req, now, emit }) => {
     const built = buildQuestions(req.kind, req);
     if (typeof built === 'string') return invalid(built);
     const opensAt = req.opensAt ? new Date(req.opensAt) : now;
@@ -40,8 +37,7 @@ export const publishQuestionnaire = plainUseCase({
       createdAt: now,
     });
     await RecipientModel.bulkCreate(userIds.map((userId) => ({ questionnaireId: q.id, userId })));
-    const label = QUESTIONNAIRE_KIND_LABELS[req.kind];
-    await notify(userIds, { kind: `${req.kind}.published`, title: `新${label}：${req.title}`, body: `请在 ${chinaTime(closesAt)} 前完成。`, refType: 'questionnaire', refId: q.id, key: `questionnaire:${q.id}:published` }, now);
+    emit({ type: 'questionnaire.published', ref: { type: 'questionnaire', id: q.id } });
     return { id: q.id, recipients: userIds.length };
   },
 });
