@@ -4,7 +4,7 @@
  * channels got outbox rows. deputy01 and citizen01 have linked WeChat, so they also get WeChat rows.
  */
 import { EVENT_TYPES, type EventType } from '../../core/notifications/eventTable';
-import { sweepCoOpinions, sweepDeadlineWarnings, sweepOverdue, sweepRedo } from '../../core/sweeps/suggestionClocks';
+import { sweepCoOpinions, sweepDeadlineWarnings, sweepOverdue, sweepRedo } from '../../core/suggestions/clocks';
 import { sweepMeetingReminders, sweepQuestionnaireReminders } from '../../core/sweeps/reminders';
 import { StationModel, SuggestionModel, UserModel } from '../../models/definitions';
 import { NotificationModel, OutboxModel } from '../../models/engagement';
