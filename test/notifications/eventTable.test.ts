@@ -312,6 +312,16 @@ describe.each(databaseKinds())('event → audience table on %s', (kind) => {
       kind: 'notice',
       heard: { deputy01: ALL, 'staff-edu': PUSH },
     },
+    // Last: entering 2027's official schedule changes the process's calendar for what follows.
+    'suggestion.rescheduled': {
+      trigger: async () => {
+        const id = await at('2026-11-06', assigned); // due in February 2027, counted on the provisional calendar
+        const holidays = ['2027-01-01', '2027-01-02', '2027-01-03', ...['05', '06', '07', '08', '09', '10', '11', '12', '13'].map((d) => `2027-02-${d}`)];
+        await at('2026-12-10', () => call('admin', 'PUT', '/api/calendar/2027', { holidays, workdays: ['2027-02-20'] }));
+        return id;
+      },
+      heard: { 'staff-housing': PUSH, 'staff-finance': PUSH, deputy01: INBOX },
+    },
   };
 
   test('every event type in the table has a row here', () => {
