@@ -43,7 +43,7 @@ describe.each(databaseKinds())('notification settings on %s', (kind) => {
       [{ chat: 'no' }, '群聊推送只能是 true（开）或 false（关）'],
       [{ quietHours: 1 }, '免打扰时段只能是 true（开）或 false（关）'],
       [{ email: true }, '不认识的字段：email'],
-      ['[]', '请提交要修改的设置'],
+      ['[]', '请求内容应为 JSON 对象'],
     ] as const) {
       const r = await settings('deputy01', body);
       expect(r.status).toBe(400);
