@@ -89,6 +89,10 @@ describe.each(databaseKinds())('Beijing time for people on %s', (kind) => {
     const inbox = (await api.http('GET', '/api/inbox', undefined, deputy)).body.items;
     const published = inbox.find((i: { ref: { id: number } | null }) => i.ref?.id === id);
     expect(published.body).toBe('请在 12月5日 18:00 前完成。');
+
+    // A deadline in a far year is a typing slip: refused in Chinese, never “请在NaN月NaN日前完成”.
+    const far = await api.http('POST', '/api/questionnaires', { kind: 'survey', title: '远期问卷', closesAt: '+275760-09-13T00:00:00.000Z', audience: { users: ['deputy01'] }, questions: [{ id: 'q1', type: 'single', title: '满意吗', options: ['满意', '不满意'] }] }, office);
+    expect([far.status, far.body.error.message]).toEqual([400, expect.stringContaining('截止时间应在 2000')]);
   });
 
   test('the .ics file states the meeting in UTC with Z, so calendar apps show 09:00 in Beijing', async () => {
