@@ -18,7 +18,7 @@ export function calendarRoutes(core: CoreContext): Router {
   r.put('/api/calendar/:year', auth, async (ctx) =>
     respond(
       ctx,
-      await enterOfficialSchedule(core, actorOf(ctx), withYear(ctx.request.body, ctx.params.year), {
+      await enterOfficialSchedule(core, actorOf(ctx), ctx.params.year, withYear(ctx.request.body, ctx.params.year), {
         // Entering a schedule recounts the open suggestions' deadlines, in the same transaction.
         onChanged: ({ actor, years, revised, now }) => recountOpenDeadlines(actor, `${years.join('、')} 年放假安排${revised ? '更新' : '公布'}`, now),
       }),

@@ -8,8 +8,8 @@ import { CalendarScheduleRequest, CalendarYearParam, type CalendarYearResponse }
 import { CalendarDayModel, CalendarYearModel } from '../../models/calendar';
 import type { Actor, CoreContext } from '../context';
 import type { Outcome } from '../result';
-import { plainUseCase } from '../useCase';
-import { isWeekend, loadCalendar, useOfficialYear } from './calendar';
+import { useCase } from '../useCase';
+import { isWeekend, loadCalendar, useOfficialYear, yearCalendar, type YearCalendar } from './calendar';
 import { enterScheduleForbidden } from './policy';
 import { calendarResponse } from './readCalendarYear';
 
@@ -48,16 +48,28 @@ const ScheduleInput = CalendarScheduleRequest.extend({ year: CalendarYearParam }
   })
   .transform((v) => ({ year: v.year, holidays: uniqueSorted(v.holidays), workdays: uniqueSorted(v.workdays) }));
 
-/** Stores `{year, holidays, workdays}` as that year's official schedule (admin only) and recounts through `options.onChanged`. */
+/** What the audit log keeps of a year's calendar. */
+const snapshot = (c: YearCalendar) => ({ id: c.year, source: c.source, holidays: c.holidays, workdays: c.workdays });
+
+/**
+ * Stores `{year, holidays, workdays}` as that year's official schedule (admin only; audited with the year's
+ * calendar before and after) and recounts through `options.onChanged`. `year` is the path's, also in `input`.
+ */
 export async function enterOfficialSchedule(
   ctx: CoreContext,
   actor: Actor,
+  year: unknown,
   input: unknown,
   options: EnterScheduleOptions = {},
 ): Promise<Outcome<CalendarYearResponse & { recounted: number }>> {
-  const enter = plainUseCase({
+  const enter = useCase({
     name: 'calendar.enter',
     input: ScheduleInput,
+    // The input schema has checked the same year; the subject is the year's calendar as it is now.
+    load: async (key: unknown) => {
+      const parsed = CalendarYearParam.safeParse(String(key));
+      return parsed.success ? yearCalendar(parsed.data) : null;
+    },
     who: ({ actor }) => enterScheduleForbidden(actor),
     apply: async ({ actor, input: { year, holidays, workdays }, now, today }) => {
       const existing = await CalendarYearModel.findByPk(year, { lock: true });
@@ -75,9 +87,10 @@ export async function enterOfficialSchedule(
       const recounted = (await options.onChanged?.({ years: [year], revised: !!existing, actor, now })) ?? 0;
       return { ...calendarResponse(year, today), recounted };
     },
+    audit: { object: 'calendar', before: snapshot, after: snapshot },
   });
   try {
-    return await enter(ctx, actor, input);
+    return await enter(ctx, actor, year, input);
   } finally {
     // Memory follows what was committed (or, after a failure, what is still stored).
     await loadCalendar();

@@ -6,6 +6,7 @@
 import { isWorkingDay } from '../../core/calendar/workdays';
 import { calendarSource, refreshCalendar } from '../../core/calendar/calendar';
 import { enterOfficialSchedule } from '../../core/calendar/enterOfficialSchedule';
+import { AuditModel } from '../../models/audit';
 import { CalendarDayModel, CalendarYearModel } from '../../models/calendar';
 import { SuggestionEventModel } from '../../models/definitions';
 import { startTestApi, type TestApi } from '../helpers/api';
@@ -112,6 +113,7 @@ describe.each(databaseKinds())('the holiday calendar on %s', (kind) => {
     expect((await api.http('PUT', '/api/calendar/27', OFFICIAL_2027, tokens.admin)).body.error.message).toContain('年份应为四位数字');
     expect(await CalendarYearModel.count()).toBe(0);
     expect(await CalendarDayModel.count()).toBe(0);
+    expect(await AuditModel.count({ where: { action: 'calendar.enter' } })).toBe(0);
     expect(calendarSource(2027)).toBe('provisional');
   });
 
@@ -153,6 +155,12 @@ describe.each(databaseKinds())('the holiday calendar on %s', (kind) => {
     const cal = (await api.http('GET', '/api/calendar?year=2027', undefined, tokens.deputy)).body;
     expect(cal).toMatchObject({ source: 'official', workdays: ['2027-02-20'] });
 
+    // The audit log keeps who entered it and the year before and after.
+    const audit = (await AuditModel.findOne({ where: { action: 'calendar.enter', objectId: '2027' } }))!;
+    expect(audit.username).toBe('admin');
+    expect(JSON.parse(audit.before!)).toMatchObject({ source: 'provisional', workdays: [] });
+    expect(JSON.parse(audit.after!)).toMatchObject({ source: 'official', workdays: ['2027-02-20'] });
+
     // Entering it again unchanged moves nothing and writes nothing.
     const again = await api.http('PUT', '/api/calendar/2027', OFFICIAL_2027, tokens.admin);
     expect(again.body.recounted).toBe(0);
@@ -176,7 +184,7 @@ describe.each(databaseKinds())('the holiday calendar on %s', (kind) => {
 
     const admin = await actor('admin');
     await expect(
-      enterOfficialSchedule(api.core, admin, { year: '2029', holidays: ['2029-01-01'] }, {
+      enterOfficialSchedule(api.core, admin, '2029', { year: '2029', holidays: ['2029-01-01'] }, {
         onChanged: async () => {
           throw new Error('recount failed');
         },
