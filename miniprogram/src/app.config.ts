@@ -3,7 +3,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'engage', pages: ['inbox/index', 'meetings/index', 'surveys/index', 'survey/index'] },
     { root: 'office', pages: ['dashboard/index', 'publish/index'] },
-    { root: 'admin', pages: ['regions/index', 'stations/index', 'departments/index', 'users/index', 'audit/index'] },
+    { root: 'admin', pages: ['regions/index', 'stations/index', 'departments/index', 'users/index', 'audit/index', 'calendar/index'] },
   ],
   window: { navigationBarTitleText: '履职通', navigationBarBackgroundColor: '#b71c1c', navigationBarTextStyle: 'white', backgroundColor: '#f5f5f5' },
 });

@@ -58,6 +58,7 @@ const TILES: Record<Me['role'], Tile[]> = {
     { name: '联络站管理', hint: '新增、修改、停用', url: '/admin/stations/index' },
     { name: '承办单位', hint: '职责、别名、关键词', url: '/admin/departments/index' },
     { name: '审计日志', hint: '管理操作和登录记录', url: '/admin/audit/index' },
+    { name: '节假日安排', hint: '录入官方放假安排', url: '/admin/calendar/index' },
     { name: '消息', hint: '通知', url: '/engage/inbox/index' },
   ],
 };
