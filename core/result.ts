@@ -1,8 +1,8 @@
 /** The closed set of outcomes every use case returns; adapters map them to HTTP statuses or chat replies. */
 
-export type FailureKind = 'invalid' | 'unauthorized' | 'forbidden' | 'notFound' | 'conflict';
+export type FailureKind = 'invalid' | 'unauthorized' | 'forbidden' | 'notFound' | 'conflict' | 'tooMany';
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; kind: FailureKind; message: string };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; kind: FailureKind; message: string; retryAfterSeconds?: number };
 
 /** A successful outcome. */
 export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
@@ -16,6 +16,8 @@ export const forbidden = (message: string): Outcome<never> => ({ ok: false, kind
 export const notFound = (message: string): Outcome<never> => ({ ok: false, kind: 'notFound', message });
 /** The state does not allow this now. */
 export const conflict = (message: string): Outcome<never> => ({ ok: false, kind: 'conflict', message });
+/** Too many attempts: try again after `retryAfterSeconds`. */
+export const tooMany = (message: string, retryAfterSeconds: number): Outcome<never> => ({ ok: false, kind: 'tooMany', message, retryAfterSeconds });
 
 /** Thrown inside a transaction to roll it back with a failure outcome. */
 export class OutcomeError extends Error {

@@ -12,6 +12,7 @@ import { defineEngagementModels } from './engagement';
 import { defineChatModels } from './chat';
 import { defineCalendarModels } from './calendar';
 import { defineAuditModels } from './audit';
+import { defineSignInModels } from './signIn';
 import { migrations } from './migrations';
 
 /**
@@ -102,6 +103,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
   defineChatModels(sequelize);
   defineCalendarModels(sequelize);
   defineAuditModels(sequelize);
+  defineSignInModels(sequelize);
   return { sequelize, kind, url, close: () => sequelize.close() };
 }
 

@@ -12,6 +12,7 @@ const STATUS: Record<Extract<Outcome<never>, { ok: false }>['kind'], [number, Er
   forbidden: [403, 'forbidden'],
   notFound: [404, 'not_found'],
   conflict: [409, 'conflict'],
+  tooMany: [429, 'rate_limited'],
 };
 
 /** Writes an error response. */
@@ -28,6 +29,7 @@ export function respond<T>(ctx: Context, outcome: Outcome<T>, present: (v: T) =>
     return;
   }
   const [s, code] = STATUS[outcome.kind];
+  if (outcome.retryAfterSeconds) ctx.set('retry-after', String(outcome.retryAfterSeconds));
   sendError(ctx, s, code, outcome.message);
 }
 

@@ -12,12 +12,16 @@ export function issueToken(config: Config, user: { id: number; role: string }): 
   return jwt.sign({ role: user.role }, config.jwtSecret, { subject: String(user.id), expiresIn: config.jwtTtl as jwt.SignOptions['expiresIn'], issuer: 'lvzhi' });
 }
 
-/** Verifies a token; returns its user id, or null when it is missing, forged or expired. */
+/**
+ * Verifies a token; returns its user id, or null when it is missing, forged, expired, without an expiry, from
+ * another issuer, or names its user other than by a plain positive integer (`"1e0"` and `"01"` are refused).
+ */
 export function verifyToken(config: Config, token: string): number | null {
   try {
-    const claims = jwt.verify(token, config.jwtSecret, { issuer: 'lvzhi' }) as TokenClaims;
+    const claims = jwt.verify(token, config.jwtSecret, { issuer: 'lvzhi', algorithms: ['HS256'] }) as jwt.JwtPayload & Partial<TokenClaims>;
+    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || !/^[1-9]\d{0,9}$/.test(claims.sub)) return null;
     const id = Number(claims.sub);
-    return Number.isInteger(id) && id > 0 ? id : null;
+    return Number.isSafeInteger(id) ? id : null;
   } catch {
     return null;
   }

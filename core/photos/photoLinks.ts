@@ -16,12 +16,12 @@ function signature(secret: string, id: number, expires: number): string {
 export function photoUrl(config: Config, id: number, now: Date): string {
   // Rounded to the day so that the same photo keeps one link (and caches) for a while.
   const expires = Math.ceil((now.getTime() + DAY_MS) / DAY_MS) * DAY_MS;
-  return `/api/photos/${id}?exp=${expires}&sig=${signature(config.jwtSecret, id, expires)}`;
+  return `/api/photos/${id}?exp=${expires}&sig=${signature(config.photoLinkSecret, id, expires)}`;
 }
 
 /** Whether a link's expiry and signature hold at `now`. */
 export function linkIsValid(config: Config, id: number, exp: unknown, sig: unknown, now: Date): boolean {
   const expires = Number(exp);
   if (!Number.isFinite(expires) || expires < now.getTime() || typeof sig !== 'string') return false;
-  return safeEqual(sig, signature(config.jwtSecret, id, expires));
+  return safeEqual(sig, signature(config.photoLinkSecret, id, expires));
 }

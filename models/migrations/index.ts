@@ -7,6 +7,7 @@ import * as m005 from './005-photos';
 import * as m006 from './006-calendar';
 import * as m009 from './009-audit';
 import * as m010 from './010-notification-settings';
+import * as m013 from './013-sign-in-attempts';
 
 export const migrations = [
   { name: '001-initial', ...m001 },
@@ -17,4 +18,5 @@ export const migrations = [
   { name: '006-calendar', ...m006 },
   { name: '009-audit', ...m009 },
   { name: '010-notification-settings', ...m010 },
+  { name: '013-sign-in-attempts', ...m013 },
 ];

@@ -38,9 +38,12 @@ export class TestClock implements Clock {
 /** The environment variable through which globalSetup hands a kind's template database to the test files. */
 const TEMPLATE_ENV: Record<DbKind, string> = { sqlite: 'LVZHI_TEST_TEMPLATE_SQLITE', mysql: 'LVZHI_TEST_TEMPLATE_MYSQL' };
 
+/** The JWT secret of test runs (the demo secret is refused outside demo mode, and some tests turn demo mode off). */
+export const TEST_JWT_SECRET = 'lvzhi-test-secret';
+
 /** The configuration every test core starts from (plus the test's own `env`). */
 function testConfig(url: string, env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, DEMO_MODE: '1', ...env });
+  return loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, DEMO_MODE: '1', JWT_SECRET: TEST_JWT_SECRET, ...env });
 }
 
 /** A connection to the MySQL server of TEST_MYSQL_URL without a default database. */
