@@ -80,6 +80,15 @@ export function openApiDocument(): object {
   }
   reg.registerPath({
     method: 'post',
+    path: '/api/suggestions/{id}/reassign',
+    summary: '改派：交办给指定的主办、协办单位（待审查的先立案），一次调用',
+    tags: ['建议办理'],
+    security: secured,
+    request: { params: idParam, body: json(S.ActionBodies.assign) },
+    responses: { 200: { description: '操作后的建议详情', ...json(S.SuggestionDetail) }, ...errors },
+  });
+  reg.registerPath({
+    method: 'post',
     path: '/api/routing/classify',
     summary: '分办预览：推荐主办、协办单位及依据词',
     tags: ['分办'],

@@ -3,7 +3,8 @@
  * talks to the API on loopback (SQLite, and MySQL too when BENCH_MYSQL_URL or TEST_MYSQL_URL is set). Mixed
  * flows, each sender's messages in order, with a pause between a reply and the next message as people take
  * (BENCH_THINK_MS, default 3000 ms; 0 measures saturation). Prints replies/s, p50/p99 reply latency and the
- * bot's own processing time per message (excluding the API calls).
+ * bot's own processing time per message (excluding the API calls) and the API calls per message. BENCH_PORT
+ * (default 3901) sets the API's port, so that two checkouts can be measured side by side.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,7 +41,7 @@ async function run(label: string, databaseUrl: string, port: number) {
       } catch {
         /* not up yet */
       }
-      if (i > 150) throw new Error('API did not start');
+      if (i > 900) throw new Error('API did not start');
       await new Promise((r) => setTimeout(r, 200));
     }
     // Bind SIMS console identities to the 50 demo deputies, round robin.
@@ -54,10 +55,17 @@ async function run(label: string, databaseUrl: string, port: number) {
     }
     const bot = spawn(process.execPath, ['--import', 'tsx', 'bot/console.ts', '--parallel'], { cwd: root, env: { ...process.env, API_URL: base, BOT_TIMING: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
     const own: number[] = [];
+    const calls: number[] = [];
+    let ready: () => void = () => undefined;
+    const botReady = new Promise<void>((r) => (ready = r));
     readline.createInterface({ input: bot.stderr! }).on('line', (l) => {
       try {
+        if (JSON.parse(l).ready) ready();
         const t = JSON.parse(l).timing;
-        if (t) own.push(t.totalMs - t.apiMs);
+        if (t) {
+          own.push(t.totalMs - t.apiMs);
+          calls.push(t.apiCalls);
+        }
       } catch {
         /* other output */
       }
@@ -88,6 +96,8 @@ async function run(label: string, databaseUrl: string, port: number) {
         else next();
       });
     });
+    // Start-up (training the understanding layer) is not a message's latency: wait until the bot says it is ready.
+    await botReady;
     const start = performance.now();
     for (let i = 1; i <= SIMS; i++) {
       const sim = `sim${String(i).padStart(3, '0')}`;
@@ -102,7 +112,8 @@ async function run(label: string, databaseUrl: string, port: number) {
     const f = (n: number) => n.toFixed(n < 10 ? 2 : 0);
     process.stdout.write(
       `bot ${label}: ${SIMS} deputies (pause ${THINK_MS} ms), ${replies} replies in ${seconds.toFixed(1)} s — ${f(replies / seconds)} replies/s, ` +
-        `latency p50=${f(pct(latencies, 50))} ms p99=${f(pct(latencies, 99))} ms; bot's own processing p50=${f(pct(own, 50))} ms p99=${f(pct(own, 99))} ms mean=${f(own.reduce((a, b) => a + b, 0) / own.length)} ms\n`,
+        `latency p50=${f(pct(latencies, 50))} ms p99=${f(pct(latencies, 99))} ms; bot's own processing p50=${f(pct(own, 50))} ms p99=${f(pct(own, 99))} ms mean=${f(own.reduce((a, b) => a + b, 0) / own.length)} ms; ` +
+        `API calls per message mean=${(calls.reduce((a, b) => a + b, 0) / calls.length).toFixed(2)} max=${Math.max(...calls)}\n`,
     );
   } finally {
     api.kill('SIGTERM');
@@ -111,7 +122,7 @@ async function run(label: string, databaseUrl: string, port: number) {
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-bench-'));
-  await run('sqlite', `sqlite:${path.join(dir, 'bench.sqlite')}`, 3901);
+  await run('sqlite', `sqlite:${path.join(dir, 'bench.sqlite')}`, Number(process.env.BENCH_PORT || 3901));
   const mysqlUrl = process.env.BENCH_MYSQL_URL || process.env.TEST_MYSQL_URL;
   if (mysqlUrl) {
     const u = new URL(mysqlUrl);
@@ -120,7 +131,7 @@ async function main() {
     await c.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`);
     u.pathname = `/${name}`;
     try {
-      await run('mysql', u.toString(), 3902);
+      await run('mysql', u.toString(), Number(process.env.BENCH_PORT || 3901) + 1);
     } finally {
       await c.query(`DROP DATABASE \`${name}\``);
       await c.end();

@@ -15,6 +15,8 @@ async function main() {
     // BOT_TIMING=1: one JSON line per message on stderr with the total and the API part (for the benchmark).
     onTiming: process.env.BOT_TIMING ? (t) => process.stderr.write(`${JSON.stringify({ timing: t })}\n`) : undefined,
   });
+  // The understanding layer is trained by now; the benchmark starts its clock after this line.
+  if (process.env.BOT_TIMING) process.stderr.write(`${JSON.stringify({ ready: true })}\n`);
   const parallel = process.argv.includes('--parallel');
   const queues = new Map<string, Promise<void>>();
   let serial = Promise.resolve();

@@ -169,6 +169,8 @@ export function createApiClient(options: ClientOptions) {
     updateDraft: (id: number, body: UpdateDraftRequest) => request<SuggestionDetail>('PATCH', `/api/suggestions/${id}`, body),
     act: <A extends SuggestionAction>(id: number, action: A, body: ActionBody<A> = {} as ActionBody<A>) =>
       request<SuggestionDetail>('POST', `/api/suggestions/${id}/${action}`, body),
+    /** 改派: assign to the lead and co-handlers given, accepting a submitted suggestion first (one call). */
+    reassign: (id: number, body: ActionBody<'assign'>) => request<SuggestionDetail>('POST', `/api/suggestions/${id}/reassign`, body),
     classify: (title: string, body?: string) => request<RoutingProposal>('POST', '/api/routing/classify', { title, body }),
     similar: (title: string, body?: string) =>
       request<{ items: { id: number; title: string; stateLabel: string; score: number }[] }>('POST', '/api/routing/similar', { title, body }),
@@ -206,12 +208,12 @@ export function createApiClient(options: ClientOptions) {
     bindCode: () => request<{ code: string; expiresAt: string }>('POST', '/api/chat/bind-code', {}),
     chatBind: (transport: string, chatUserId: string, code: string) =>
       request<{ username: string; name: string; role: string }>('POST', '/api/chat/bind', { transport, chatUserId, code }),
-    chatToken: (transport: string, chatUserId: string) =>
-      request<{ token: string; username: string; name: string; role: string }>('POST', '/api/chat/token', { transport, chatUserId }),
+    chatToken: (transport: string, chatUserId: string, session?: string) =>
+      request<{ token: string; username: string; name: string; role: string; session?: { data: Record<string, unknown> | null; expired: boolean }; now?: string }>('POST', '/api/chat/token', { transport, chatUserId, session }),
     session: (key: string) => request<{ data: Record<string, unknown> | null; expired: boolean }>('GET', `/api/chat/sessions/${encodeURIComponent(key)}`),
     saveSession: (key: string, data: Record<string, unknown>, ttlSeconds?: number) =>
-      request<{ expiresAt: string }>('PUT', `/api/chat/sessions/${encodeURIComponent(key)}`, { data, ttlSeconds }),
-    endSession: (key: string) => request<{ deleted: boolean }>('DELETE', `/api/chat/sessions/${encodeURIComponent(key)}`),
+      request<{ expiresAt: string; expired: boolean }>('PUT', `/api/chat/sessions/${encodeURIComponent(key)}`, { data, ttlSeconds }),
+    endSession: (key: string) => request<{ deleted: boolean; expired: boolean }>('DELETE', `/api/chat/sessions/${encodeURIComponent(key)}`),
     pullDeliveries: (transport: string, limit = 50) => request<{ items: ChatDeliveryItem[] }>('GET', '/api/deliveries', undefined, { channel: 'chat', transport, limit }),
     ackDelivery: (id: number, ok: boolean, error?: string, permanent?: boolean) => request<{ status: string }>('POST', `/api/deliveries/${id}/ack`, { ok, error, permanent }),
 

@@ -83,7 +83,7 @@ const chatIdentity = {
   chatUserId: z.string({ error: '请提供聊天账号' }).trim().min(1, '请提供聊天账号').max(128),
 };
 export const ChatBindRequest = z.object({ ...chatIdentity, code: z.string({ error: '请提供绑定码' }).trim().regex(/^\d{6}$/, '绑定码是 6 位数字') });
-export const ChatTokenRequest = z.object(chatIdentity);
+export const ChatTokenRequest = z.object({ ...chatIdentity, session: z.string().trim().min(1).max(190).optional() });
 export const ChatSessionRequest = z.object({ data: z.record(z.string(), z.unknown(), { error: '会话内容应为对象' }), ttlSeconds: z.number().int().min(60).max(7 * 86400).optional() });
 
 /** The bot's pull of chat deliveries: how many at most (a whole number, 1–200) and on which transport. */

@@ -3,7 +3,8 @@
  * a code is never derived from a label.
  */
 
-export const ROLES = ['citizen', 'deputy', 'staff', 'office', 'admin'] as const;
+/** `service` is the chat bot's account: it speaks for bound chat users and pulls chat deliveries, nothing else. */
+export const ROLES = ['citizen', 'deputy', 'staff', 'office', 'admin', 'service'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const DEPUTY_LEVELS = ['national', 'provincial', 'city', 'county', 'township'] as const;

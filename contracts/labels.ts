@@ -18,6 +18,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   staff: '承办单位',
   office: '人大工作人员',
   admin: '系统管理员',
+  service: '机器人服务账号',
 };
 
 export const DEPUTY_LEVEL_LABELS: Record<DeputyLevel, string> = {

@@ -67,7 +67,7 @@ export async function seedDemoCity(db: Database): Promise<{ created: number }> {
     }
 
     await user({ username: 'admin', role: 'admin', name: '系统管理员', regionId: city.id });
-    await user({ username: 'bot', role: 'admin', name: '履职通机器人', regionId: city.id });
+    await user({ username: 'bot', role: 'service', name: '履职通机器人', regionId: city.id });
     await user({ username: 'office', role: 'office', name: '市人大常委会选联工委', regionId: city.id });
     for (const d of DISTRICTS) {
       const district = (await RegionModel.findOne({ where: { code: d.code } }))!;

@@ -14,7 +14,7 @@ export function chatRoutes(core: CoreContext): Router {
   r.post('/api/chat/bind', async (ctx) => respond(ctx, await bindChatIdentity(core, actorOf(ctx), ctx.request.body), (v) => v));
   r.post('/api/chat/token', async (ctx) => respond(ctx, await chatToken(core, actorOf(ctx), ctx.request.body), (v) => v));
   r.get('/api/chat/sessions/:key', async (ctx) => respond(ctx, await readChatSession(core, actorOf(ctx), ctx.params.key), (v) => v));
-  r.put('/api/chat/sessions/:key', async (ctx) => respond(ctx, await writeChatSession(core, actorOf(ctx), ctx.params.key, ctx.request.body), (v) => ({ expiresAt: v.expiresAt.toISOString() })));
-  r.delete('/api/chat/sessions/:key', async (ctx) => respond(ctx, await deleteChatSession(actorOf(ctx), ctx.params.key), (v) => v));
+  r.put('/api/chat/sessions/:key', async (ctx) => respond(ctx, await writeChatSession(core, actorOf(ctx), ctx.params.key, ctx.request.body), (v) => ({ expiresAt: v.expiresAt.toISOString(), expired: v.expired })));
+  r.delete('/api/chat/sessions/:key', async (ctx) => respond(ctx, await deleteChatSession(core, actorOf(ctx), ctx.params.key), (v) => v));
   return r;
 }

@@ -8,6 +8,7 @@ import { actorOf, requireAuth } from '../middleware/auth';
 import { respond, sendError } from '../middleware/errors';
 import { presentSuggestion, presentSuggestionPage } from '../presenters/suggestion';
 import { similarToSuggestion } from '../../core/routing/findSimilar';
+import { reassignSuggestion } from '../../core/suggestions/reassignSuggestion';
 import type { Context } from 'koa';
 
 const parseId = (raw: string) => (/^\d{1,10}$/.test(raw) ? Number(raw) : NaN);
@@ -38,6 +39,11 @@ export function suggestionRoutes(core: CoreContext): Router {
     const id = parseId(ctx.params.id);
     if (Number.isNaN(id)) return sendError(ctx, 404, 'not_found', '没有找到这件建议');
     await respondWithDetail(core, ctx, await updateDraft(core, actorOf(ctx), id, ctx.request.body));
+  });
+  r.post('/api/suggestions/:id/reassign', auth, async (ctx) => {
+    const id = parseId(ctx.params.id);
+    if (Number.isNaN(id)) return sendError(ctx, 404, 'not_found', '没有找到这件建议');
+    await respondWithDetail(core, ctx, await reassignSuggestion(core, actorOf(ctx), id, ctx.request.body));
   });
   r.post('/api/suggestions/:id/:action', auth, async (ctx) => {
     const action = ctx.params.action as SuggestionAction;

@@ -13,11 +13,12 @@ import { issueToken } from '../auth/tokens';
 import type { Actor, CoreContext } from '../context';
 import { forbidden, invalid, notFound, ok, type Outcome } from '../result';
 import { inTransaction } from '../useCase';
+import { readChatSession } from './sessions';
 
 const CODE_TTL_MS = 10 * 60_000;
 
-/** Only the bot's service account (an admin) speaks for chat identities. */
-const isBot = (a: Actor) => a.role === 'admin';
+/** Only the bot's service account (role `service`) speaks for chat identities; the human admin may not. */
+const isBot = (a: Actor) => a.role === 'service';
 
 /** Issues a 6-digit binding code for the caller, valid for 10 minutes. */
 export async function issueBindCode(ctx: CoreContext, actor: Actor): Promise<Outcome<{ code: string; expiresAt: Date }>> {
@@ -50,19 +51,28 @@ export async function bindChatIdentity(ctx: CoreContext, actor: Actor, input: un
   });
 }
 
-/** The bot asks for a token of the user bound to a chat identity (demo users are pre-bound by username). */
-export async function chatToken(ctx: CoreContext, actor: Actor, input: unknown): Promise<Outcome<{ token: string; username: string; name: string; role: string }>> {
+/**
+ * The bot asks for a token of the user bound to a chat identity (demo users are pre-bound by username). With
+ * `session` it gets that conversation's state in the same call, so a message costs the bot one call, not two;
+ * `now` is the API's clock (the bot reads 昨天 and 下周三 by it).
+ */
+export async function chatToken(
+  ctx: CoreContext,
+  actor: Actor,
+  input: unknown,
+): Promise<Outcome<{ token: string; username: string; name: string; role: string; session?: { data: Record<string, unknown> | null; expired: boolean }; now: string }>> {
   if (!isBot(actor)) return forbidden('只有机器人服务账号可以代表聊天用户操作');
   const parsed = ChatTokenRequest.safeParse(input ?? {});
   if (!parsed.success) return invalid(formatZodError(parsed.error));
-  const { transport, chatUserId } = parsed.data;
+  const { transport, chatUserId, session } = parsed.data;
   const binding = await ChatBindingModel.findOne({ where: { transport, chatUserId } });
   let user = binding ? await UserModel.findByPk(binding.userId) : null;
   if (!user && ctx.config.demoMode) {
     const demo = await UserModel.findOne({ where: { username: chatUserId } });
-    // Demo people only: never the admin or bot accounts.
-    if (demo && !demo.system && demo.passwordHash && demo.role !== 'admin') user = demo;
+    // Demo people only: never the admin or the bot's service account.
+    if (demo && !demo.system && demo.passwordHash && demo.role !== 'admin' && demo.role !== 'service') user = demo;
   }
   if (!user || !user.active) return notFound('这个聊天账号还没有绑定');
-  return ok({ token: issueToken(ctx.config, user), username: user.username, name: user.name, role: user.role });
+  const state = session ? await readChatSession(ctx, actor, session) : null;
+  return ok({ token: issueToken(ctx.config, user), username: user.username, name: user.name, role: user.role, ...(state?.ok ? { session: state.value } : {}), now: ctx.clock.now().toISOString() });
 }

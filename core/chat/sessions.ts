@@ -9,7 +9,7 @@ const DEFAULT_TTL_S = 30 * 60;
 
 /** Reads a session; an expired one is reported (once) and removed. */
 export async function readChatSession(ctx: CoreContext, actor: Actor, key: string): Promise<Outcome<{ data: Record<string, unknown> | null; expired: boolean }>> {
-  if (actor.role !== 'admin') return forbidden('只有机器人服务账号可以读写会话');
+  if (actor.role !== 'service') return forbidden('只有机器人服务账号可以读写会话');
   const row = await ChatSessionModel.findByPk(key.slice(0, 190));
   if (!row) return ok({ data: null, expired: false });
   if (row.expiresAt < ctx.clock.now()) {
@@ -19,19 +19,26 @@ export async function readChatSession(ctx: CoreContext, actor: Actor, key: strin
   return ok({ data: JSON.parse(row.data), expired: false });
 }
 
-/** Writes a session with a time to live (30 minutes by default). */
-export async function writeChatSession(ctx: CoreContext, actor: Actor, key: string, input: unknown): Promise<Outcome<{ expiresAt: Date }>> {
-  if (actor.role !== 'admin') return forbidden('只有机器人服务账号可以读写会话');
+/**
+ * Writes a session with a time to live (30 minutes by default). `expired` says whether the session it replaces
+ * had already expired, so that a bot keeping a copy learns it in the same call (and tells the person).
+ */
+export async function writeChatSession(ctx: CoreContext, actor: Actor, key: string, input: unknown): Promise<Outcome<{ expiresAt: Date; expired: boolean }>> {
+  if (actor.role !== 'service') return forbidden('只有机器人服务账号可以读写会话');
   const parsed = ChatSessionRequest.safeParse(input ?? {});
   if (!parsed.success) return invalid(formatZodError(parsed.error));
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + (parsed.data.ttlSeconds ?? DEFAULT_TTL_S) * 1000);
+  const previous = await ChatSessionModel.findByPk(key.slice(0, 190));
   await ChatSessionModel.upsert({ key: key.slice(0, 190), data: JSON.stringify(parsed.data.data), expiresAt, updatedAt: now });
-  return ok({ expiresAt });
+  return ok({ expiresAt, expired: previous !== null && previous.expiresAt < now });
 }
 
-/** Ends a session. */
-export async function deleteChatSession(actor: Actor, key: string): Promise<Outcome<{ deleted: boolean }>> {
-  if (actor.role !== 'admin') return forbidden('只有机器人服务账号可以读写会话');
-  return ok({ deleted: (await ChatSessionModel.destroy({ where: { key: key.slice(0, 190) } })) > 0 });
+/** Ends a session; `expired` says whether it had already expired. */
+export async function deleteChatSession(ctx: CoreContext, actor: Actor, key: string): Promise<Outcome<{ deleted: boolean; expired: boolean }>> {
+  if (actor.role !== 'service') return forbidden('只有机器人服务账号可以读写会话');
+  const row = await ChatSessionModel.findByPk(key.slice(0, 190));
+  if (!row) return ok({ deleted: false, expired: false });
+  await row.destroy();
+  return ok({ deleted: true, expired: row.expiresAt < ctx.clock.now() });
 }

@@ -1,4 +1,4 @@
-/** The chat bot pulls its due deliveries (and acknowledges each later); only the bot's admin account may. */
+/** The chat bot pulls its due deliveries (and acknowledges each later); only the bot's service account may. */
 import { NotificationModel, OutboxModel } from '../../models/engagement';
 import { UserModel } from '../../models/definitions';
 import { ChatBindingModel } from '../../models/chat';
@@ -14,7 +14,7 @@ export type ChatDelivery = ChatDeliveryItem;
 
 /** Claims up to `limit` chat deliveries for the caller (the bot), addressed on `transport`. */
 export async function pullDeliveries(ctx: CoreContext, actor: Actor, limit = 50, transport = 'console'): Promise<Outcome<ChatDelivery[]>> {
-  if (actor.role !== 'admin') return forbidden('只有机器人服务账号可以领取推送');
+  if (actor.role !== 'service') return forbidden('只有机器人服务账号可以领取推送');
   const rows = await claimDue('chat', ctx.clock.now(), Math.min(Math.max(1, limit), 200));
   const bindings = new Map((await ChatBindingModel.findAll({ where: { transport, userId: rows.map((r) => r.userId) } })).map((b) => [b.userId, b.chatUserId]));
   const notes = new Map((await NotificationModel.findAll({ where: { id: rows.map((r) => r.notificationId) } })).map((n) => [n.id, n]));
@@ -31,7 +31,7 @@ export async function pullDeliveries(ctx: CoreContext, actor: Actor, limit = 50,
 
 /** The bot reports a delivery's result. Acknowledging a sent delivery again changes nothing. */
 export async function ackDelivery(ctx: CoreContext, actor: Actor, id: number, input: unknown): Promise<Outcome<{ status: string }>> {
-  if (actor.role !== 'admin') return forbidden('只有机器人服务账号可以确认推送');
+  if (actor.role !== 'service') return forbidden('只有机器人服务账号可以确认推送');
   const parsed = AckRequest.safeParse(input ?? {});
   if (!parsed.success) return invalid(formatZodError(parsed.error));
   const row = Number.isInteger(id) ? await OutboxModel.findOne({ where: { id, channel: 'chat' } }) : null;

@@ -5,6 +5,7 @@
 import type { Question } from '../../contracts/engagement';
 import { EVALUATION_OPTIONS } from '../../contracts/labels';
 import type { QuestionnaireKind } from '../../contracts/enums';
+import type { AnswerValue } from '../../contracts/questionnaireRules';
 
 export interface BallotRules {
   maxChoices: number;
@@ -12,7 +13,7 @@ export interface BallotRules {
   passThreshold: number;
 }
 
-export type AnswerValue = string | number | number[];
+export type { AnswerValue };
 
 /** The questions stored for a request, or a message saying what is wrong. */
 export function buildQuestions(
@@ -44,44 +45,7 @@ export function buildQuestions(
   return { questions, rules: {} };
 }
 
-/** Checks an answer sheet; returns the normalised answers or a Chinese message. */
-export function checkAnswers(questions: Question[], raw: Record<string, AnswerValue>, kind: QuestionnaireKind): Record<string, AnswerValue> | string {
-  const out: Record<string, AnswerValue> = {};
-  const known = new Set(questions.map((q) => q.id));
-  const unknown = Object.keys(raw).filter((k) => !known.has(k));
-  if (unknown.length) return `没有这些题目：${unknown.join('、')}`;
-  for (const q of questions) {
-    const v = raw[q.id];
-    const empty = v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
-    if (empty) {
-      if (q.required) return `“${q.title}”是必答题`;
-      continue;
-    }
-    const n = q.options?.length ?? 0;
-    switch (q.type) {
-      case 'single':
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= n) return `“${q.title}”请选择 1 到 ${n} 之间的一项`;
-        break;
-      case 'multiple': {
-        if (!Array.isArray(v) || v.some((i) => !Number.isInteger(i) || i < 0 || i >= n)) return `“${q.title}”的选项不对`;
-        if (new Set(v).size !== v.length) return `“${q.title}”同一项不能重复选`;
-        if (q.max !== undefined && v.length > q.max) return kind === 'ballot' ? `最多只能选 ${q.max} 项，你选了 ${v.length} 项，这张票无效，请重新选择` : `“${q.title}”最多选 ${q.max} 项`;
-        if (q.min !== undefined && v.length < q.min) return `“${q.title}”至少选 ${q.min} 项`;
-        break;
-      }
-      case 'rating':
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 5) return `“${q.title}”请打 1 到 5 分`;
-        break;
-      case 'text':
-      case 'longtext':
-        if (typeof v !== 'string') return `“${q.title}”请填写文字`;
-        if (q.type === 'text' && v.length > 200) return `“${q.title}”不能超过 200 字`;
-        break;
-    }
-    out[q.id] = v;
-  }
-  return out;
-}
+export { checkAnswers } from '../../contracts/questionnaireRules';
 
 /** An answer as text, for exports: option labels joined by "；". */
 export function answerText(q: Question, v: AnswerValue | undefined): string {

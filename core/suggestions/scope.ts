@@ -27,6 +27,9 @@ export function canSee(actor: Actor, f: SuggestionFacts): boolean {
       );
     case 'citizen':
       return s.authorUserId === actor.id || s.citizenUserId === actor.id;
+    case 'service':
+      // The bot's service account acts only through the chat users' own tokens.
+      return false;
   }
 }
 
@@ -54,5 +57,7 @@ export function visibleWhere(actor: Actor): WhereOptions {
       } as WhereOptions;
     case 'citizen':
       return { [Op.or]: [{ authorUserId: id }, { citizenUserId: id }] };
+    case 'service':
+      return { id: null };
   }
 }

@@ -8,6 +8,7 @@ import * as m006 from './006-calendar';
 import * as m009 from './009-audit';
 import * as m010 from './010-notification-settings';
 import * as m013 from './013-sign-in-attempts';
+import * as m014 from './014-service-role';
 
 export const migrations = [
   { name: '001-initial', ...m001 },
@@ -19,4 +20,5 @@ export const migrations = [
   { name: '009-audit', ...m009 },
   { name: '010-notification-settings', ...m010 },
   { name: '013-sign-in-attempts', ...m013 },
+  { name: '014-service-role', ...m014 },
 ];

@@ -75,6 +75,9 @@ describe.each(databaseKinds())('outbox on %s', (kind) => {
     expect(await deliverWechat(api.core)).toBe(0);
     expect(wx.sent).toHaveLength(1);
     expect(wx.sent[0]).toMatchObject({ touser: 'o-deputy01', data: { thing1: { value: '关于召开代表座谈会的通知' } } });
+    // The time shown is Beijing time (UTC+8).
+    const beijing = new Date(api.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(wx.sent[0].data.time3.value).toBe(beijing);
     const row = await OutboxModel.findOne({ where: { idempotencyKey: wx.sent[0].client_msg_id } });
     expect(row).toMatchObject({ status: 'sent', attempts: 1 });
   });
@@ -100,9 +103,11 @@ describe.each(databaseKinds())('outbox on %s', (kind) => {
   });
 
   test('the chat bot pulls, acknowledges, and nothing is handed out twice', async () => {
-    const admin = await api.token('admin');
+    // The bot's own service account pulls; a deputy and the human admin may not.
+    const admin = await api.token('bot');
     const deputyToken = await api.token('deputy02');
     expect((await api.http('GET', '/api/deliveries', undefined, deputyToken)).status).toBe(403);
+    expect((await api.http('GET', '/api/deliveries', undefined, await api.token('admin'))).status).toBe(403);
     const deputy02 = (await UserModel.findOne({ where: { username: 'deputy02' } }))!;
     await notify([deputy02.id], { kind: 'notice', title: '群聊推送测试', body: '…', key: 'chat-test' }, api.clock.now());
     const first = (await api.http('GET', '/api/deliveries?limit=100', undefined, admin)).body.items;
