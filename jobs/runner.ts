@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { CoreContext } from '../core/context';
 import { deliverWechat } from '../core/notifications/wechatChannel';
 import { refreshCalendar } from '../core/calendar/calendar';
+import { pruneSignInAttempts } from '../core/auth/signInLimits';
 import { acquireLease, releaseLease } from '../core/sweeps/marks';
 import { sweepQuestionnaireReminders, sweepMeetingReminders } from '../core/sweeps/reminders';
 import { sweepRoutingRetrain } from '../core/sweeps/routingRetrain';
@@ -27,6 +28,7 @@ export const SWEEPS: [string, (ctx: CoreContext) => Promise<number>][] = [
   ['questionnaire-reminders', sweepQuestionnaireReminders],
   ['wechat-delivery', (ctx) => deliverWechat(ctx)],
   ['routing-retrain', sweepRoutingRetrain],
+  ['sign-in-attempts', pruneSignInAttempts],
 ];
 
 export interface RunnerOptions {

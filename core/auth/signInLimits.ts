@@ -6,6 +6,7 @@
  */
 import { Op, type WhereOptions } from 'sequelize';
 import { SignInAttemptModel } from '../../models/signIn';
+import type { CoreContext } from '../context';
 
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 export const MAX_ACCOUNT_FAILURES = 10;
@@ -34,4 +35,12 @@ export async function signInWait(username: string, address: string, now: Date): 
 /** Records a password sign-in attempt. */
 export async function recordSignIn(username: string, address: string, succeeded: boolean, now: Date): Promise<void> {
   await SignInAttemptModel.create({ username: username.slice(0, 64), address: address.slice(0, 64), succeeded, createdAt: now });
+}
+
+/** How long attempts are kept: long enough for every limit's window (the audit log keeps the lasting record). */
+export const SIGN_IN_KEEP_MS = 24 * 3_600_000;
+
+/** Deletes attempts older than SIGN_IN_KEEP_MS (a jobs sweep); returns how many went. */
+export async function pruneSignInAttempts(ctx: CoreContext): Promise<number> {
+  return SignInAttemptModel.destroy({ where: { createdAt: { [Op.lt]: new Date(ctx.clock.now().getTime() - SIGN_IN_KEEP_MS) } } });
 }

@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { DEMO_JWT_SECRET } from '../../core/config';
-import { MAX_ACCOUNT_FAILURES, MAX_ADDRESS_FAILURES, SIGN_IN_WINDOW_MS } from '../../core/auth/signInLimits';
+import { MAX_ACCOUNT_FAILURES, MAX_ADDRESS_FAILURES, SIGN_IN_KEEP_MS, SIGN_IN_WINDOW_MS, pruneSignInAttempts } from '../../core/auth/signInLimits';
 import { SignInAttemptModel } from '../../models/signIn';
 import { UserModel } from '../../models/definitions';
 import { startTestApi, type TestApi } from '../helpers/api';
@@ -74,6 +74,11 @@ describe.each(databaseKinds())('tokens and sign-in limits on %s', (kind) => {
     expect(limited.status).toBe(429);
     expect(limited.body.error.message).toMatch(/请稍后再试/);
     expect((await from('203.0.113.8', 'staff-housing', 'lvzhi-demo')).status).toBe(200);
+    // The jobs runner prunes attempts once no limit can need them.
+    api.clock.set(new Date(Date.parse('2026-03-03T02:00:00Z') + SIGN_IN_KEEP_MS + 1000).toISOString());
+    const pruned = await pruneSignInAttempts(api.core);
+    expect(pruned).toBeGreaterThanOrEqual(MAX_ADDRESS_FAILURES + 2);
+    expect(await SignInAttemptModel.count({ where: { address: '203.0.113.7' } })).toBe(0);
   });
 
   test('an unknown username takes as long as a known one with a wrong password', async () => {
