@@ -2,8 +2,8 @@
  * The mini-program's H5 build in Debian Chromium (playwright-core) against `npm start` on a temporary SQLite
  * database: a citizen hands an opinion to a deputy → the deputy forwards it as a suggestion → the office accepts
  * and confirms the routing → the department signs, consults and answers → the deputy rates → the citizen sees the
- * answer; a meeting RSVP and check-in; a survey answered. Screenshots of each role's main page are saved under
- * test-output/screenshots.
+ * answer; a meeting RSVP and check-in; a survey answered; the admin deactivates an account and reads that in
+ * the audit log. Screenshots of each role's main page are saved under test-output/screenshots.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -293,4 +293,19 @@ test('bad sign-in shows the server\'s Chinese message on the page', async () => 
   await page.getByText('登录', { exact: true }).click();
   await page.locator('.error').filter({ hasText: /密码/ }).waitFor();
   expect(page.url()).toContain('/pages/login/index');
+});
+
+test('the admin finds an account, deactivates it and reads that in the audit log', async () => {
+  const admin = await signIn('admin');
+  await top(admin).getByText('账号管理', { exact: true }).click();
+  await top(admin).locator('input[name="q"]').fill('staff-water');
+  await top(admin).getByText('搜索', { exact: true }).click();
+  const card = top(admin).locator('.card', { hasText: '（staff-water）' });
+  await card.getByText('停用', { exact: true }).click();
+  await card.getByText('已停用', { exact: true }).first().waitFor();
+  await card.getByText('恢复', { exact: true }).waitFor();
+  await shot(admin, 'admin-users');
+  await admin.goto(`${BASE}/app/#/admin/audit/index`);
+  await top(admin).locator('.audit-row', { hasText: '停用账号' }).first().getByText(/active：true → false/).waitFor();
+  await shot(admin, 'admin-audit');
 });

@@ -14,7 +14,7 @@ function changes(e: AuditEntry): string[] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== 'id');
   const show = (v: unknown) => (v === undefined || v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
   return keys
-    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .filter((k) => (e.before ? show(before[k]) !== show(after[k]) : after[k] !== undefined))
     .map((k) => (e.before ? `${k}：${show(before[k])} → ${show(after[k])}` : `${k}：${show(after[k])}`));
 }
 
