@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
 import { directoryRoutes } from './routes/directory';
 import { engagementRoutes } from './routes/engagement';
+import { identityRoutes } from './routes/identity';
 import { chatRoutes } from './routes/chat';
 import { photoRoutes } from './routes/photos';
 import { routingRoutes } from './routes/routing';
@@ -79,7 +80,7 @@ export function createApp(core: CoreContext, logger: Logger = pino({ level: core
     await docsAssets(ctx, next);
   });
 
-  for (const r of [meta, authRoutes(core), suggestionRoutes(core), directoryRoutes(core), engagementRoutes(core), chatRoutes(core), routingRoutes(core), statsRoutes(core), photoRoutes(core), calendarRoutes(core), adminRoutes(core), userRoutes(core)]) {
+  for (const r of [meta, authRoutes(core), suggestionRoutes(core), directoryRoutes(core), engagementRoutes(core), chatRoutes(core), routingRoutes(core), statsRoutes(core), photoRoutes(core), calendarRoutes(core), adminRoutes(core), userRoutes(core), identityRoutes(core)]) {
     app.use(r.routes());
     app.use(r.allowedMethods());
   }

@@ -7,6 +7,7 @@ import * as S from '../contracts/schemas';
 import * as E from '../contracts/engagement';
 import * as C from '../contracts/calendar';
 import * as A from '../contracts/admin';
+import * as I from '../contracts/identity';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const err = (description: string) => ({ description, ...json(S.ErrorResponse) });
@@ -24,7 +25,7 @@ export function openApiDocument(): object {
 
   for (const [path, body, summary] of [
     ['/api/auth/login', S.LoginRequest, '工作人员用户名密码登录'],
-    ['/api/auth/wechat', S.WechatLoginRequest, '微信小程序登录（wx.login 的 code）'],
+    ['/api/auth/wechat', S.WechatLoginRequest, '微信小程序登录（wx.login 的 code；带 invitation 邀请码时先把这个微信绑定到受邀的账号）'],
     ['/api/auth/dev', S.DevLoginRequest, '演示模式：代表和群众按用户名登录'],
   ] as const) {
     reg.registerPath({ method: 'post', path, summary, tags: ['登录'], request: { body: json(body) }, responses: { 200: { description: '登录成功', ...json(S.AuthResponse) }, 400: errors[400], 401: errors[401] } });
@@ -213,6 +214,33 @@ export function openApiDocument(): object {
       responses: { 200: { description: '成功', ...json(any) }, ...errors },
     });
   }
+  reg.registerPath({
+    method: 'post',
+    path: '/api/users',
+    summary: '新建账号（代表、承办单位工作人员、人大工作人员、群众；区县人大只能建本区域的）',
+    tags: ['账号与邀请'],
+    security: secured,
+    request: { body: json(I.CreateUserRequest) },
+    responses: { 201: { description: '新账号', ...json(I.UserView) }, ...errors },
+  });
+  reg.registerPath({
+    method: 'post',
+    path: '/api/users/import',
+    summary: '导入名单（CSV 或 XLSX 文件作请求体；?kind=deputies|staff|stations，省略时按列名判断）：逐行新建、更新、不变或拒收（附原因和行号）',
+    tags: ['账号与邀请'],
+    security: secured,
+    request: { query: z.object({ kind: z.enum(I.ROSTER_KINDS).optional(), format: z.enum(['csv', 'xlsx']).optional() }) },
+    responses: { 200: { description: '导入结果', ...json(I.RosterImportSummary) }, ...errors },
+  });
+  reg.registerPath({
+    method: 'post',
+    path: '/api/users/{username}/invitation',
+    summary: '发邀请码（一次有效，7 天内；新码使旧码作废）：受邀人在小程序里扫码或输入邀请码绑定微信',
+    tags: ['账号与邀请'],
+    security: secured,
+    request: { params: z.object({ username: z.string() }) },
+    responses: { 201: { description: '邀请码（只显示这一次）、有效期、链接和二维码', ...json(I.InvitationResponse) }, ...errors },
+  });
   cached = new OpenApiGeneratorV3(reg.definitions).generateDocument({
     openapi: '3.0.3',
     info: { title: '履职通 API', version: '0.1.0', description: '代表履职平台：建议的提交、审查、交办、办理、答复与测评。错误统一为 {"error":{"code","message"}}，message 为中文。' },

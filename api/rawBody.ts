@@ -1,5 +1,16 @@
-/** Reading a request's raw body (file uploads), with a size limit. */
+/** Reading a request's raw body (file uploads), with a size limit, and the format of an uploaded table. */
 import type { Context } from 'koa';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The format of an uploaded table from `?format=` or its content type, or null. */
+export function uploadFormat(ctx: Context): 'csv' | 'xlsx' | null {
+  const q = String(ctx.query.format ?? '').toLowerCase();
+  if (q === 'csv' || q === 'xlsx') return q;
+  if (ctx.is('text/csv', 'text/plain')) return 'csv';
+  if (ctx.is(XLSX_TYPE, 'application/octet-stream')) return 'xlsx';
+  return null;
+}
 
 /** The raw request body, or null when it is larger than `limit` bytes. */
 export async function rawBody(ctx: Context, limit: number): Promise<Buffer | null> {

@@ -37,6 +37,7 @@ import type {
   UserPage,
 } from './admin';
 import type { NotificationSettings } from './engagement';
+import type { CreateUserRequest, InvitationResponse, UserView } from './identity';
 
 /** An error the API answered with: HTTP status, error code and the Chinese message. */
 export class ApiError extends Error {
@@ -156,8 +157,9 @@ export function createApiClient(options: ClientOptions) {
       token = r.token;
       return r;
     },
-    wechatLogin: async (code: string) => {
-      const r = await request<AuthResponse>('POST', '/api/auth/wechat', { code });
+    /** Signs in with a `wx.login` code; with an invitation code the first time (links this WeChat to the invited person). */
+    wechatLogin: async (code: string, invitation?: string) => {
+      const r = await request<AuthResponse>('POST', '/api/auth/wechat', invitation ? { code, invitation } : { code });
       token = r.token;
       return r;
     },
@@ -204,6 +206,8 @@ export function createApiClient(options: ClientOptions) {
       request<MeetingItem & { checkinCode?: string; attendance?: { invited: number; leave: number; checkedIn: number; rateExcludingLeave: number } }>('GET', `/api/meetings/${id}`),
     calendar: (year?: number) => request<CalendarYearResponse>('GET', '/api/calendar', undefined, { year }),
     enterCalendar: (year: number, body: CalendarScheduleRequest) => request<CalendarYearResponse & { recounted: number }>('PUT', `/api/calendar/${year}`, body),
+    createUser: (body: CreateUserRequest) => request<UserView>('POST', '/api/users', body),
+    invite: (username: string) => request<InvitationResponse>('POST', `/api/users/${encodeURIComponent(username)}/invitation`, {}),
     stats: (query: { from?: string; to?: string } = {}) => request<SuggestionStats>('GET', '/api/stats/suggestions', undefined, query),
     bindCode: () => request<{ code: string; expiresAt: string }>('POST', '/api/chat/bind-code', {}),
     chatBind: (transport: string, chatUserId: string, code: string) =>

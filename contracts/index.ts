@@ -5,6 +5,7 @@ export * from './schemas';
 export * from './validation';
 export * from './client';
 export * from './engagement';
+export * from './identity';
 export * from './format';
 export * from './calendar';
 export * from './admin';

@@ -155,6 +155,13 @@ export const FIELD_LABELS: Record<string, string> = {
   object: '对象',
   from: '开始日期',
   to: '结束日期',
+  invitation: '邀请码',
+  level: '代表层级',
+  delegation: '代表团',
+  electoralUnit: '选区',
+  workUnit: '工作单位',
+  post: '职务',
+  phone: '手机号',
 };
 
 export const QUESTIONNAIRE_KIND_LABELS = { survey: '问卷', ballot: '票决', evaluation: '测评' } as const;

@@ -64,7 +64,11 @@ export const instant = (label: string) =>
 
 // ---------- auth ----------
 export const LoginRequest = z.object({ username, password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(200) });
-export const WechatLoginRequest = z.object({ code: z.string({ error: '请提供登录凭证' }).trim().min(1, '请提供登录凭证').max(200) });
+export const WechatLoginRequest = z.object({
+  code: z.string({ error: '请提供登录凭证' }).trim().min(1, '请提供登录凭证').max(200),
+  /** The invitation code from a scanned QR code or typed in: links this WeChat account to the invited person. */
+  invitation: z.string({ error: '邀请码必须是文字' }).max(64, '邀请码过长').optional(),
+});
 export const DevLoginRequest = z.object({ username });
 
 export const RegionRef = z.object({ id: z.number(), code: z.string(), name: z.string() });
@@ -75,7 +79,8 @@ export const DeputyProfile = z.object({
   name: z.string(),
   gender: z.string(),
   ethnicity: z.string(),
-  birthYear: z.number(),
+  /** Null when the roster did not say (stored as 0). */
+  birthYear: z.number().nullable(),
   party: z.string(),
   education: z.string(),
   level: z.enum(DEPUTY_LEVELS),

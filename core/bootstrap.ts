@@ -28,7 +28,9 @@ export async function bootCore(config: Config, options: BootOptions = {}): Promi
   // The official holiday schedules the admin entered: every deadline below is counted with them.
   await loadCalendar();
   let seeded = false;
-  if ((options.seedIfEmpty ?? config.demoMode) && (await isEmpty(db))) {
+  // Demo accounts share a published password: never in production unless demo mode was switched on explicitly.
+  const seedWanted = (options.seedIfEmpty ?? config.demoMode) && !(config.production && !config.demoMode);
+  if (seedWanted && (await isEmpty(db))) {
     await seedDemoCity(db);
     seeded = true;
   }

@@ -13,6 +13,7 @@ import { defineChatModels } from './chat';
 import { defineCalendarModels } from './calendar';
 import { defineAuditModels } from './audit';
 import { defineSignInModels } from './signIn';
+import { defineIdentityModels } from './identity';
 import { migrations } from './migrations';
 
 /**
@@ -104,6 +105,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
   defineCalendarModels(sequelize);
   defineAuditModels(sequelize);
   defineSignInModels(sequelize);
+  defineIdentityModels(sequelize);
   return { sequelize, kind, url, close: () => sequelize.close() };
 }
 

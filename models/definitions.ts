@@ -44,6 +44,10 @@ export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAt
   declare departmentId: number | null;
   declare stationId: number | null;
   declare wechatOpenid: string | null;
+  /** Mobile number as the congress keeps it (the natural key of imported people, with role and name). */
+  declare phone: CreationOptional<string | null>;
+  /** Post (职务) within the department or office. */
+  declare post: CreationOptional<string | null>;
   declare active: CreationOptional<boolean>;
   /** The jobs' own account: acts in timelines ("系统自动催办"), never signs in. */
   declare system: CreationOptional<boolean>;
@@ -276,6 +280,8 @@ export function defineModels(sequelize: Sequelize) {
       departmentId: DataTypes.INTEGER,
       stationId: DataTypes.INTEGER,
       wechatOpenid: DataTypes.STRING(128),
+      phone: DataTypes.STRING(32),
+      post: DataTypes.STRING(64),
       active: { type: DataTypes.BOOLEAN, defaultValue: true },
       system: { type: DataTypes.BOOLEAN, defaultValue: false },
     },

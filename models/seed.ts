@@ -25,11 +25,43 @@ export async function isEmpty(_db: Database): Promise<boolean> {
   return (await UserModel.count()) === 0;
 }
 
-/** Creates whatever part of the demo city is missing; returns how many accounts it created. */
+/** What the city's taxonomy seed found or created: the city, its towns with their districts, the departments. */
+export interface Taxonomy {
+  city: RegionModel;
+  towns: { town: RegionModel; district: RegionModel }[];
+  departments: DepartmentModel[];
+}
+
+/**
+ * The city's region tree (city → districts and counties → towns and streets) and its departments with duties
+ * and routing keywords — no accounts, no stations, no people. This is all `npm run seed` writes in production
+ * (NODE_ENV=production or demo mode off): a city needs its regions and departments before it imports deputies
+ * and staff; the admin edits them afterwards. Idempotent.
+ */
+export async function seedTaxonomy(db: Database): Promise<Taxonomy> {
+  return db.sequelize.transaction(async () => {
+    const city = await region(CITY.code, CITY.name, 'city', null);
+    const towns: Taxonomy['towns'] = [];
+    for (const d of DISTRICTS) {
+      const district = await region(d.code, d.name, 'district', city);
+      for (const [i, t] of d.towns.entries()) towns.push({ town: await region(`${d.code}${String(i + 1).padStart(3, '0')}`, t, 'town', district), district });
+    }
+    const departments: DepartmentModel[] = [];
+    for (const dep of DEPARTMENTS) {
+      let row = await DepartmentModel.findOne({ where: { code: dep.code } });
+      if (!row) row = await DepartmentModel.create({ code: dep.code, name: dep.name, kind: dep.kind, duties: dep.duties, keywords: JSON.stringify(dep.keywords) });
+      departments.push(row);
+    }
+    return { city, towns, departments };
+  });
+}
+
+/** Creates whatever part of the demo city is missing (taxonomy, stations, demo accounts); returns how many accounts it created. */
 export async function seedDemoCity(db: Database): Promise<{ created: number }> {
   let created = 0;
   // Demo accounts share one published password, so they share one hash (one slow KDF run for the seed).
   const demoHash = await hashPassword(DEMO_PASSWORD);
+  const taxonomy = await seedTaxonomy(db);
   await db.sequelize.transaction(async () => {
     const users = new Set((await UserModel.findAll({ attributes: ['username'] })).map((u) => u.username));
     const user = async (attrs: { username: string; role: string; name: string; regionId?: number; departmentId?: number; stationId?: number }) => {
@@ -46,23 +78,18 @@ export async function seedDemoCity(db: Database): Promise<{ created: number }> {
       });
     };
 
-    const city = await region(CITY.code, CITY.name, 'city', null);
+    const city = taxonomy.city;
     const towns: { town: RegionModel; district: RegionModel; station: StationModel }[] = [];
-    for (const d of DISTRICTS) {
-      const district = await region(d.code, d.name, 'district', city);
-      for (const [i, t] of d.towns.entries()) {
-        const town = await region(`${d.code}${String(i + 1).padStart(3, '0')}`, t, 'town', district);
-        const name = `${d.name}${t}人大代表联络站`;
-        const station =
-          (await StationModel.findOne({ where: { name } })) ??
-          (await StationModel.create({ name, kind: 'station', regionId: town.id, address: `淄博市${d.name}${t}便民服务中心二楼` }));
-        towns.push({ town, district, station });
-      }
+    for (const { town, district } of taxonomy.towns) {
+      const name = `${district.name}${town.name}人大代表联络站`;
+      const station =
+        (await StationModel.findOne({ where: { name } })) ??
+        (await StationModel.create({ name, kind: 'station', regionId: town.id, address: `淄博市${district.name}${town.name}便民服务中心二楼` }));
+      towns.push({ town, district, station });
     }
 
-    for (const dep of DEPARTMENTS) {
-      let row = await DepartmentModel.findOne({ where: { code: dep.code } });
-      if (!row) row = await DepartmentModel.create({ code: dep.code, name: dep.name, kind: dep.kind, duties: dep.duties, keywords: JSON.stringify(dep.keywords) });
+    for (const [i, dep] of DEPARTMENTS.entries()) {
+      const row = taxonomy.departments[i];
       await user({ username: `staff-${dep.code}`, role: 'staff', name: `${dep.name.replace(/^淄博市/, '')}承办员`, departmentId: row.id, regionId: city.id });
     }
 

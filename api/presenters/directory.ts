@@ -26,7 +26,7 @@ export function presentMe(v: ProfileView): Me {
           name: d.name,
           gender: d.gender,
           ethnicity: d.ethnicity,
-          birthYear: d.birthYear,
+          birthYear: d.birthYear || null,
           party: d.party,
           education: d.education,
           level: d.level as DeputyLevel,

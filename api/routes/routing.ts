@@ -4,27 +4,16 @@
  * history as CSV or XLSX (the file is the request body).
  */
 import Router from '@koa/router';
-import type { Context } from 'koa';
 import type { CoreContext } from '../../core/context';
 import { activateRoutingModel } from '../../core/routing/activateModel';
-import { importRoutingHistory, type HistoryFormat } from '../../core/routing/importHistory';
+import { importRoutingHistory } from '../../core/routing/importHistory';
 import { listRoutingModels } from '../../core/routing/listModels';
 import { retrainRoutingModel } from '../../core/routing/retrainModel';
 import { actorOf, requireAuth } from '../middleware/auth';
 import { respond, sendError } from '../middleware/errors';
-import { rawBody } from '../rawBody';
+import { rawBody, uploadFormat } from '../rawBody';
 
 const MAX_UPLOAD = 20 * 1024 * 1024;
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** The upload's format from `?format=` or its content type. */
-function uploadFormat(ctx: Context): HistoryFormat | null {
-  const q = String(ctx.query.format ?? '').toLowerCase();
-  if (q === 'csv' || q === 'xlsx') return q;
-  if (ctx.is('text/csv', 'text/plain')) return 'csv';
-  if (ctx.is(XLSX_TYPE, 'application/octet-stream')) return 'xlsx';
-  return null;
-}
 
 /** Mounts /api/routing/models* and /api/routing/history. */
 export function routingRoutes(core: CoreContext): Router {

@@ -3,23 +3,22 @@
  * XLSX — as routing examples, then trains a new department model from them plus the duty keywords. Every row is
  * either taken or refused with a reason; nothing is half-stored.
  */
-import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { RoutingExampleModel } from '../../models/definitions';
 import type { Actor, CoreContext } from '../context';
 import { invalid, ok, type Outcome } from '../result';
 import { exampleText, loadDepartments, type DepartmentInfo } from './departmentModel';
 import { retrainRoutingModel, type RetrainResult } from './retrainModel';
 import { checkRoutingManager } from './versions';
+import { pickColumns, readTable, Refusals, unreadableMessage, type RefusalSummary, type TableFormat, type TableRow } from '../import/tabular';
 
-export type HistoryFormat = 'csv' | 'xlsx';
+export type HistoryFormat = TableFormat;
 
 export interface ImportSummary {
   total: number;
   taken: number;
   refused: number;
   /** Refusal reasons with how many rows and the first row numbers (as in the file, header = row 1). */
-  reasons: { reason: string; count: number; rows: number[] }[];
+  reasons: RefusalSummary[];
   byDepartment: { code: string; name: string; count: number }[];
   retrain: RetrainResult | null;
 }
@@ -41,38 +40,6 @@ const COLUMNS = {
 const MAX_ROWS = 100_000;
 const BATCH = 500;
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('text' in v) return String(v.text);
-    if ('result' in v) return String(v.result ?? '');
-    if (v instanceof Date) return v.toISOString();
-  }
-  return String(v);
-}
-
-/** Reads the rows of a CSV or the first worksheet of an XLSX as header → text records. */
-async function readTable(data: Buffer, format: HistoryFormat): Promise<Record<string, string>[]> {
-  if (format === 'csv') {
-    return parse(data, { columns: (h: string[]) => h.map((x) => x.trim()), bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as Record<string, string>[];
-  }
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(data as unknown as ArrayBuffer);
-  const sheet = book.worksheets[0];
-  if (!sheet) return [];
-  const header: string[] = [];
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col] = cellText(cell.value).trim()));
-  const out: Record<string, string>[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const rec: Record<string, string> = {};
-    header.forEach((h, col) => h && (rec[h] = cellText(row.getCell(col).value).trim()));
-    out.push(rec);
-  }
-  return out;
-}
-
 /** Finds a department by code, full name, or name without the city prefix. */
 function departmentMatcher(departments: DepartmentInfo[]): (text: string) => DepartmentInfo | null {
   const index = new Map<string, DepartmentInfo>();
@@ -93,17 +60,16 @@ export async function importRoutingHistory(
 ): Promise<Outcome<ImportSummary>> {
   const denied = checkRoutingManager(actor);
   if (denied) return denied;
-  let records: Record<string, string>[];
+  let records: TableRow[];
   try {
     records = await readTable(input.data, input.format);
   } catch {
-    return invalid(input.format === 'csv' ? '文件不是可读的 CSV（需要 UTF-8 编码、第一行为列名）' : '文件不是可读的 XLSX 工作簿');
+    return invalid(unreadableMessage(input.format));
   }
   if (!records.length) return invalid('文件里没有数据行');
   if (records.length > MAX_ROWS) return invalid(`一次最多导入 ${MAX_ROWS} 行，请拆分文件`);
-  const headers = Object.keys(records[0]);
-  const pick = (names: string[]) => headers.find((h) => names.includes(h.toLowerCase()) || names.includes(h)) ?? null;
-  const col = { title: pick(COLUMNS.title), body: pick(COLUMNS.body), department: pick(COLUMNS.department) };
+  const headers = Object.keys(records[0].values);
+  const col = pickColumns(headers, COLUMNS);
   if (!col.title || !col.department) return invalid(`文件缺少“标题”或“承办单位”列（现有列：${headers.join('、') || '无'}）`);
 
   const departments = await loadDepartments();
@@ -113,15 +79,10 @@ export async function importRoutingHistory(
       (r) => `${exampleText(r).title}\u0000${r.departmentCode}`,
     ),
   );
-  const reasons = new Map<string, number[]>();
-  const refuse = (reason: string, row: number) => {
-    const rows = reasons.get(reason);
-    if (rows) rows.push(row);
-    else reasons.set(reason, [row]);
-  };
+  const refusals = new Refusals();
+  const refuse = (reason: string, row: number) => refusals.add(reason, row);
   const taken: { title: string; text: string; departmentCode: string }[] = [];
-  records.forEach((rec, i) => {
-    const row = i + 2;
+  records.forEach(({ row, values: rec }) => {
     const title = (rec[col.title!] ?? '').trim();
     const body = col.body ? (rec[col.body] ?? '').trim() : '';
     const deptText = (rec[col.department!] ?? '').trim();
@@ -138,7 +99,7 @@ export async function importRoutingHistory(
 
   const now = ctx.clock.now();
   const source = options.source ?? 'import';
-  const refusedCount = [...reasons.values()].reduce((n, rows) => n + rows.length, 0);
+  const refusedCount = refusals.count;
   options.onProgress?.(refusedCount, records.length);
   await ctx.db.sequelize.transaction(async () => {
     for (let at = 0; at < taken.length; at += BATCH) {
@@ -161,7 +122,7 @@ export async function importRoutingHistory(
     total: records.length,
     taken: taken.length,
     refused: refusedCount,
-    reasons: [...reasons].map(([reason, rows]) => ({ reason, count: rows.length, rows: rows.slice(0, 20) })).sort((a, b) => b.count - a.count),
+    reasons: refusals.summary(),
     byDepartment: [...counts].map(([code, count]) => ({ code, name: names.get(code) ?? code, count })).sort((a, b) => b.count - a.count),
     retrain,
   });

@@ -48,8 +48,9 @@ test('sign in on the sign-in page, land on home, tap a tile', async () => {
   const login = await host.open('pages/login/index');
   expect(login.text()).toContain('微信一键登录');
   expect(login.text()).toContain('演示体验');
-  await login.input(0, 'office');
-  await login.input(1, 'lvzhi-demo');
+  // Input 0 is the invitation code beside 微信一键登录; then username and password.
+  await login.input(1, 'office');
+  await login.input(2, 'lvzhi-demo');
   await login.tap('登录');
   const signIn = host.calls.find((c) => c.api === 'request' && String(c.arg?.url).endsWith('/api/auth/login'));
   expect(signIn?.arg).toMatchObject({ url: `${api.url}/api/auth/login`, method: 'POST' });
@@ -79,6 +80,19 @@ test('on WeChat, 微信一键登录 sends wx.login\'s code to the API, which ask
   expect(wechat.calls.at(-1)?.searchParams.get('js_code')).toBe('fake-wx-code');
   const me = await api.http('GET', '/api/me', undefined, host.storage['lvzhi.token']);
   expect(me.body).toMatchObject({ role: 'citizen' });
+});
+
+test('opened from an invitation QR code, the sign-in page links this WeChat to the invited deputy', async () => {
+  delete host.storage['lvzhi.token'];
+  const invitation = await api.http('POST', '/api/users/deputy05/invitation', {}, await api.token('office'));
+  expect(invitation.status).toBe(201);
+  // WeChat's 扫普通链接二维码打开小程序 hands the page the whole link as `q`.
+  const login = await host.open('pages/login/index', { q: encodeURIComponent(invitation.body.url) });
+  await login.tap('用邀请码绑定微信并登录');
+  const call = host.calls.filter((c) => c.api === 'request' && String(c.arg?.url).endsWith('/api/auth/wechat')).at(-1);
+  expect(JSON.parse(String(call!.arg!.data))).toEqual({ code: 'fake-wx-code', invitation: invitation.body.code });
+  const me = await api.http('GET', '/api/me', undefined, host.storage['lvzhi.token']);
+  expect(me.body).toMatchObject({ username: 'deputy05', role: 'deputy' });
 });
 
 test('a list page loads through wx.request and shows the API\'s Chinese labels', async () => {

@@ -1,9 +1,11 @@
 /**
- * Sign-in: on WeChat with wx.login; in the browser with username and password (staff, office, admin), or —
- * when the server is in demo mode — as a demo deputy or citizen by name.
+ * Sign-in: on WeChat with wx.login — with the invitation code from a scanned QR code (the page opened with
+ * ?invitation=CODE, a mini-program code's `scene`, or an ordinary link QR code's `q`) or typed in, the first time;
+ * in the browser with username and password (staff, office, admin), or — when the server is in demo mode — as a
+ * demo deputy or citizen by name.
  */
 import { Button, Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { api, errorText } from '../../services/api';
 import { signedIn } from '../../services/me';
@@ -15,7 +17,24 @@ const DEMO_USERS = [
   ['citizen01', '群众（demo）'],
 ] as const;
 
+/** The invitation code the page was opened with, if any. */
+function invitationFrom(params: Record<string, string | undefined>): string {
+  const decode = (v: string) => {
+    try {
+      return decodeURIComponent(v);
+    } catch {
+      return v;
+    }
+  };
+  if (params.invitation) return decode(params.invitation);
+  if (params.scene) return decode(params.scene).replace(/^invitation=/, '');
+  const link = params.q ? /[?&]invitation=([^&#]+)/.exec(decode(params.q)) : null;
+  return link ? decode(link[1]) : '';
+}
+
 export default function Login() {
+  const params = useRouter().params;
+  const [invitation, setInvitation] = useState(() => invitationFrom(params));
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +56,7 @@ export default function Login() {
 
   const wechat = async () => {
     const { code } = await Taro.login();
-    await done(api.wechatLogin(code));
+    await done(api.wechatLogin(code, invitation.trim() || undefined));
   };
 
   return (
@@ -47,9 +66,13 @@ export default function Login() {
         <Text className="muted">人大代表履职服务平台</Text>
       </View>
       {process.env.TARO_ENV === 'weapp' && (
-        <Button className="btn" loading={busy} onClick={wechat}>
-          微信一键登录
-        </Button>
+        <View className="card">
+          <Text className="label">邀请码（第一次登录时填写，扫码进入会自动带上）</Text>
+          <Input className="input" name="invitation" placeholder="人大工作人员发给您的 8 位邀请码" value={invitation} onInput={(e) => setInvitation(e.detail.value)} />
+          <Button className="btn" loading={busy} onClick={wechat}>
+            {invitation.trim() ? '用邀请码绑定微信并登录' : '微信一键登录'}
+          </Button>
+        </View>
       )}
       <View className="card">
         <Text className="label">账号（工作人员、人大办公室）</Text>

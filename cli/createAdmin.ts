@@ -1,0 +1,42 @@
+/**
+ * `npm run admin:create -- --username admin --name 管理员 [--password X]`: creates an admin account in
+ * DATABASE_URL's database. Without --password a random one is generated and printed once (it is stored hashed).
+ */
+import { parseArgs } from 'node:util';
+import { createAdmin } from '../core/identity/createAdmin';
+import { commandLineCore } from './commandLineCore';
+
+const USAGE = '用法：npm run admin:create -- --username 用户名 --name 姓名 [--password 密码]\n（不给 --password 时生成一个随机密码，只显示这一次）\n';
+
+async function main() {
+  let values: { username?: string; name?: string; password?: string };
+  try {
+    ({ values } = parseArgs({ options: { username: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } } }));
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (!values.username || !values.name) {
+    process.stderr.write(USAGE);
+    process.exit(2);
+  }
+  const core = await commandLineCore();
+  try {
+    const r = await createAdmin(core, values);
+    if (!r.ok) {
+      process.stderr.write(`${r.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const lines = [`已创建管理员 ${r.value.username}（编号 ${r.value.id}）`];
+    if (r.value.generatedPassword) lines.push(`初始密码：${r.value.generatedPassword}`, '这个密码只显示这一次，请立即妥善保存。');
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await core.db.close();
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`创建管理员失败：${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
