@@ -4,7 +4,6 @@ import { formatZodError } from '../../contracts/validation';
 import { UserModel } from '../../models/definitions';
 import type { CoreContext } from '../context';
 import { forbidden, invalid, notFound, ok, type Outcome } from '../result';
-import { recordSignIn } from './signInAudit';
 import { issueToken } from './tokens';
 import { auditSignIn } from './auditSignIn';
 
@@ -16,7 +15,6 @@ export async function devLogin(ctx: CoreContext, input: unknown): Promise<Outcom
   const user = await UserModel.findOne({ where: { username: parsed.data.username } });
   if (!user || !user.active) return notFound('没有这个演示账号');
   if (user.role !== 'deputy' && user.role !== 'citizen') return forbidden('演示登录只用于代表和群众账号，工作人员请用密码登录');
-  await recordSignIn(ctx, user.id, 'demo');
   return ok({ token: issueToken(ctx.config, user), userId: user.id });
 }
 

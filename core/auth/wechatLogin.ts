@@ -9,7 +9,6 @@ import { UserModel } from '../../models/definitions';
 import type { CoreContext } from '../context';
 import { redeemInvitation } from '../identity/redeemInvitation';
 import { invalid, ok, unauthorized, type Outcome } from '../result';
-import { recordSignIn } from './signInAudit';
 import { issueToken } from './tokens';
 import { auditSignIn } from './auditSignIn';
 
@@ -50,8 +49,7 @@ export async function wechatLogin(ctx: CoreContext, input: unknown): Promise<Out
     const linked = await redeemInvitation(ctx, parsed.data.invitation, openid.value);
     if (!linked.ok) return linked;
     const user = (await UserModel.findByPk(linked.value.userId))!;
-    await recordSignIn(ctx, user.id, 'wechat-invitation');
-    return ok({ token: issueToken(ctx.config, user), userId: user.id, created: false });
+      return ok({ token: issueToken(ctx.config, user), userId: user.id, created: false });
   }
   let user = await UserModel.findOne({ where: { wechatOpenid: openid.value } });
   let created = false;
@@ -70,7 +68,6 @@ export async function wechatLogin(ctx: CoreContext, input: unknown): Promise<Out
     created = true;
   }
   if (!user.active) return unauthorized('这个账号已停用');
-  await recordSignIn(ctx, user.id, created ? 'wechat-new-citizen' : 'wechat');
   return ok({ token: issueToken(ctx.config, user), userId: user.id, created });
 }
 

@@ -21,12 +21,20 @@ const Input = z.object({
   password: z.string().min(10, '密码至少 10 位').max(200, '密码过长').optional(),
 });
 
+/** The new admin; `generatedPassword` only when none was given. */
+interface AdminCreated {
+  id: number;
+  username: string;
+  generatedPassword: string | null;
+}
+
 const run = useCase({
-  name: 'identity.createAdmin',
+  name: 'users.create-admin',
   input: Input,
   who: ({ actor }) => (isCommandLine(actor) ? null : '管理员账号只能在服务器命令行创建'),
   when: async ({ input }) => ((await UserModel.count({ where: { username: input.username } })) ? `用户名 ${input.username} 已被使用` : null),
-  apply: async ({ input }) => {
+  audit: { object: 'user', after: (r: AdminCreated) => ({ id: r.id, username: r.username, role: 'admin' }) },
+  apply: async ({ input }): Promise<AdminCreated | Outcome<AdminCreated>> => {
     const password = input.password ?? randomBytes(12).toString('base64url');
     const root = await RegionModel.findOne({ where: { parentId: null } });
     try {
@@ -49,6 +57,6 @@ const run = useCase({
 });
 
 /** Creates an admin from the command line; `generatedPassword` is set (and must be shown once) when none was given. */
-export function createAdmin(ctx: CoreContext, input: unknown): Promise<Outcome<{ id: number; username: string; generatedPassword: string | null }>> {
+export function createAdmin(ctx: CoreContext, input: unknown): Promise<Outcome<AdminCreated>> {
   return run(ctx, COMMAND_LINE, 0, input);
 }

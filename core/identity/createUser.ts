@@ -9,16 +9,22 @@ import { UserModel } from '../../models/definitions';
 import { hashPassword } from '../auth/password';
 import type { Actor, CoreContext } from '../context';
 import { conflict, forbidden, invalid, ok, type Outcome } from '../result';
-import { personDetails, type PersonDetails } from './people';
+import { personDetails, personSnapshot, type PersonDetails } from './people';
 import { useCase } from '../useCase';
 import { OUTSIDE_REGION, coversRegion, peopleManagerReason, roleReason } from './policy';
 import { createPerson, loadDirectory, normalisePhone, UsernameAllocator, type PersonFields } from './roster';
 
+interface Created {
+  id: number;
+  snapshot: ReturnType<typeof personSnapshot>;
+}
+
 const run = useCase({
-  name: 'identity.createUser',
+  name: 'users.create',
   input: CreateUserRequest,
   who: ({ actor, input }) => peopleManagerReason(actor) ?? roleReason(actor, input.role),
-  apply: async ({ actor, input }): Promise<Outcome<{ id: number }> | { id: number }> => {
+  audit: { object: 'user', after: (r: Created) => r.snapshot },
+  apply: async ({ actor, input }): Promise<Outcome<Created> | Created> => {
     const dir = await loadDirectory();
     const region = input.region ? dir.region(input.region) : actor.regionId ? (dir.regionById.get(actor.regionId) ?? null) : dir.root;
     if (input.region && !region) return invalid(`没有代码或名称为“${input.region}”的区域`);
@@ -66,7 +72,7 @@ const run = useCase({
     const username = input.username ?? (await new UsernameAllocator().allocate(input.role));
     try {
       const user = await createPerson(username, fields, input.password ? await hashPassword(input.password) : null);
-      return { id: user.id };
+      return { id: user.id, snapshot: personSnapshot(user) };
     } catch (e) {
       if (e instanceof UniqueConstraintError) return conflict(`用户名 ${username} 刚被别人用了，请再试一次`);
       throw e;
@@ -75,8 +81,9 @@ const run = useCase({
 });
 
 /** Creates one account from `input` (see CreateUserRequest); returns its id. */
-export function createUser(ctx: CoreContext, actor: Actor, input: unknown): Promise<Outcome<{ id: number }>> {
-  return run(ctx, actor, 0, input);
+export async function createUser(ctx: CoreContext, actor: Actor, input: unknown): Promise<Outcome<{ id: number }>> {
+  const r = await run(ctx, actor, 0, input);
+  return r.ok ? ok({ id: r.value.id }) : r;
 }
 
 /** Creates one account and returns it with its details, for the API's answer. */

@@ -286,9 +286,10 @@ async function importStation(c: Ctx, v: Row, rowNo: number): Promise<string | nu
 }
 
 const run = useCase({
-  name: 'identity.importRoster',
+  name: 'users.import',
   input: Input,
   who: ({ actor }) => peopleManagerReason(actor),
+  audit: { object: 'roster', after: (r: RosterImportSummary) => ({ id: r.kind, total: r.total, created: r.created, updated: r.updated, unchanged: r.unchanged, refused: r.refused }) },
   apply: async ({ actor, input }): Promise<Outcome<RosterImportSummary> | RosterImportSummary> => {
     let rows: TableRow[];
     try {

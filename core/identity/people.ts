@@ -37,3 +37,8 @@ export async function personDetails(id: number): Promise<PersonDetails | null> {
   ]);
   return { user, region, department, station, deputy };
 }
+
+/** What the audit log keeps of an account the office created, imported or linked (no password, no openid). */
+export function personSnapshot(u: UserModel) {
+  return { id: u.id, username: u.username, name: u.name, role: u.role, regionId: u.regionId, departmentId: u.departmentId, stationId: u.stationId, phone: u.phone ?? null, post: u.post ?? null, wechatLinked: Boolean(u.wechatOpenid), active: u.active !== false };
+}

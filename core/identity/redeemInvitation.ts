@@ -11,7 +11,7 @@ import { InvitationCode } from '../../contracts/identity';
 import { SuggestionModel, UserModel } from '../../models/definitions';
 import { InvitationModel } from '../../models/identity';
 import type { CoreContext } from '../context';
-import { conflict, type Outcome } from '../result';
+import { conflict, ok, type Outcome } from '../result';
 import { fail, useCase } from '../useCase';
 import { invitationHash } from './invitationCodes';
 import { invitationUnusableReason, WECHAT_VISITOR } from './policy';
@@ -26,8 +26,15 @@ async function untouchedSelfRegistration(u: UserModel): Promise<boolean> {
 
 const LINKED_ELSEWHERE = '这个微信已经绑定了另一个账号，不能再绑定受邀的账号；请联系人大工作人员处理';
 
+interface Linked {
+  userId: number;
+  username: string;
+  /** The self-registered account closed to move the link, if any. */
+  closed: string | null;
+}
+
 const run = useCase({
-  name: 'identity.redeemInvitation',
+  name: 'users.link-wechat',
   input: Input,
   load: async (hash: string) => {
     const invitation = await InvitationModel.findOne({ where: { codeHash: hash }, lock: true });
@@ -42,14 +49,21 @@ const run = useCase({
     if (holder && holder.id !== subject.user!.id && !(await untouchedSelfRegistration(holder))) return LINKED_ELSEWHERE;
     return null;
   },
-  apply: async ({ subject, input, now }) => {
+  audit: {
+    object: 'user',
+    before: (s) => ({ id: s.user!.id, username: s.user!.username, wechatLinked: Boolean(s.user!.wechatOpenid) }),
+    after: (r: Linked) => ({ id: r.userId, username: r.username, wechatLinked: true, by: 'invitation', closedSelfRegistration: r.closed }),
+  },
+  apply: async ({ subject, input, now }): Promise<Linked | Outcome<Linked>> => {
     const { invitation } = subject;
     const user = subject.user!;
     // Claim the code only if it is still unused: under concurrent use exactly one claim changes the row.
     const [claimed] = await InvitationModel.update({ usedAt: now }, { where: { id: invitation.id, usedAt: null, supersededAt: null } });
     if (claimed === 0) return conflict('这个邀请码刚刚已被使用');
     const holder = await UserModel.findOne({ where: { wechatOpenid: input.openid } });
+    let closed: string | null = null;
     if (holder && holder.id !== user.id) {
+      closed = holder.username;
       // Only an untouched self-registered account gets here (checked in `when`): it is closed, its link moves.
       holder.wechatOpenid = null;
       holder.active = false;
@@ -62,13 +76,14 @@ const run = useCase({
       if (e instanceof UniqueConstraintError) fail(conflict(LINKED_ELSEWHERE));
       throw e;
     }
-    return { userId: user.id };
+    return { userId: user.id, username: user.username, closed };
   },
 });
 
 /** Links `openid` to the person invited with `invitation` (as typed: case, spaces and dashes ignored). */
-export function redeemInvitation(ctx: CoreContext, invitation: string, openid: string): Promise<Outcome<{ userId: number }>> {
+export async function redeemInvitation(ctx: CoreContext, invitation: string, openid: string): Promise<Outcome<{ userId: number }>> {
   const parsed = InvitationCode.safeParse(invitation);
   const key = parsed.success ? invitationHash(ctx.config, parsed.data) : '';
-  return run(ctx, WECHAT_VISITOR, key, { invitation, openid });
+  const r = await run(ctx, WECHAT_VISITOR, key, { invitation, openid });
+  return r.ok ? ok({ userId: r.value.userId }) : r;
 }

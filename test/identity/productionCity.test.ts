@@ -20,6 +20,7 @@ import type { CoreContext } from '../../core/context';
 import { createAdmin } from '../../core/identity/createAdmin';
 import { DeputyModel, RegionModel, StationModel, UserModel } from '../../models/definitions';
 import { InvitationModel } from '../../models/identity';
+import { AuditModel } from '../../models/audit';
 import { npmRun } from '../helpers/cli';
 import { databaseKinds, freshDatabaseUrl, TestClock } from '../helpers/db';
 import { fakeWechat } from '../helpers/fakeWechat';
@@ -205,6 +206,11 @@ describe.each(databaseKinds())('a production city on %s', (kind) => {
     const me = await http('GET', '/api/me', undefined, later.body.token);
     expect(me.body).toMatchObject({ username: wang.username, role: 'deputy', name: '王建国' });
     expect(await UserModel.count({ where: { role: 'citizen' } })).toBe(0);
+    // The audit log heard the invitation, the link and both sign-ins — and never holds the code.
+    const audit = await AuditModel.findAll({ where: { objectType: 'user', objectId: String(wang.id) }, order: [['id', 'ASC']] });
+    expect(audit.map((a) => a.action)).toEqual(['users.invite', 'users.link-wechat', 'signin', 'signin']);
+    expect(audit.map((a) => `${a.before ?? ''}${a.after ?? ''}`).join()).not.toContain(inv.body.code);
+    expect(JSON.parse(audit[1].after!)).toMatchObject({ wechatLinked: true, by: 'invitation' });
 
     // Used once: a second use is a 409, whoever tries.
     const reuse = await wechat('someone-else', inv.body.code);
