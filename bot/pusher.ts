@@ -65,7 +65,8 @@ export class Pusher {
         await api.ackDelivery(d.id, true);
         sent += 1;
       } catch (e) {
-        await api.ackDelivery(d.id, false, e instanceof Error ? e.message : String(e));
+        // A transport's error can be long (a stack, an HTML page): the API keeps 2000 characters of it.
+        await api.ackDelivery(d.id, false, (e instanceof Error ? e.message : String(e)).slice(0, 2000));
       }
     }
     return sent;

@@ -6,6 +6,7 @@ import { attachWechaty } from '../../bot/wechaty';
 import { Pusher } from '../../bot/pusher';
 import { notify } from '../../core/notifications/notify';
 import { UserModel } from '../../models/definitions';
+import { NotificationSettingModel } from '../../models/engagement';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { until } from '../helpers/jobs';
 
@@ -78,6 +79,8 @@ describe('Wechaty transport', () => {
   test('pushes reach the contact once', async () => {
     const before = heard.length;
     const u = (await UserModel.findOne({ where: { username: 'staff-housing' } }))!;
+    // The clock is the real one: keep this test about pushing, whatever the hour (quiet hours would defer it).
+    await NotificationSettingModel.upsert({ userId: u.id, chat: true, wechat: true, quietHours: false, updatedAt: api.clock.now() });
     await notify([u.id], { kind: 'notice', title: '承办单位培训', body: '周四下午', key: 'wechaty-push' }, api.clock.now());
     expect(await pusher.runOnce()).toBe(1);
     expect(await pusher.runOnce()).toBe(0);
