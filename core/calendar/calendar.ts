@@ -127,7 +127,7 @@ export function provisionalNote(years: number[]): string {
 export function missingNextYearWarning(today: string): string | null {
   const year = Number(today.slice(0, 4));
   if (today.slice(5) < '11-01' || calendarSource(year + 1) !== 'provisional') return null;
-  return `${year + 1} 年放假安排尚未录入：${year + 1} 年的期限暂按法定节假日推算（未计调休）。国务院办公厅公布后，请管理员及时录入（PUT /api/calendar/${year + 1}）。`;
+  return `${year + 1} 年放假安排尚未录入：${year + 1} 年的期限暂按法定节假日推算（未计调休）。国务院办公厅公布后，请管理员在“节假日安排”中录入。`;
 }
 
 /** The warnings about the calendar to show people on `today` (Beijing date): empty when all is known. */

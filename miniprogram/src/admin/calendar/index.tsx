@@ -51,8 +51,12 @@ export default function HolidayCalendar() {
           ))}
           <View className="card">
             <Text className="label">{`来源：${cal.sourceLabel}`}</Text>
-            <Text>{`放假（${cal.holidays.length} 天）：${cal.holidays.join('、') || '无'}`}</Text>
-            <Text>{`\n调休上班：${cal.workdays.join('、') || '无'}`}</Text>
+            <View className="line">
+              <Text>{`放假（${cal.holidays.length} 天）：${cal.holidays.join('、') || '无'}`}</Text>
+            </View>
+            <View className="line">
+              <Text>{`调休上班：${cal.workdays.join('、') || '无'}`}</Text>
+            </View>
           </View>
         </View>
       )}
