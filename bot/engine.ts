@@ -25,6 +25,10 @@ export interface IncomingMessage {
   senderName: string;
   text: string;
   mentionsBot: boolean;
+  /** The transport's id of the message (WeCom msgid); with it the API refuses a second delivery of the same message. */
+  messageId?: string;
+  /** The envelope's nonce, recorded with the message id. */
+  nonce?: string;
 }
 
 export interface OutgoingMessage {
@@ -45,6 +49,9 @@ export interface EngineOptions {
   onTiming?: (t: { totalMs: number; apiMs: number; apiCalls: number }) => void;
 }
 
+/** Thrown when the API has already seen a message's id: the message is dropped without a reply. */
+class ReplayedMessage extends Error {}
+
 const apiTime = new AsyncLocalStorage<{ ms: number; calls: number }>();
 const TOKEN_TTL_MS = 10 * 60_000;
 
@@ -64,6 +71,8 @@ export class BotEngine {
   private readonly options: EngineOptions;
   /** The API's clock minus ours (ms), learnt with each token: relative dates are read by the API's day. */
   private clockOffset = 0;
+  /** Messages whose id the API has recorded (a retry after a 401 does not claim them again). */
+  private readonly claimed = new WeakSet<IncomingMessage>();
 
   constructor(options: EngineOptions) {
     const base = options.fetch ?? fetch;
@@ -95,7 +104,7 @@ export class BotEngine {
     return this.service;
   }
 
-  /** Handles one message; returns the replies (none when a group message is not for the bot). */
+  /** Handles one message; returns the replies (none when a group message is not for the bot, or the API has seen its id). */
   async handle(msg: IncomingMessage): Promise<OutgoingMessage[]> {
     const acc = { ms: 0, calls: 0 };
     const start = performance.now();
@@ -136,6 +145,8 @@ export class BotEngine {
         await this.dispatch(msg, say);
       }
     } catch (e) {
+      // A message the API has already seen (a replay, another bot process, the platform's retry): no reply at all.
+      if (e instanceof ReplayedMessage) return [];
       if (e instanceof ApiError) say(e.status >= 500 ? SYSTEM_ERROR : e.message);
       else throw e;
     }
@@ -156,33 +167,42 @@ export class BotEngine {
   private async userClient(msg: IncomingMessage, say: (t: string, o?: { private?: boolean }) => void): Promise<{ api: ApiClient; role: string; name: string } | null> {
     const key = this.keyOf(msg);
     const cached = this.tokens.get(key);
-    if (cached && Date.now() - cached.at < TOKEN_TTL_MS && this.sessions.known(key)) {
+    // A message with a transport id is claimed with the token call (the one call it costs anyway), never from the cache.
+    const claim = Boolean(msg.messageId) && !this.claimed.has(msg);
+    if (!claim && cached && Date.now() - cached.at < TOKEN_TTL_MS && this.sessions.known(key)) {
       return { api: createApiClient({ baseUrl: this.options.apiUrl, token: cached.token, fetch: this.options.fetch }), role: cached.role, name: cached.name };
     }
     try {
-      const t = await (await this.serviceClient()).chatToken(msg.transport, msg.senderId, key);
+      const t = await (await this.serviceClient()).chatToken(msg.transport, msg.senderId, key, claim ? { messageId: msg.messageId!, nonce: msg.nonce } : undefined);
+      if (claim) this.claimed.add(msg);
       this.tokens.set(key, { token: t.token, role: t.role, name: t.name, at: Date.now() });
       if (t.now) this.clockOffset = Date.parse(t.now) - Date.now();
       if (t.session?.expired) {
         say(EXPIRED, { private: true });
         this.sessions.adopt(key, null);
-      } else if (!this.sessions.known(key) || !cached) this.sessions.adopt(key, t.session?.data ?? null);
+      } else if (claim || !this.sessions.known(key) || !cached) this.sessions.adopt(key, t.session?.data ?? null);
       return { api: createApiClient({ baseUrl: this.options.apiUrl, token: t.token, fetch: this.options.fetch }), role: t.role, name: t.name };
     } catch (e) {
-      if (e instanceof ApiError && e.status === 404) return null;
+      if (claim && e instanceof ApiError && e.status === 409) throw new ReplayedMessage('message already handled');
+      if (e instanceof ApiError && e.status === 404) {
+        if (claim) this.claimed.add(msg);
+        return null;
+      }
       throw e;
     }
   }
 
   private async dispatch(msg: IncomingMessage, say: (text: string, o?: { private?: boolean }) => void): Promise<void> {
     const first = this.nlu.understand(msg.text);
+    // A message with a transport id is claimed before anything is done, a binding included.
+    const early = msg.messageId && !this.claimed.has(msg) ? await this.userClient(msg, say) : undefined;
     if (first.intent === 'bind' && first.slots.code) {
       const r = await (await this.serviceClient()).chatBind(msg.transport, msg.senderId, first.slots.code);
       this.tokens.delete(this.keyOf(msg));
       this.sessions.forget(this.keyOf(msg));
       return say(`绑定成功：${r.name}。发“帮助”看看我能做什么。`);
     }
-    const user = await this.userClient(msg, say);
+    const user = early !== undefined ? early : await this.userClient(msg, say);
     if (!user) return say(BIND_HELP, { private: true });
     const u = this.nlu.understand(msg.text, user.role, new Date(Date.now() + this.clockOffset));
     await this.runMessage(msg, u, user, say);

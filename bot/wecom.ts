@@ -1,7 +1,8 @@
 /**
  * The WeCom 智能机器人 transport (the supported, official path): URL verification, the encrypted JSON message
  * callback with a timing-safe signature check, decryption with @wecom/crypto, receive-id check and replay
- * protection by nonce and timestamp; replies go back encrypted as a finished stream message. Pushes go through
+ * protection: a numeric, fresh timestamp, a nonce not seen in this process, and the message id (and nonce) recorded
+ * by the API so that a restarted bot, another bot process or the platform's retry never handles a message twice; replies go back encrypted as a finished stream message. Pushes go through
  * the group robot webhook as markdown with <@userid>.
  */
 import { timingSafeEqual } from 'node:crypto';
@@ -62,6 +63,8 @@ export function wecomRoutes(engine: BotEngine, o: WecomOptions): Router {
   const verify = (ctx: Context, cipher: string): string | null => {
     const { msg_signature: sig, timestamp, nonce } = ctx.query as Record<string, string>;
     if (!sig || !timestamp || !nonce) return '缺少签名参数';
+    // A timestamp is whole seconds; anything else (abc, 1e9, empty) is refused before the freshness check.
+    if (!/^\d{1,12}$/.test(String(timestamp))) return '时间戳不是数字';
     if (!safeEqual(getSignature(o.token, timestamp, nonce, cipher), String(sig))) return '签名不对';
     if (Math.abs(now() - Number(timestamp) * 1000) > skew) return '时间戳过期';
     if (!nonces.fresh(String(nonce), now())) return '重复的请求';
@@ -118,8 +121,16 @@ export function wecomRoutes(engine: BotEngine, o: WecomOptions): Router {
       text: msg.text?.content ?? '',
       // WeCom calls a robot in a group only when it is @mentioned.
       mentionsBot: true,
+      // Recorded by the API (shared by every bot process, kept across restarts): a retry or replay is handled once.
+      messageId: msg.msgid,
+      nonce: String(ctx.query.nonce),
     };
     const replies = await engine.handle(incoming);
+    if (!replies.length) {
+      // Nothing to say (a replay the API has already seen, or a group message not for the bot): an empty answer.
+      ctx.body = '';
+      return;
+    }
     // The passive reply goes back to where the message came from; a private part goes as a push.
     const here = replies.filter((x) => (group ? x.chat === msg.chatid : x.chat === null)).map((x) => x.text.replace(/^@\S+ /, ''));
     const reply = JSON.stringify({ msgtype: 'stream', stream: { id: msg.msgid ?? String(now()), finish: true, content: here.join('\n\n') } });

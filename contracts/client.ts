@@ -212,8 +212,13 @@ export function createApiClient(options: ClientOptions) {
     bindCode: () => request<{ code: string; expiresAt: string }>('POST', '/api/chat/bind-code', {}),
     chatBind: (transport: string, chatUserId: string, code: string) =>
       request<{ username: string; name: string; role: string }>('POST', '/api/chat/bind', { transport, chatUserId, code }),
-    chatToken: (transport: string, chatUserId: string, session?: string) =>
-      request<{ token: string; username: string; name: string; role: string; session?: { data: Record<string, unknown> | null; expired: boolean }; now?: string }>('POST', '/api/chat/token', { transport, chatUserId, session }),
+    chatToken: (transport: string, chatUserId: string, session?: string, message?: { messageId: string; nonce?: string }) =>
+      request<{ token: string; username: string; name: string; role: string; session?: { data: Record<string, unknown> | null; expired: boolean }; now?: string }>('POST', '/api/chat/token', {
+        transport,
+        chatUserId,
+        session,
+        ...message,
+      }),
     session: (key: string) => request<{ data: Record<string, unknown> | null; expired: boolean }>('GET', `/api/chat/sessions/${encodeURIComponent(key)}`),
     saveSession: (key: string, data: Record<string, unknown>, ttlSeconds?: number) =>
       request<{ expiresAt: string; expired: boolean }>('PUT', `/api/chat/sessions/${encodeURIComponent(key)}`, { data, ttlSeconds }),

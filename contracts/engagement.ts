@@ -83,7 +83,14 @@ const chatIdentity = {
   chatUserId: z.string({ error: '请提供聊天账号' }).trim().min(1, '请提供聊天账号').max(128),
 };
 export const ChatBindRequest = z.object({ ...chatIdentity, code: z.string({ error: '请提供绑定码' }).trim().regex(/^\d{6}$/, '绑定码是 6 位数字') });
-export const ChatTokenRequest = z.object({ ...chatIdentity, session: z.string().trim().min(1).max(190).optional() });
+export const ChatTokenRequest = z.object({
+  ...chatIdentity,
+  session: z.string().trim().min(1).max(190).optional(),
+  /** The transport's id of the message being handled: a second call with the same id is refused (409), so a replay is dropped. */
+  messageId: z.string({ error: '消息编号必须是文字' }).trim().min(1, '消息编号不能为空').max(128, '消息编号最长 128 个字符').optional(),
+  /** The envelope's nonce (WeCom), also refused when seen again. */
+  nonce: z.string({ error: 'nonce 必须是文字' }).trim().min(1, 'nonce 不能为空').max(64, 'nonce 最长 64 个字符').optional(),
+});
 export const ChatSessionRequest = z.object({ data: z.record(z.string(), z.unknown(), { error: '会话内容应为对象' }), ttlSeconds: z.number().int().min(60).max(7 * 86400).optional() });
 
 /** The bot's pull of chat deliveries: how many at most (a whole number, 1–200) and on which transport. */

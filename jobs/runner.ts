@@ -11,6 +11,7 @@ import type { CoreContext } from '../core/context';
 import { deliverWechat } from '../core/notifications/wechatChannel';
 import { refreshCalendar } from '../core/calendar/calendar';
 import { pruneSignInAttempts } from '../core/auth/signInLimits';
+import { pruneChatMessages } from '../core/chat/messages';
 import { acquireLease, releaseLease } from '../core/sweeps/marks';
 import { sweepQuestionnaireReminders, sweepMeetingReminders } from '../core/sweeps/reminders';
 import { sweepRoutingRetrain } from '../core/sweeps/routingRetrain';
@@ -29,6 +30,7 @@ export const SWEEPS: [string, (ctx: CoreContext) => Promise<number>][] = [
   ['wechat-delivery', (ctx) => deliverWechat(ctx)],
   ['routing-retrain', sweepRoutingRetrain],
   ['sign-in-attempts', pruneSignInAttempts],
+  ['chat-messages', pruneChatMessages],
 ];
 
 export interface RunnerOptions {

@@ -25,6 +25,15 @@ export class ChatSessionModel extends Model<InferAttributes<ChatSessionModel>, I
   declare updatedAt: Date;
 }
 
+/** A chat message already handed to the API by the bot: a second one with the same id (or nonce) is a replay. */
+export class ChatMessageModel extends Model<InferAttributes<ChatMessageModel>, InferCreationAttributes<ChatMessageModel>> {
+  declare id: CreationOptional<number>;
+  declare transport: string;
+  declare messageId: string;
+  declare nonce: string | null;
+  declare createdAt: Date;
+}
+
 /** Registers the chat models on a Sequelize instance. */
 export function defineChatModels(sequelize: Sequelize) {
   const opts = (tableName: string) => ({ sequelize, tableName, timestamps: false });
@@ -33,5 +42,9 @@ export function defineChatModels(sequelize: Sequelize) {
     opts('chat_bindings'),
   );
   ChatBindCodeModel.init({ code: { type: DataTypes.STRING, primaryKey: true }, userId: DataTypes.INTEGER, expiresAt: DataTypes.DATE }, opts('chat_bind_codes'));
+  ChatMessageModel.init(
+    { id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true }, transport: DataTypes.STRING(32), messageId: DataTypes.STRING(128), nonce: DataTypes.STRING(64), createdAt: DataTypes.DATE },
+    opts('chat_messages'),
+  );
   ChatSessionModel.init({ key: { type: DataTypes.STRING, primaryKey: true }, data: DataTypes.TEXT, expiresAt: DataTypes.DATE, updatedAt: DataTypes.DATE }, opts('chat_sessions'));
 }

@@ -11,8 +11,9 @@ import { ChatBindCodeModel, ChatBindingModel } from '../../models/chat';
 import { UserModel } from '../../models/definitions';
 import { issueToken } from '../auth/tokens';
 import type { Actor, CoreContext } from '../context';
-import { forbidden, invalid, notFound, ok, type Outcome } from '../result';
+import { conflict, forbidden, invalid, notFound, ok, type Outcome } from '../result';
 import { inTransaction } from '../useCase';
+import { claimChatMessage } from './messages';
 import { readChatSession } from './sessions';
 
 const CODE_TTL_MS = 10 * 60_000;
@@ -54,7 +55,8 @@ export async function bindChatIdentity(ctx: CoreContext, actor: Actor, input: un
 /**
  * The bot asks for a token of the user bound to a chat identity (demo users are pre-bound by username). With
  * `session` it gets that conversation's state in the same call, so a message costs the bot one call, not two;
- * `now` is the API's clock (the bot reads 昨天 and 下周三 by it).
+ * `now` is the API's clock (the bot reads 昨天 and 下周三 by it). With `messageId` (and `nonce`) the message is
+ * recorded first: one already recorded for the transport is a replay and answers 409, which the bot drops.
  */
 export async function chatToken(
   ctx: CoreContext,
@@ -64,7 +66,8 @@ export async function chatToken(
   if (!isBot(actor)) return forbidden('只有机器人服务账号可以代表聊天用户操作');
   const parsed = ChatTokenRequest.safeParse(input ?? {});
   if (!parsed.success) return invalid(formatZodError(parsed.error));
-  const { transport, chatUserId, session } = parsed.data;
+  const { transport, chatUserId, session, messageId, nonce } = parsed.data;
+  if (messageId && !(await claimChatMessage(ctx, transport, messageId, nonce))) return conflict('这条消息已经处理过');
   const binding = await ChatBindingModel.findOne({ where: { transport, chatUserId } });
   let user = binding ? await UserModel.findByPk(binding.userId) : null;
   if (!user && ctx.config.demoMode) {

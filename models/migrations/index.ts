@@ -10,6 +10,7 @@ import * as m009 from './009-audit';
 import * as m010 from './010-notification-settings';
 import * as m013 from './013-sign-in-attempts';
 import * as m014 from './014-service-role';
+import * as m015 from './015-chat-messages';
 
 export const migrations = [
   { name: '001-initial', ...m001 },
@@ -23,4 +24,5 @@ export const migrations = [
   { name: '010-notification-settings', ...m010 },
   { name: '013-sign-in-attempts', ...m013 },
   { name: '014-service-role', ...m014 },
+  { name: '015-chat-messages', ...m015 },
 ];

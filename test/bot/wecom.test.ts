@@ -1,4 +1,7 @@
-/** The WeCom callback with envelopes made by @wecom/crypto: valid, bad signature, wrong receive id, replay, bad JSON. */
+/**
+ * The WeCom callback with envelopes made by @wecom/crypto: valid, bad signature, wrong receive id, replay, bad JSON;
+ * replays across restarts and bot processes (message ids recorded by the API), malformed and stale timestamps.
+ */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -86,6 +89,121 @@ describe('WeCom 智能机器人 callback', () => {
     expect(r.status).toBe(400);
     expect(((await r.json()) as { error: { message: string } }).error.message).toContain('JSON');
     expect((await post(envelope('x'), { nothing: true })).status).toBe(400);
+  });
+});
+
+describe('WeCom replays: message ids recorded by the API, shared by bot processes and kept across restarts', () => {
+  let api: TestApi;
+  const open: Server[] = [];
+  let n = 0;
+  beforeAll(async () => {
+    api = await startTestApi('sqlite');
+  });
+  afterAll(async () => {
+    await Promise.all(open.map((s) => new Promise((r) => s.close(r))));
+    await api.close();
+  });
+
+  /** A bot process: its own engine (nothing in memory) and callback server, against the one API. */
+  const startBot = async () => {
+    const engine = new BotEngine({ apiUrl: api.url, serviceUsername: 'bot', servicePassword: 'lvzhi-demo' });
+    const app = new Koa();
+    app.use(bodyParser());
+    app.use(wecomRoutes(engine, { token: TOKEN, encodingAESKey: AES_KEY, receiveId: '' }).routes());
+    const server = await new Promise<Server>((r) => {
+      const s = app.listen(0, '127.0.0.1', () => r(s));
+    });
+    open.push(server);
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wecom/callback`;
+    return { server, base, stop: () => new Promise((r) => server.close(r)) };
+  };
+  /** An envelope as WeCom sends it; `timestamp` may be anything the platform (or an attacker) puts in the URL. */
+  const envelope = (msgid: string, userid: string, content: string, timestamp: string = String(Math.floor(Date.now() / 1000))) => {
+    const plain = JSON.stringify({ msgid, aibotid: 'AIBOT', chattype: 'single', from: { userid }, msgtype: 'text', text: { content } });
+    const cipher = encrypt(AES_KEY, plain, '');
+    const nonce = `r${++n}x${randomBytes(4).toString('hex')}`;
+    return { cipher, query: `msg_signature=${getSignature(TOKEN, timestamp, nonce, cipher)}&timestamp=${encodeURIComponent(timestamp)}&nonce=${nonce}` };
+  };
+  /** Posts an envelope to a bot; the reply's text ('' when the bot answered nothing). */
+  const send = async (base: string, e: { cipher: string; query: string }) => {
+    const res = await fetch(`${base}?${e.query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ encrypt: e.cipher }) });
+    const text = await res.text();
+    if (res.status !== 200) return { status: res.status, reply: text };
+    const body = text ? (JSON.parse(text) as { encrypt?: string }) : {};
+    return { status: 200, reply: body.encrypt ? (JSON.parse(decrypt(AES_KEY, body.encrypt).message) as { stream: { content: string } }).stream.content : '' };
+  };
+  const titled = async (username: string, title: string) =>
+    (await (await api.as(username)).listSuggestions({ mine: true })).items.filter((s) => s.title === title).length;
+
+  test('the same envelopes replayed to a restarted bot submit nothing a second time', async () => {
+    const title = '关于增设科苑街道公交站遮雨棚的建议';
+    const draft = envelope('msg-restart-1', 'deputy05', `提建议 ${title}｜科苑街道公交站没有遮雨棚，雨天等车很不方便。`);
+    const confirm = envelope('msg-restart-2', 'deputy05', '确认');
+    const a = await startBot();
+    expect((await send(a.base, draft)).reply).toContain('请确认你的建议');
+    expect((await send(a.base, confirm)).reply).toContain('建议编号');
+    expect(await titled('deputy05', title)).toBe(1);
+    await a.stop();
+    // A new process: no nonce, token or conversation in memory; the same envelopes come again.
+    const b = await startBot();
+    expect(await send(b.base, draft)).toEqual({ status: 200, reply: '' });
+    expect(await send(b.base, confirm)).toEqual({ status: 200, reply: '' });
+    expect(await titled('deputy05', title)).toBe(1);
+    // The new process answers new messages as usual.
+    expect((await send(b.base, envelope('msg-restart-3', 'deputy05', '帮助'))).reply).toContain('提建议');
+  });
+
+  test("the platform's retry (same msgid, a new envelope) is handled once", async () => {
+    const title = '关于规范共享单车停放的建议';
+    const bot = await startBot();
+    expect((await send(bot.base, envelope('msg-retry-1', 'deputy07', `提建议 ${title}｜地铁口共享单车乱停乱放，影响通行。`))).reply).toContain('请确认你的建议');
+    expect((await send(bot.base, envelope('msg-retry-2', 'deputy07', '确认'))).reply).toContain('建议编号');
+    // New nonce, new timestamp, same message ids.
+    expect(await send(bot.base, envelope('msg-retry-2', 'deputy07', '确认'))).toEqual({ status: 200, reply: '' });
+    expect(await send(bot.base, envelope('msg-retry-1', 'deputy07', `提建议 ${title}｜地铁口共享单车乱停乱放，影响通行。`))).toEqual({ status: 200, reply: '' });
+    expect(await titled('deputy07', title)).toBe(1);
+    // Nothing of the retried draft is waiting either: 确认 now has nothing to confirm.
+    expect((await send(bot.base, envelope('msg-retry-3', 'deputy07', '确认'))).reply).toContain('没有需要确认');
+  });
+
+  test('two bot processes on one API handle a message delivered to both once', async () => {
+    const title = '关于延长社区图书馆开放时间的建议';
+    const [a, b] = [await startBot(), await startBot()];
+    expect((await send(a.base, envelope('msg-two-1', 'deputy08', `提建议 ${title}｜社区图书馆晚上六点就关门，上班族去不了。`))).reply).toContain('请确认你的建议');
+    // Both processes receive the same 确认 at once (each in its own envelope).
+    const replies = await Promise.all([send(a.base, envelope('msg-two-2', 'deputy08', '确认')), send(b.base, envelope('msg-two-2', 'deputy08', '确认'))]);
+    expect(replies.map((r) => r.status)).toEqual([200, 200]);
+    expect(replies.filter((r) => r.reply.includes('建议编号'))).toHaveLength(1);
+    expect(replies.filter((r) => r.reply === '')).toHaveLength(1);
+    expect(await titled('deputy08', title)).toBe(1);
+  });
+
+  test('a timestamp that is not a number, stale or far in the future is refused with a 4xx and not handled', async () => {
+    const bot = await startBot();
+    const now = Math.floor(Date.now() / 1000);
+    for (const [i, timestamp] of ['abc', '', '1e9', String(now - 400), String(now - 86_400), String(now + 400)].entries()) {
+      const r = await send(bot.base, envelope(`msg-time-${i}`, 'deputy09', '帮助', timestamp));
+      expect(r.status).toBeGreaterThanOrEqual(400);
+      expect(r.status).toBeLessThan(500);
+    }
+    // Refused means not handled: the same message ids in envelopes with a good timestamp are handled now.
+    for (const i of [0, 3, 5]) expect((await send(bot.base, envelope(`msg-time-${i}`, 'deputy09', '帮助'))).reply).toContain('提建议');
+  });
+
+  test('the API refuses a message id it has seen (409) and records it before the binding is checked', async () => {
+    const token = await api.token('bot');
+    const post = (body: Record<string, unknown>) => api.http('POST', '/api/chat/token', { transport: 'wecom', ...body }, token);
+    expect((await post({ chatUserId: 'deputy10', messageId: 'api-1', nonce: 'api-nonce-1' })).status).toBe(200);
+    const again = await post({ chatUserId: 'deputy10', messageId: 'api-1' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain('已经处理过');
+    // The same nonce with another id is a replay too; another transport has its own ids.
+    expect((await post({ chatUserId: 'deputy10', messageId: 'api-2', nonce: 'api-nonce-1' })).status).toBe(409);
+    expect((await api.http('POST', '/api/chat/token', { transport: 'wechaty', chatUserId: 'deputy10', messageId: 'api-1' }, token)).status).toBe(200);
+    // An unbound sender's message is recorded as well (its replay gets no second binding hint).
+    expect((await post({ chatUserId: 'nobody-here', messageId: 'api-3' })).status).toBe(404);
+    expect((await post({ chatUserId: 'nobody-here', messageId: 'api-3' })).status).toBe(409);
+    expect((await post({ chatUserId: 'deputy10', messageId: '' })).status).toBe(400);
   });
 });
 
