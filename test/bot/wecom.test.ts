@@ -10,6 +10,8 @@ import Koa from 'koa';
 import { decrypt, encrypt, getSignature } from '@wecom/crypto';
 import { BotEngine } from '../../bot/engine';
 import { wecomRoutes } from '../../bot/wecom';
+import { pruneChatMessages } from '../../core/chat/messages';
+import { SWEEPS } from '../../jobs/runner';
 import { startTestApi, type TestApi } from '../helpers/api';
 
 const TOKEN = 'lvzhiToken';
@@ -204,6 +206,24 @@ describe('WeCom replays: message ids recorded by the API, shared by bot processe
     expect((await post({ chatUserId: 'nobody-here', messageId: 'api-3' })).status).toBe(404);
     expect((await post({ chatUserId: 'nobody-here', messageId: 'api-3' })).status).toBe(409);
     expect((await post({ chatUserId: 'deputy10', messageId: '' })).status).toBe(400);
+  });
+
+  test('the jobs runner forgets message ids after a day, and only then', async () => {
+    const token = await api.token('bot');
+    const post = (messageId: string) => api.http('POST', '/api/chat/token', { transport: 'wecom', chatUserId: 'deputy11', messageId }, token);
+    const start = api.clock.now().toISOString();
+    try {
+      expect((await post('prune-1')).status).toBe(200);
+      api.clock.set(new Date(Date.parse(start) + 23 * 3_600_000).toISOString());
+      expect(await pruneChatMessages(api.core)).toBe(0);
+      expect((await post('prune-1')).status).toBe(409);
+      api.clock.set(new Date(Date.parse(start) + 25 * 3_600_000).toISOString());
+      expect(await pruneChatMessages(api.core)).toBeGreaterThanOrEqual(1);
+      expect((await post('prune-1')).status).toBe(200);
+      expect(SWEEPS.map(([name]) => name)).toContain('chat-messages');
+    } finally {
+      api.clock.set(start);
+    }
   });
 });
 
