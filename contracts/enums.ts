@@ -27,6 +27,8 @@ export const SUGGESTION_STATES = [
   'assigned',
   'handling',
   'answered',
+  /** Dissatisfied again after a redo: the congress office decides whether to close it or order another round. */
+  'awaiting_office',
   'closed',
 ] as const;
 export type SuggestionState = (typeof SUGGESTION_STATES)[number];
@@ -50,6 +52,10 @@ export const SUGGESTION_ACTIONS = [
   'draft-answer',
   'publish-answer',
   'rate',
+  'decide-redo',
+  'cosign',
+  'join',
+  'decide-join',
   'close',
   'urge',
   'order',
@@ -66,8 +72,16 @@ export type AnswerClass = (typeof ANSWER_CLASSES)[number];
 export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
 
-export const CONSULT_METHODS = ['visit', 'phone', 'meeting', 'online'] as const;
+/** How a department consulted the deputy; `none` records why no consultation was possible (the reason in the summary). */
+export const CONSULT_METHODS = ['visit', 'phone', 'meeting', 'online', 'none'] as const;
 export type ConsultMethod = (typeof CONSULT_METHODS)[number];
+
+/** A co-signer row: asked by the lead author (`invited`) or asked for by the deputy (`request`). */
+export const COSIGN_KINDS = ['invited', 'request'] as const;
+export type CosignKind = (typeof COSIGN_KINDS)[number];
+
+export const COSIGN_STATUSES = ['pending', 'accepted', 'declined'] as const;
+export type CosignStatus = (typeof COSIGN_STATUSES)[number];
 
 export const ASSIGNMENT_ROLES = ['lead', 'co'] as const;
 export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];

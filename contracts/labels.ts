@@ -2,6 +2,8 @@
 import type {
   AnswerClass,
   ConsultMethod,
+  CosignKind,
+  CosignStatus,
   DeputyLevel,
   Rating,
   Role,
@@ -48,6 +50,7 @@ export const STATE_LABELS: Record<SuggestionState, string> = {
   assigned: '已交办待签收',
   handling: '办理中',
   answered: '已答复待测评',
+  awaiting_office: '再次不满意，待人大决定',
   closed: '已办结',
 };
 
@@ -71,11 +74,18 @@ export const ACTION_LABELS: Record<SuggestionEventKind, string> = {
   'draft-answer': '保存答复草稿',
   'publish-answer': '正式答复',
   rate: '测评',
+  'decide-redo': '决定办结或重新办理',
+  cosign: '答复附议邀请',
+  join: '申请附议',
+  'decide-join': '答复附议申请',
   close: '办结',
   urge: '催办',
   order: '责令书',
   reschedule: '期限调整',
 };
+
+export const COSIGN_KIND_LABELS: Record<CosignKind, string> = { invited: '领衔代表邀请', request: '本人申请加入' };
+export const COSIGN_STATUS_LABELS: Record<CosignStatus, string> = { pending: '待答复', accepted: '已同意附议', declined: '已谢绝' };
 
 export const ANSWER_CLASS_LABELS: Record<AnswerClass, string> = {
   A: '已解决或采纳',
@@ -95,6 +105,7 @@ export const CONSULT_METHOD_LABELS: Record<ConsultMethod, string> = {
   phone: '电话',
   meeting: '座谈会',
   online: '网上沟通',
+  none: '无法面商',
 };
 
 export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, string> = {
@@ -130,6 +141,9 @@ export const FIELD_LABELS: Record<string, string> = {
   text: '答复正文',
   rating: '测评结果',
   comment: '测评意见',
+  redo: '是否重新办理',
+  accept: '是否同意附议',
+  user: '代表',
   username: '用户名',
   password: '密码',
   code: '代码|登录凭证',

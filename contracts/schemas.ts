@@ -15,6 +15,8 @@ import {
   DEPUTY_LEVELS,
   ASSIGNMENT_ROLES,
   EXTENSION_STATES,
+  COSIGN_KINDS,
+  COSIGN_STATUSES,
 } from './enums';
 
 z.config(z.locales.zhCN());
@@ -109,11 +111,17 @@ export const Me = z.object({
 export const AuthResponse = z.object({ token: z.string(), user: Me });
 
 // ---------- suggestions: requests ----------
+/** A deputy picked from the directory: user id, username or name (姓名). */
+const deputyRef = z.union([z.number().int().positive(), z.string().trim().min(1, '请填写代表姓名或用户名').max(64, '代表姓名或用户名过长')], {
+  error: '附议代表应填写姓名、用户名或用户编号',
+});
+const cosignerRefs = z.array(deputyRef, { error: '附议代表应为姓名或用户名列表' }).max(50, '附议代表最多 50 人');
 export const CreateSuggestionRequest = z.object({
   title: text('标题', TITLE_MAX),
   body: text('内容', BODY_MAX),
   submit: z.boolean({ error: '是否提交必须是 true 或 false' }).optional(),
-  cosigners: z.array(username, { error: '附议代表应为用户名列表' }).max(50, '附议代表最多 50 人').optional(),
+  /** Co-signers to ask, by name (李秀英), username (deputy02) or user id. */
+  cosigners: cosignerRefs.optional(),
   deputy: username.optional(),
   station: z.number({ error: '联络站编号必须是数字' }).int().positive().optional(),
   source: z.enum(SUGGESTION_SOURCES, { error: '来源只能是 deputy、citizen 或 station' }).optional(),
@@ -123,7 +131,7 @@ export const CreateSuggestionRequest = z.object({
 export const UpdateDraftRequest = z.object({
   title: text('标题', TITLE_MAX).optional(),
   body: text('内容', BODY_MAX).optional(),
-  cosigners: z.array(username, { error: '附议代表应为用户名列表' }).max(50, '附议代表最多 50 人').optional(),
+  cosigners: cosignerRefs.optional(),
 });
 
 const boolish = z
@@ -158,11 +166,19 @@ export const ActionBodies = {
   sign: z.object({ note: optionalNote }),
   return: z.object({ reason: text('退回理由', NOTE_MAX) }),
   opinion: z.object({ opinion: text('协办意见', BODY_MAX) }),
-  consult: z.object({
-    method: z.enum(CONSULT_METHODS, { error: '面商方式只能是 visit、phone、meeting 或 online' }),
-    happenedOn: isoDate,
-    summary: text('面商情况', BODY_MAX),
-  }),
+  consult: z
+    .object({
+      method: z.enum(CONSULT_METHODS, { error: '面商方式只能是 visit、phone、meeting、online 或 none（无法面商）' }),
+      /** Required for a consultation that took place; for `none` the day it is recorded. */
+      happenedOn: isoDate.optional(),
+      /** What was said; for `none`, why no consultation was possible. */
+      summary: z.string({ error: '面商情况必须是文字' }).trim().max(BODY_MAX, `面商情况不能超过 ${BODY_MAX} 字`).optional(),
+    })
+    .superRefine((v, c) => {
+      if (v.method === 'none' && !v.summary) c.addIssue({ code: 'custom', path: ['summary'], message: '选择“无法面商”时请写明无法面商的原因' });
+      if (v.method !== 'none' && !v.summary) c.addIssue({ code: 'custom', path: ['summary'], message: '请填写面商情况' });
+      if (v.method !== 'none' && !v.happenedOn) c.addIssue({ code: 'custom', path: ['happenedOn'], message: '请填写面商日期' });
+    }),
   'request-extension': z.object({
     months: z.number({ error: '延期月数必须是数字' }).int('延期月数必须是整数').min(1, '延期至少 1 个月').max(3, '一次最多延期 3 个月'),
     reason: text('延期理由', NOTE_MAX),
@@ -179,6 +195,17 @@ export const ActionBodies = {
   rate: z.object({
     rating: z.enum(RATINGS, { error: '测评结果只能是 satisfied、basically_satisfied 或 dissatisfied' }),
     comment: z.string({ error: '测评意见必须是文字' }).trim().max(NOTE_MAX, `测评意见不能超过 ${NOTE_MAX} 字`).optional(),
+  }),
+  'decide-redo': z.object({
+    redo: z.boolean({ error: '请说明是再次交办重新办理（true）还是办结（false）' }),
+    note: text('决定理由', NOTE_MAX),
+  }),
+  cosign: z.object({ accept: z.boolean({ error: '请说明同意附议（true）还是谢绝（false）' }), note: optionalNote }),
+  join: z.object({ note: optionalNote }),
+  'decide-join': z.object({
+    user: z.union([z.number().int().positive(), username], { error: '请指明申请附议的代表（用户名或用户编号）' }),
+    approve: z.boolean({ error: '请说明同意（true）还是谢绝（false）' }),
+    note: optionalNote,
   }),
   close: z.object({ note: optionalNote }),
   urge: z.object({ note: optionalNote }),
@@ -252,7 +279,20 @@ export const TimelineEvent = z.object({
 
 export const SuggestionDetail = SuggestionSummary.extend({
   body: z.string(),
+  /** Co-signers: those asked who have not declined, and those whose request to join the lead author approved. */
   cosigners: z.array(PersonRef),
+  /** Every invitation and request to co-sign, with who has accepted, declined or not answered yet. */
+  cosigning: z.array(
+    z.object({
+      person: PersonRef,
+      kind: z.enum(COSIGN_KINDS),
+      kindLabel: z.string(),
+      status: z.enum(COSIGN_STATUSES),
+      statusLabel: z.string(),
+      note: z.string().nullable(),
+      respondedAt: z.string().nullable(),
+    }),
+  ),
   citizen: PersonRef.nullable(),
   addressedDeputy: PersonRef.nullable(),
   addressedStation: z.object({ id: z.number(), name: z.string() }).nullable(),
@@ -322,7 +362,15 @@ export const DepartmentRow = z.object({
   answered: z.number(),
   onTime: z.number(),
   overdue: z.number(),
+  /** Answered on time out of those answered and those overdue without an answer (percent). */
   onTimeRate: z.number().nullable(),
+});
+/** Rating and answer-class shares of one department, month or district. */
+export const ShareBreakdownRow = z.object({
+  code: z.string(),
+  name: z.string(),
+  ratings: z.array(Share),
+  answerClasses: z.array(Share),
 });
 export const SuggestionStats = z.object({
   total: z.number(),
@@ -335,6 +383,12 @@ export const SuggestionStats = z.object({
   answerClasses: z.array(Share),
   /** Things the office should act on, such as next year's holiday schedule still missing after 1 November. */
   warnings: z.array(z.string()),
+  /** The same shares by lead department, by month of submission and by district (市本级 for the city's own). */
+  breakdown: z.object({
+    department: z.array(ShareBreakdownRow),
+    month: z.array(ShareBreakdownRow),
+    district: z.array(ShareBreakdownRow),
+  }),
 });
 
 export const ErrorResponse = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
@@ -386,3 +440,4 @@ export type DeputyListItem = z.infer<typeof DeputyListItem>;
 export type Share = z.infer<typeof Share>;
 export type DepartmentRow = z.infer<typeof DepartmentRow>;
 export type SuggestionStats = z.infer<typeof SuggestionStats>;
+export type ShareBreakdownRow = z.infer<typeof ShareBreakdownRow>;

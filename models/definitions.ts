@@ -106,11 +106,19 @@ export class SuggestionModel extends Model<InferAttributes<SuggestionModel>, Inf
   declare updatedAt: CreationOptional<Date>;
 }
 
-/** A co-signer (附议) of a joint suggestion. */
+/**
+ * A co-signer (附议) of a joint suggestion: `invited` by the author (the co-signer accepts or declines), or a
+ * `request` of a deputy to join (the author approves or declines). `status`: pending, accepted, declined.
+ */
 export class CosignerModel extends Model<InferAttributes<CosignerModel>, InferCreationAttributes<CosignerModel>> {
   declare id: CreationOptional<number>;
   declare suggestionId: number;
   declare userId: number;
+  declare kind: CreationOptional<string>;
+  declare status: CreationOptional<string>;
+  declare note: CreationOptional<string | null>;
+  declare askedAt: CreationOptional<Date | null>;
+  declare respondedAt: CreationOptional<Date | null>;
 }
 
 /** A department's part in a suggestion: lead (主办) or co-handler (协办). Inactive once returned or re-routed. */
@@ -342,7 +350,19 @@ export function defineModels(sequelize: Sequelize) {
     },
     opts('suggestions'),
   );
-  CosignerModel.init({ id, suggestionId: DataTypes.INTEGER, userId: DataTypes.INTEGER }, opts('suggestion_cosigners', false));
+  CosignerModel.init(
+    {
+      id,
+      suggestionId: DataTypes.INTEGER,
+      userId: DataTypes.INTEGER,
+      kind: { type: DataTypes.STRING(16), defaultValue: 'invited' },
+      status: { type: DataTypes.STRING(16), defaultValue: 'pending' },
+      note: DataTypes.TEXT,
+      askedAt: DataTypes.DATE,
+      respondedAt: DataTypes.DATE,
+    },
+    opts('suggestion_cosigners', false),
+  );
   AssignmentModel.init(
     {
       id,

@@ -2,7 +2,9 @@
  * Similar existing suggestions, for duplicate warnings at intake and joint filing: the routing features
  * (features.ts — jieba words and bigrams, character bigrams, title and whole-text blocks) weighted by
  * sublinear tf × idf over the suggestions compared, so that boilerplate every suggestion has ("关于…的建议")
- * weighs nothing, and compared by cosine. Titles only in the answer — bodies and people stay private.
+ * weighs nothing, and compared by cosine. Titles only in the answer — bodies and people stay private — and only
+ * suggestions the reader may open (the suggestion visibility rule), so that every hint leads somewhere: a deputy
+ * sees other deputies' accepted suggestions and may ask to join one as a co-signer.
  * (It compares against the most recent 2,000 suggestions that have passed review; their features are cached.)
  */
 import { Op } from 'sequelize';
@@ -14,7 +16,7 @@ import { SuggestionModel } from '../../models/definitions';
 import type { Actor } from '../context';
 import { invalid, notFound, ok, type Outcome } from '../result';
 import { loadFacts } from '../suggestions/facts';
-import { canSee } from '../suggestions/scope';
+import { canSee, visibleWhere } from '../suggestions/scope';
 import { DEFAULT_FEATURES, extractBags, type Bag, type FeatureOptions } from './features';
 
 export interface SimilarSuggestion {
@@ -63,10 +65,10 @@ function unitVectors(docs: [Bag, Bag][]): Map<number, number>[] {
   });
 }
 
-/** The `limit` most similar suggestions to a text (score ≥ 0.2), best first. */
-export async function similarTo(title: string, body: string, excludeId: number | null, limit = 3): Promise<SimilarSuggestion[]> {
+/** The `limit` most similar suggestions to a text (score ≥ 0.2) among those `reader` may open, best first. */
+export async function similarTo(reader: Actor, title: string, body: string, excludeId: number | null, limit = 3): Promise<SimilarSuggestion[]> {
   const rows = await SuggestionModel.findAll({
-    where: { state: { [Op.in]: PUBLIC_STATES }, ...(excludeId ? { id: { [Op.ne]: excludeId } } : {}) },
+    where: { [Op.and]: [visibleWhere(reader), { state: { [Op.in]: PUBLIC_STATES }, ...(excludeId ? { id: { [Op.ne]: excludeId } } : {}) }] },
     attributes: ['id', 'title', 'body', 'state', 'updatedAt'],
     order: [['id', 'DESC']],
     limit: 2000,
@@ -85,16 +87,16 @@ export async function similarTo(title: string, body: string, excludeId: number |
     .slice(0, limit);
 }
 
-/** Similar suggestions for text not yet submitted. */
-export async function previewSimilar(input: unknown): Promise<Outcome<SimilarSuggestion[]>> {
+/** Similar suggestions, among those `reader` may open, for text not yet submitted. */
+export async function previewSimilar(reader: Actor, input: unknown): Promise<Outcome<SimilarSuggestion[]>> {
   const parsed = ClassifyRequest.safeParse(input ?? {});
   if (!parsed.success) return invalid(formatZodError(parsed.error));
-  return ok(await similarTo(parsed.data.title, parsed.data.body ?? '', null));
+  return ok(await similarTo(reader, parsed.data.title, parsed.data.body ?? '', null));
 }
 
-/** Similar suggestions to one the caller may see. */
+/** Similar suggestions to one the caller may see, among those the caller may open. */
 export async function similarToSuggestion(actor: Actor, id: number): Promise<Outcome<SimilarSuggestion[]>> {
   const facts = await loadFacts(id);
   if (!facts || !canSee(actor, facts)) return notFound('没有找到这件建议');
-  return ok(await similarTo(facts.suggestion.title, facts.suggestion.body, id));
+  return ok(await similarTo(actor, facts.suggestion.title, facts.suggestion.body, id));
 }

@@ -1,12 +1,16 @@
 /**
  * The office dashboard's figures for the suggestions it may see (its region's subtree), optionally within a
  * submission period: counts by state, by lead department (with answered, on-time and overdue), by month and by
- * district; the on-time answer rate; the shares of ratings and of answer classes A/B/C/D.
+ * district; the on-time answer rate; the shares of ratings and of answer classes A/B/C/D, city-wide and broken
+ * down by lead department, month of submission and district.
+ *
+ * The on-time rate counts what is late whether answered or not: answered on time ÷ (answered + overdue without
+ * an answer). A department sitting on an overdue suggestion is never at 100 %.
  */
 import { Op } from 'sequelize';
 import { ANSWER_CLASS_LABELS, RATING_LABELS, STATE_LABELS } from '../../contracts/labels';
 import type { AnswerClass, Rating, SuggestionState } from '../../contracts/enums';
-import { StatsQuery, type DepartmentRow, type Share, type SuggestionStats } from '../../contracts/schemas';
+import { StatsQuery, type DepartmentRow, type Share, type ShareBreakdownRow, type SuggestionStats } from '../../contracts/schemas';
 import { percent as pct } from '../../contracts/format';
 import { formatZodError } from '../../contracts/validation';
 import { AnswerModel, DepartmentModel, RatingModel, RegionModel, SuggestionModel } from '../../models/definitions';
@@ -22,6 +26,14 @@ function shares<T extends string>(labels: Record<T, string>, counts: Map<string,
 }
 
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+
+/** Counts of ratings and answer classes in one group of a breakdown. */
+interface Tally {
+  code: string;
+  name: string;
+  ratings: Map<string, number>;
+  classes: Map<string, number>;
+}
 
 /** Computes the dashboard for the office (or admin). */
 export async function suggestionStats(ctx: CoreContext, actor: Actor, input: unknown): Promise<Outcome<SuggestionStats>> {
@@ -57,15 +69,19 @@ export async function suggestionStats(ctx: CoreContext, actor: Actor, input: unk
   const byDept = new Map<number, DepartmentRow>();
   const byMonth = new Map<string, { submitted: number; answered: number }>();
   const byRegion = new Map<string, { code: string; name: string; count: number }>();
-  let answeredWithDue = 0;
+  /** Where each suggestion falls in the breakdowns: its lead department, month of submission and district. */
+  const groupsOf = new Map<number, { department: [string, string] | null; month: [string, string] | null; district: [string, string] }>();
+  const deptDue = new Map<number, number>();
+  let due = 0;
   let onTime = 0;
   for (const s of rows) {
     bump(byState, s.state);
     const answeredDay = s.answeredAt ? chinaDate(s.answeredAt) : null;
     const late = s.answerDueOn !== null && (answeredDay ? answeredDay > s.answerDueOn : ['assigned', 'handling'].includes(s.state) && today > s.answerDueOn);
-    if (answeredDay && s.answerDueOn) {
-      answeredWithDue += 1;
-      if (!late) onTime += 1;
+    // Counted for the on-time rate: every answer with a deadline, and every overdue suggestion without one.
+    if ((answeredDay && s.answerDueOn) || late) {
+      due += 1;
+      if (answeredDay && !late) onTime += 1;
     }
     if (s.leadDepartmentId) {
       const d = departmentById.get(s.leadDepartmentId);
@@ -74,6 +90,7 @@ export async function suggestionStats(ctx: CoreContext, actor: Actor, input: unk
       if (answeredDay) row.answered += 1;
       if (answeredDay && s.answerDueOn && !late) row.onTime += 1;
       if (!answeredDay && late) row.overdue += 1;
+      if ((answeredDay && s.answerDueOn) || late) deptDue.set(s.leadDepartmentId, (deptDue.get(s.leadDepartmentId) ?? 0) + 1);
       byDept.set(s.leadDepartmentId, row);
     }
     if (s.submittedAt) {
@@ -88,6 +105,9 @@ export async function suggestionStats(ctx: CoreContext, actor: Actor, input: unk
     const e = byRegion.get(key) ?? { code: key, name: district?.name ?? '市本级', count: 0 };
     e.count += 1;
     byRegion.set(key, e);
+    const lead = s.leadDepartmentId ? departmentById.get(s.leadDepartmentId) : undefined;
+    const month = s.submittedAt ? chinaDate(s.submittedAt).slice(0, 7) : null;
+    groupsOf.set(s.id, { department: lead ? [lead.code, lead.name] : null, month: month ? [month, month] : null, district: [e.code, e.name] });
   }
   // The latest published answer's class, and the latest rating, per suggestion.
   const latest = <T extends { suggestionId: number; round: number }>(items: T[]) => {
@@ -96,10 +116,32 @@ export async function suggestionStats(ctx: CoreContext, actor: Actor, input: unk
     return [...m.values()];
   };
   const classCounts = new Map<string, number>();
-  for (const a of latest(answers)) bump(classCounts, a.answerClass);
   const ratingCounts = new Map<string, number>();
-  for (const r of latest(ratings)) bump(ratingCounts, r.rating);
-  for (const row of byDept.values()) row.onTimeRate = row.answered ? pct(row.onTime, row.answered) : null;
+  const breakdown = { department: new Map<string, Tally>(), month: new Map<string, Tally>(), district: new Map<string, Tally>() };
+  const tally = (id: number, pick: (t: Tally) => Map<string, number>, code: string) => {
+    const groups = groupsOf.get(id);
+    if (!groups) return;
+    for (const dim of ['department', 'month', 'district'] as const) {
+      const g = groups[dim];
+      if (!g) continue;
+      const t = breakdown[dim].get(g[0]) ?? { code: g[0], name: g[1], ratings: new Map(), classes: new Map() };
+      bump(pick(t), code);
+      breakdown[dim].set(g[0], t);
+    }
+  };
+  for (const a of latest(answers)) {
+    bump(classCounts, a.answerClass);
+    tally(a.suggestionId, (t) => t.classes, a.answerClass);
+  }
+  for (const r of latest(ratings)) {
+    bump(ratingCounts, r.rating);
+    tally(r.suggestionId, (t) => t.ratings, r.rating);
+  }
+  const rowsOf = (m: Map<string, Tally>): ShareBreakdownRow[] =>
+    [...m.values()]
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .map((t) => ({ code: t.code, name: t.name, ratings: shares(RATING_LABELS as Record<Rating, string>, t.ratings), answerClasses: shares(ANSWER_CLASS_LABELS as Record<AnswerClass, string>, t.classes) }));
+  for (const [id, row] of byDept) row.onTimeRate = deptDue.get(id) ? pct(row.onTime, deptDue.get(id)!) : null;
 
   return ok({
     total: rows.length,
@@ -107,9 +149,10 @@ export async function suggestionStats(ctx: CoreContext, actor: Actor, input: unk
     byDepartment: [...byDept.values()].sort((a, b) => b.total - a.total),
     byMonth: [...byMonth].map(([m, e]) => ({ month: m, ...e })).sort((a, b) => a.month.localeCompare(b.month)),
     byRegion: [...byRegion.values()].sort((a, b) => b.count - a.count),
-    onTimeRate: answeredWithDue ? pct(onTime, answeredWithDue) : null,
+    onTimeRate: due ? pct(onTime, due) : null,
     ratings: shares(RATING_LABELS as Record<Rating, string>, ratingCounts),
     answerClasses: shares(ANSWER_CLASS_LABELS as Record<AnswerClass, string>, classCounts),
     warnings: calendarWarnings(today),
+    breakdown: { department: rowsOf(breakdown.department), month: rowsOf(breakdown.month), district: rowsOf(breakdown.district) },
   });
 }

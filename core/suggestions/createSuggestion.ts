@@ -1,25 +1,18 @@
 /**
- * Creates a suggestion as a draft, or submits it at once. A deputy writes their own (with co-signers);
- * a citizen writes an opinion addressed to a deputy or a liaison station.
+ * Creates a suggestion as a draft, or submits it at once. A deputy writes their own (with co-signers picked
+ * by name or username, each asked on submission); a citizen writes an opinion addressed to a deputy or a
+ * liaison station. An unknown or ambiguous co-signer name is refused here, before anything is stored.
  */
 import { Op } from 'sequelize';
 import { CreateSuggestionRequest } from '../../contracts/schemas';
 import { formatZodError } from '../../contracts/validation';
-import { CosignerModel, PhotoModel, StationModel, SuggestionModel, UserModel } from '../../models/definitions';
+import { PhotoModel, StationModel, SuggestionModel, UserModel } from '../../models/definitions';
 import type { Actor, CoreContext } from '../context';
 import { forbidden, invalid, ok, type Outcome } from '../result';
 import { recordEvent } from './events';
 import { inTransaction } from '../useCase';
 import { submitSuggestion } from './submitSuggestion';
-
-/** Resolves co-signer usernames to deputy user ids; returns an error message for unknown ones. */
-export async function resolveCosigners(actor: Actor, usernames: string[]): Promise<number[] | string> {
-  const names = [...new Set(usernames)].filter((u) => u !== actor.username);
-  if (!names.length) return [];
-  const users = await UserModel.findAll({ where: { username: { [Op.in]: names }, role: 'deputy', active: true } });
-  const missing = names.filter((n) => !users.some((u) => u.username === n));
-  return missing.length ? `这些附议人不是代表或不存在：${missing.join('、')}` : users.map((u) => u.id);
-}
+import { resolveCosigners, setInvitations } from './cosigners';
 
 /** Creates the suggestion and, with `submit: true`, submits it. Returns the new id. */
 export async function createSuggestion(ctx: CoreContext, actor: Actor, input: unknown): Promise<Outcome<{ id: number }>> {
@@ -81,7 +74,7 @@ export async function createSuggestion(ctx: CoreContext, actor: Actor, input: un
       answeredAt: null,
       closedAt: null,
     });
-    for (const userId of cosignerIds) await CosignerModel.create({ suggestionId: s.id, userId });
+    await setInvitations(s.id, cosignerIds);
     const photos = [...new Set(req.photos ?? [])];
     if (photos.length) {
       const [attached] = await PhotoModel.update({ suggestionId: s.id }, { where: { id: { [Op.in]: photos }, uploaderUserId: actor.id, suggestionId: null } });

@@ -1,6 +1,7 @@
 /** Everything the policy and the state machine need to know about one suggestion, loaded together. */
 import type { SuggestionState } from '../../contracts/enums';
-import { AnswerModel, AssignmentModel, CosignerModel, ExtensionModel, RatingModel, RegionModel, SuggestionModel } from '../../models/definitions';
+import { isCosigner } from './cosigners';
+import { AnswerModel, AssignmentModel, ConsultationModel, CosignerModel, ExtensionModel, RatingModel, RegionModel, SuggestionModel } from '../../models/definitions';
 
 export interface SuggestionFacts {
   suggestion: SuggestionModel;
@@ -10,11 +11,16 @@ export interface SuggestionFacts {
   assignments: AssignmentModel[];
   /** Every department that ever had it, for visibility. */
   everAssignedDepartmentIds: number[];
+  /** Co-signers as `isCosigner` counts them (asked and not declined, or approved on request). */
   cosignerIds: number[];
+  /** Every co-signer row: invitations and join requests, with their status. */
+  cosigners: CosignerModel[];
   pendingExtension: ExtensionModel | null;
   approvedExtensionMonths: number;
   draftAnswer: AnswerModel | null;
   ratedThisRound: number[];
+  /** Departments that recorded a consultation (面商) or why none was possible. */
+  consultedDepartmentIds: number[];
 }
 
 /** Loads the facts of suggestion `id`, or null. With `lock`, the row is locked for update (MySQL). */
@@ -22,13 +28,14 @@ export async function loadFacts(id: number, lock = false): Promise<SuggestionFac
   if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return null;
   const suggestion = await SuggestionModel.findByPk(id, lock ? { lock: true } : {});
   if (!suggestion) return null;
-  const [region, assignments, cosigners, extensions, draft, ratings] = await Promise.all([
+  const [region, assignments, cosigners, extensions, draft, ratings, consultations] = await Promise.all([
     suggestion.regionId ? RegionModel.findByPk(suggestion.regionId) : null,
     AssignmentModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] }),
-    CosignerModel.findAll({ where: { suggestionId: id } }),
+    CosignerModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] }),
     ExtensionModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] }),
     AnswerModel.findOne({ where: { suggestionId: id, round: suggestion.round, state: 'draft' } }),
     RatingModel.findAll({ where: { suggestionId: id, round: suggestion.round } }),
+    ConsultationModel.findAll({ where: { suggestionId: id }, attributes: ['departmentId'] }),
   ]);
   return {
     suggestion,
@@ -36,10 +43,12 @@ export async function loadFacts(id: number, lock = false): Promise<SuggestionFac
     regionPath: region?.path ?? null,
     assignments: assignments.filter((a) => a.active),
     everAssignedDepartmentIds: [...new Set(assignments.map((a) => a.departmentId))],
-    cosignerIds: cosigners.map((c) => c.userId),
+    cosignerIds: cosigners.filter(isCosigner).map((c) => c.userId),
+    cosigners,
     pendingExtension: extensions.find((e) => e.state === 'pending') ?? null,
     approvedExtensionMonths: extensions.filter((e) => e.state === 'approved').reduce((s, e) => s + e.months, 0),
     draftAnswer: draft,
     ratedThisRound: ratings.map((r) => r.userId),
+    consultedDepartmentIds: [...new Set(consultations.map((c) => c.departmentId))],
   };
 }

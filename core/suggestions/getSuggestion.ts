@@ -64,7 +64,7 @@ export async function getSuggestion(ctx: CoreContext, actor: Actor, id: number):
   const userIds = new Set<number>([
     s.authorUserId,
     ...[s.deputyUserId, s.citizenUserId, s.addressedDeputyUserId].filter((x): x is number => x !== null),
-    ...facts.cosignerIds,
+    ...facts.cosigners.map((c) => c.userId),
     ...ratings.map((r) => r.userId),
     ...consultations.map((c) => c.userId),
   ]);

@@ -3,10 +3,13 @@ import type { SuggestionAction } from '../../contracts/enums';
 import type { Actor, CoreContext } from '../context';
 import type { Outcome } from '../result';
 import { acceptSuggestion } from './acceptSuggestion';
+import { answerCosign } from './answerCosign';
 import { assignSuggestion } from './assignSuggestion';
 import { closeSuggestion } from './closeSuggestion';
 import { confirmRouting } from './confirmRouting';
 import { decideExtension } from './decideExtension';
+import { decideJoin } from './decideJoin';
+import { decideRedo } from './decideRedo';
 import { draftAnswer } from './draftAnswer';
 import { forwardOpinion } from './forwardOpinion';
 import { publishAnswer } from './publishAnswer';
@@ -14,6 +17,7 @@ import { rateAnswer } from './rateAnswer';
 import { recordConsultation } from './recordConsultation';
 import { rejectSuggestion } from './rejectSuggestion';
 import { replyOpinion } from './replyOpinion';
+import { requestToJoin } from './requestToJoin';
 import { requestExtension } from './requestExtension';
 import { returnSuggestion } from './returnSuggestion';
 import { signSuggestion } from './signSuggestion';
@@ -49,6 +53,10 @@ export const SUGGESTION_USE_CASES: Record<SuggestionAction, UseCase> = {
   'draft-answer': draftAnswer,
   'publish-answer': publishAnswer,
   rate: rateAnswer,
+  'decide-redo': decideRedo,
+  cosign: answerCosign,
+  join: requestToJoin,
+  'decide-join': decideJoin,
   close: closeSuggestion,
   urge: urgeSuggestion,
   order: orderSuggestion,

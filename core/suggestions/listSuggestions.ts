@@ -6,7 +6,7 @@ import { DepartmentModel, RegionModel, SuggestionModel, UserModel } from '../../
 import { chinaDate } from '../calendar/workdays';
 import type { Actor, CoreContext } from '../context';
 import { invalid, ok, type Outcome } from '../result';
-import { visibleWhere } from './scope';
+import { concernsWhere, visibleWhere } from './scope';
 import { subtreeIds } from '../directory/regionFilter';
 
 export interface SuggestionListView {
@@ -28,7 +28,8 @@ export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: 
   if (!parsed.success) return invalid(formatZodError(parsed.error));
   const q = parsed.data;
   const today = chinaDate(ctx.clock.now());
-  const and: WhereOptions[] = [visibleWhere(actor)];
+  // A search (q) looks through everything the caller may open; without one a deputy sees what concerns them.
+  const and: WhereOptions[] = [visibleWhere(actor), ...(q.q ? [] : [concernsWhere(actor)])];
   if (q.state) and.push({ state: q.state });
   if (q.department) {
     const dept = await DepartmentModel.findOne({ where: { code: q.department } });

@@ -23,7 +23,9 @@ export interface RecordedAction {
 function typesOf(r: RecordedAction, facts: SuggestionFacts): string[] {
   switch (r.action) {
     case 'submit':
-      return r.to === 'received' ? ['opinion.received'] : ['suggestion.submitted', ...(facts.cosignerIds.length ? ['cosigner.added'] : [])];
+      return r.to === 'received'
+        ? ['opinion.received']
+        : ['suggestion.submitted', ...(facts.cosigners.some((c) => c.kind === 'invited' && c.status === 'pending') ? ['cosigner.added'] : [])];
     case 'withdraw':
       return ['suggestion.withdrawn'];
     case 'forward':
@@ -52,7 +54,15 @@ function typesOf(r: RecordedAction, facts: SuggestionFacts): string[] {
     case 'publish-answer':
       return ['suggestion.answered'];
     case 'rate':
-      return [r.to === 'handling' ? 'suggestion.dissatisfied' : 'suggestion.rated'];
+      return [r.to === 'handling' ? 'suggestion.dissatisfied' : r.to === 'awaiting_office' ? 'suggestion.awaiting_office' : 'suggestion.rated'];
+    case 'decide-redo':
+      return [r.to === 'handling' ? 'suggestion.redo_ordered' : 'suggestion.closed'];
+    case 'cosign':
+      return ['cosigner.answered'];
+    case 'join':
+      return ['cosigner.join_requested'];
+    case 'decide-join':
+      return ['cosigner.join_decided'];
     case 'close':
       return ['suggestion.closed'];
     case 'urge':

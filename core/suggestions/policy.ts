@@ -7,6 +7,7 @@ import type { SuggestionAction } from '../../contracts/enums';
 import type { Actor } from '../context';
 import type { SuggestionFacts } from './facts';
 import { inRegion } from '../directory/scope';
+import { isCosigner } from './cosigners';
 
 type Check = (actor: Actor, f: SuggestionFacts, today: string) => string | null;
 
@@ -24,11 +25,35 @@ const isLead: Check = (a, f) => {
   const x = assignmentOf(a, f);
   return !x ? NOT_YOUR_TASK : x.role === 'lead' ? null : LEAD_ONLY;
 };
+const invitationOf = (a: Actor, f: SuggestionFacts) => f.cosigners.find((c) => c.userId === a.id && c.kind === 'invited') ?? null;
 const isAddressedDeputy: Check = (a, f) =>
   a.role === 'deputy' &&
   (f.suggestion.addressedDeputyUserId === a.id || (a.stationId !== null && f.suggestion.addressedStationId === a.stationId))
     ? null
     : '只有收到这条意见的代表可以这样做';
+
+/**
+ * Before the lead department publishes an answer: a consultation with the deputy (面商) is on record, or the
+ * reason why none was possible; and every co-handler has given its opinion, or the co-handler opinion deadline
+ * (1 month after assignment) has passed.
+ */
+function answerPreconditions(a: Actor, f: SuggestionFacts, today: string): string | null {
+  if (a.departmentId === null || !f.consultedDepartmentIds.includes(a.departmentId)) {
+    return '答复前请先与代表面商并登记面商情况；确实无法面商的，请登记无法面商的原因';
+  }
+  const waiting = f.assignments.filter((x) => x.role === 'co' && !x.opinion).length;
+  const due = f.suggestion.coOpinionDueOn;
+  if (waiting && due && today <= due) return `还有 ${waiting} 家协办单位没有提交协办意见，协办意见期限（${due}）前不能正式答复`;
+  return null;
+}
+
+/** The most rounds of answers a suggestion gets: the first, the redo after 不满意, and one more the office orders. */
+export const MAX_ROUNDS = 3;
+
+/** Why the office may not order another round (the last round has been answered), or null. */
+export function redoRefusal(f: SuggestionFacts): string | null {
+  return f.suggestion.round >= MAX_ROUNDS ? `这件建议已经答复了 ${MAX_ROUNDS} 轮，不能再重新办理，请写明理由办结` : null;
+}
 
 export interface ActionPolicy {
   who: Check;
@@ -78,7 +103,7 @@ export const POLICY: Record<SuggestionAction, ActionPolicy> = {
   },
   'decide-extension': { who: isOffice, when: (_a, f) => (f.pendingExtension ? null : '没有待审批的延期申请') },
   'draft-answer': { who: isLead },
-  'publish-answer': { who: isLead },
+  'publish-answer': { who: isLead, when: (a, f, today) => answerPreconditions(a, f, today) },
   rate: {
     who: (a, f) =>
       (a.role === 'deputy' && f.suggestion.deputyUserId === a.id) || (a.role === 'citizen' && f.suggestion.citizenUserId === a.id)
@@ -89,6 +114,29 @@ export const POLICY: Record<SuggestionAction, ActionPolicy> = {
       if (a.role === 'deputy' && f.state !== 'answered') return '这件建议已经办结，不能再测评';
       return null;
     },
+  },
+  'decide-redo': { who: isOffice },
+  cosign: {
+    who: (a, f) => (invitationOf(a, f) ? null : '只有被邀请附议的代表可以答复附议邀请'),
+    when: (a, f) => (invitationOf(a, f)?.status === 'pending' ? null : '你已经答复过这次附议邀请了'),
+  },
+  join: {
+    who: (a, f) => {
+      if (a.role !== 'deputy') return '只有代表可以申请附议';
+      if (f.suggestion.deputyUserId === null) return '这件意见没有领衔代表，不能申请附议';
+      return f.suggestion.deputyUserId === a.id || f.suggestion.authorUserId === a.id ? '你是这件建议的领衔代表' : null;
+    },
+    when: (a, f) => {
+      const row = f.cosigners.find((c) => c.userId === a.id);
+      if (!row) return null;
+      if (isCosigner(row)) return row.status === 'pending' ? '领衔代表已邀请你附议，请直接答复邀请' : '你已经是这件建议的附议代表';
+      if (row.kind === 'request' && row.status === 'pending') return '你的附议申请正在等待领衔代表同意';
+      return row.kind === 'request' ? '领衔代表已谢绝你的附议申请' : null;
+    },
+  },
+  'decide-join': {
+    who: (a, f) => (f.suggestion.deputyUserId === a.id ? null : '只有领衔代表可以决定是否同意附议申请'),
+    when: (_a, f) => (f.cosigners.some((c) => c.kind === 'request' && c.status === 'pending') ? null : '没有待同意的附议申请'),
   },
   close: { who: isOffice },
   // The office urges by hand; the system urges the working day after a deadline passed.

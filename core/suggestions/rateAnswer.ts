@@ -1,7 +1,9 @@
 /**
  * The lead deputy rates the answer (测评): satisfied or basically satisfied closes the suggestion;
- * dissatisfied sends it back to the lead department for a new answer within 15 days. The citizen who
- * started an opinion rates too, for the record, without moving the suggestion.
+ * dissatisfied with the first answer sends it back to the lead department for a new answer within 15 days;
+ * dissatisfied again after a redo leaves the decision to the congress office (`decide-redo`: close it with its
+ * note, or order one more round). The citizen who started an opinion rates too, for the record, without moving
+ * the suggestion.
  */
 import { RATING_LABELS } from '../../contracts/labels';
 import { RatingModel } from '../../models/definitions';
@@ -11,7 +13,7 @@ import { redoDeadline } from './deadlines';
 import { fail } from '../useCase';
 import { performAction } from './perform';
 
-/** answered → closed, or → handling (redo) when dissatisfied. */
+/** answered → closed, or → handling (redo) when dissatisfied with the first answer, or → awaiting_office after that. */
 export function rateAnswer(ctx: CoreContext, actor: Actor, id: number, input: unknown) {
   return performAction(ctx, actor, id, 'rate', input, async ({ facts, now, today, input }) => {
     const s = facts.suggestion;
@@ -31,6 +33,9 @@ export function rateAnswer(ctx: CoreContext, actor: Actor, id: number, input: un
     if (input.rating !== 'dissatisfied') {
       s.closedAt = now;
       return { to: 'closed', note, data: { rating: input.rating } };
+    }
+    if (s.round > 1) {
+      return { to: 'awaiting_office', note: `${note}（第 ${s.round} 轮答复仍不满意，由人大机关决定办结或再次重新办理）`, data: { rating: input.rating } };
     }
     s.round += 1;
     s.redoDueOn = redoDeadline(today);

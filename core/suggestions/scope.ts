@@ -1,11 +1,17 @@
 /**
- * Who sees which suggestion: citizens their own items, deputies what they wrote, co-signed or received,
- * staff their department's tasks, office everything in their region's subtree (drafts stay private).
+ * Who sees which suggestion: citizens their own items, deputies what they wrote, co-signed or received, and
+ * every deputy's suggestion once the office has accepted it (代表建议立案后向代表公开 — so that a deputy can find
+ * a similar suggestion and ask to join it), staff their department's tasks, office everything in their region's
+ * subtree (drafts stay private). Lists show deputies only what concerns them (`concernsWhere`).
  */
 import { Op, Sequelize, type WhereOptions } from 'sequelize';
 import type { Actor } from '../context';
 import type { SuggestionFacts } from './facts';
 import { inRegion, regionWhere } from '../directory/scope';
+import type { SuggestionState } from '../../contracts/enums';
+
+/** The states in which a deputy's suggestion is open to every deputy: accepted by the office, and after. */
+export const OPEN_TO_DEPUTIES: readonly SuggestionState[] = ['accepted', 'assigned', 'handling', 'answered', 'awaiting_office', 'closed'];
 
 /** Whether `actor` may see the suggestion described by `f`. */
 export function canSee(actor: Actor, f: SuggestionFacts): boolean {
@@ -23,7 +29,8 @@ export function canSee(actor: Actor, f: SuggestionFacts): boolean {
         s.deputyUserId === actor.id ||
         f.cosignerIds.includes(actor.id) ||
         (s.state !== 'draft' && s.addressedDeputyUserId === actor.id) ||
-        (s.state !== 'draft' && actor.stationId !== null && s.addressedStationId === actor.stationId)
+        (s.state !== 'draft' && actor.stationId !== null && s.addressedStationId === actor.stationId) ||
+        (s.source === 'deputy' && OPEN_TO_DEPUTIES.includes(f.state))
       );
     case 'citizen':
       return s.authorUserId === actor.id || s.citizenUserId === actor.id;
@@ -46,18 +53,33 @@ export function visibleWhere(actor: Actor): WhereOptions {
         id: { [Op.in]: Sequelize.literal(`(SELECT suggestionId FROM suggestion_assignments WHERE departmentId = ${Number(actor.departmentId ?? 0)})`) },
       } as WhereOptions;
     case 'deputy':
-      return {
-        [Op.or]: [
-          { authorUserId: id },
-          { deputyUserId: id },
-          { id: { [Op.in]: Sequelize.literal(`(SELECT suggestionId FROM suggestion_cosigners WHERE userId = ${id})`) } },
-          { state: { [Op.ne]: 'draft' }, addressedDeputyUserId: id },
-          ...(actor.stationId ? [{ state: { [Op.ne]: 'draft' }, addressedStationId: Number(actor.stationId) }] : []),
-        ],
-      } as WhereOptions;
+      return { [Op.or]: [...concerning(actor), { source: 'deputy', state: { [Op.in]: [...OPEN_TO_DEPUTIES] } }] } as WhereOptions;
     case 'citizen':
       return { [Op.or]: [{ authorUserId: id }, { citizenUserId: id }] };
     case 'service':
       return { id: null };
   }
+}
+
+/** A deputy's own part in suggestions: written, led, co-signed (as `isCosigner` counts), or addressed to them. */
+function concerning(actor: Actor): WhereOptions[] {
+  const id = Number(actor.id);
+  return [
+    { authorUserId: id },
+    { deputyUserId: id },
+    {
+      id: {
+        [Op.in]: Sequelize.literal(
+          `(SELECT suggestionId FROM suggestion_cosigners WHERE userId = ${id} AND ((kind = 'invited' AND status <> 'declined') OR (kind = 'request' AND status = 'accepted')))`,
+        ),
+      },
+    },
+    { state: { [Op.ne]: 'draft' }, addressedDeputyUserId: id },
+    ...(actor.stationId ? [{ state: { [Op.ne]: 'draft' }, addressedStationId: Number(actor.stationId) }] : []),
+  ];
+}
+
+/** What a list shows without a search: for a deputy, the suggestions that concern them (others' open ones are found by a search or a similarity hint); for everyone else, all they may see. */
+export function concernsWhere(actor: Actor): WhereOptions {
+  return actor.role === 'deputy' ? ({ [Op.or]: concerning(actor) } as WhereOptions) : {};
 }

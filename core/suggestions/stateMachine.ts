@@ -10,6 +10,9 @@ export interface TransitionSpec {
   to: readonly SuggestionState[] | 'same';
 }
 
+/** While co-signers may answer, ask to join and be let in: from submission until the suggestion is closed. */
+const JOINT: readonly SuggestionState[] = ['submitted', 'accepted', 'assigned', 'handling', 'answered', 'awaiting_office'];
+
 export const TRANSITIONS: Record<SuggestionAction, TransitionSpec> = {
   submit: { from: ['draft'], to: ['submitted', 'received'] },
   withdraw: { from: ['received', 'submitted', 'accepted'], to: ['withdrawn'] },
@@ -27,7 +30,11 @@ export const TRANSITIONS: Record<SuggestionAction, TransitionSpec> = {
   'decide-extension': { from: ['assigned', 'handling'], to: 'same' },
   'draft-answer': { from: ['handling'], to: 'same' },
   'publish-answer': { from: ['handling'], to: ['answered'] },
-  rate: { from: ['answered', 'closed'], to: ['closed', 'handling', 'answered'] },
+  rate: { from: ['answered', 'closed'], to: ['closed', 'handling', 'answered', 'awaiting_office'] },
+  'decide-redo': { from: ['awaiting_office'], to: ['handling', 'closed'] },
+  cosign: { from: JOINT, to: 'same' },
+  join: { from: JOINT, to: 'same' },
+  'decide-join': { from: JOINT, to: 'same' },
   close: { from: ['answered'], to: ['closed'] },
   urge: { from: ['assigned', 'handling'], to: 'same' },
   order: { from: ['assigned', 'handling'], to: 'same' },

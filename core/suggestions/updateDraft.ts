@@ -1,11 +1,10 @@
 /** The author edits a draft: title, body, co-signers. Only drafts can be edited. */
 import { UpdateDraftRequest } from '../../contracts/schemas';
 import { formatZodError } from '../../contracts/validation';
-import { CosignerModel } from '../../models/definitions';
 import type { Actor, CoreContext } from '../context';
 import { chinaDate } from '../calendar/workdays';
 import { conflict, forbidden, invalid, notFound, ok, type Outcome } from '../result';
-import { resolveCosigners } from './createSuggestion';
+import { resolveCosigners, setInvitations } from './cosigners';
 import { recordEvent } from './events';
 import { loadFacts, type SuggestionFacts } from './facts';
 import { inTransaction } from '../useCase';
@@ -31,8 +30,7 @@ export async function updateDraft(ctx: CoreContext, actor: Actor, id: number, in
       if (actor.role !== 'deputy') return invalid('群众意见不能邀请附议');
       const ids = await resolveCosigners(actor, req.cosigners);
       if (typeof ids === 'string') return invalid(ids);
-      await CosignerModel.destroy({ where: { suggestionId: s.id } });
-      for (const userId of ids) await CosignerModel.create({ suggestionId: s.id, userId });
+      await setInvitations(s.id, ids);
     }
     if (req.title !== undefined) s.title = req.title;
     if (req.body !== undefined) s.body = req.body;

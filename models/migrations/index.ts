@@ -11,6 +11,7 @@ import * as m010 from './010-notification-settings';
 import * as m013 from './013-sign-in-attempts';
 import * as m014 from './014-service-role';
 import * as m015 from './015-chat-messages';
+import * as m011 from './011-rules';
 
 export const migrations = [
   { name: '001-initial', ...m001 },
@@ -25,4 +26,5 @@ export const migrations = [
   { name: '013-sign-in-attempts', ...m013 },
   { name: '014-service-role', ...m014 },
   { name: '015-chat-messages', ...m015 },
+  { name: '011-rules', ...m011 },
 ];

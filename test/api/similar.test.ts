@@ -32,6 +32,33 @@ describe.each(databaseKinds())('similar suggestions on %s', (kind) => {
     expect((await api.http('POST', '/api/routing/similar', { title: '' }, await api.token('deputy07'))).status).toBe(400);
   });
 
+  test('hints show only what the reader may open, and a deputy can ask to join what it finds', async () => {
+    // A citizen's opinion about elevators, forwarded by deputy05 and accepted: private to the people in it.
+    const citizen = await api.as('citizen01');
+    const opinion = await citizen.createSuggestion({ title: '我们小区老楼加装电梯太难了', body: '老旧小区加装电梯，老人上下楼困难，补助申请很麻烦。', deputy: 'deputy05', submit: true });
+    await (await api.as('deputy05')).act(opinion.id, 'forward');
+    await (await api.as('office')).act(opinion.id, 'accept');
+    const ask = async (who: string) => (await (await api.as(who)).similar('建议为老旧小区加装电梯', '老人上下楼很难，加装电梯补助')).items.map((i) => i.id);
+    const deputyHints = await ask('deputy07');
+    expect(deputyHints).toContain(elevator);
+    expect(deputyHints).not.toContain(opinion.id);
+    expect(await ask('office')).toEqual(expect.arrayContaining([elevator, opinion.id]));
+    expect(await ask('deputy05')).toEqual(expect.arrayContaining([elevator, opinion.id]));
+    expect(await ask('staff-edu')).toEqual([]);
+    expect(await ask('citizen02')).toEqual([]);
+    // Every hint opens, and the deputy may ask the lead author to join.
+    const d7 = await api.as('deputy07');
+    for (const id of deputyHints) {
+      const seen = await d7.getSuggestion(id);
+      expect(seen.actions).toContain('join');
+    }
+    const joined = await d7.act(elevator, 'join', { note: '我们街道也有同样情况' });
+    expect(joined.cosigning).toEqual([expect.objectContaining({ person: expect.objectContaining({ username: 'deputy07' }), kind: 'request', status: 'pending', statusLabel: '待答复' })]);
+    const decided = await (await api.as('deputy01')).act(elevator, 'decide-join', { user: 'deputy07', approve: true });
+    expect(decided.cosigners.map((c) => c.username)).toContain('deputy07');
+    expect(decided.cosigning[0]).toMatchObject({ status: 'accepted', statusLabel: '已同意附议' });
+  });
+
   test('similar to an existing suggestion, for those who may see it', async () => {
     const d2 = await api.as('deputy02');
     const mine = await d2.createSuggestion({ title: '老旧小区加装电梯补助太少', body: '电梯加装费用高，补助不足。', submit: true });

@@ -17,6 +17,7 @@ describe.each(databaseKinds())('suggestion statistics on %s', (kind) => {
     await officeClient.act(a.id, 'accept');
     await officeClient.act(a.id, 'assign', { lead: 'housing' });
     await housing.act(a.id, 'sign');
+    await housing.act(a.id, 'consult', { method: 'visit', happenedOn: '2026-03-02', summary: '上门面商。' });
     await housing.act(a.id, 'draft-answer', { answerClass: 'B', text: '已列入计划。' });
     await housing.act(a.id, 'publish-answer', {});
     await deputy.act(a.id, 'rate', { rating: 'satisfied' });
@@ -37,11 +38,18 @@ describe.each(databaseKinds())('suggestion statistics on %s', (kind) => {
     expect(body.byState).toEqual(
       expect.arrayContaining([expect.objectContaining({ code: 'closed', label: '已办结', count: 1 }), expect.objectContaining({ code: 'submitted', count: 1 })]),
     );
-    expect(body.byDepartment).toEqual([{ code: 'housing', name: '淄博市住房和城乡建设局', total: 2, answered: 1, onTime: 1, overdue: 1, onTimeRate: 100 }]);
-    expect(body.onTimeRate).toBe(100);
+    // The overdue, unanswered suggestion counts against the on-time rate: 1 on time out of 2 due.
+    expect(body.byDepartment).toEqual([{ code: 'housing', name: '淄博市住房和城乡建设局', total: 2, answered: 1, onTime: 1, overdue: 1, onTimeRate: 50 }]);
+    expect(body.onTimeRate).toBe(50);
     expect(body.ratings.find((r: { code: string }) => r.code === 'satisfied')).toMatchObject({ label: '满意', count: 1, percent: 100 });
     expect(body.answerClasses.find((r: { code: string }) => r.code === 'B')).toMatchObject({ count: 1, percent: 100 });
     expect(body.byMonth).toEqual([{ month: '2026-03', submitted: 3, answered: 1 }]);
+    // Ratings and A/B/C/D shares by department, month and district.
+    const only = (rows: { code: string; name: string; ratings: { code: string; count: number; percent: number }[]; answerClasses: { code: string; count: number }[] }[]) =>
+      rows.map((r) => [r.code, r.name, r.ratings.filter((x) => x.count).map((x) => `${x.code}:${x.count}:${x.percent}`), r.answerClasses.filter((x) => x.count).map((x) => `${x.code}:${x.count}`)]);
+    expect(only(body.breakdown.department)).toEqual([['housing', '淄博市住房和城乡建设局', ['satisfied:1:100'], ['B:1']]]);
+    expect(only(body.breakdown.month)).toEqual([['2026-03', '2026-03', ['satisfied:1:100'], ['B:1']]]);
+    expect(only(body.breakdown.district)).toEqual([['370303', '张店区', ['satisfied:1:100'], ['B:1']]]);
     expect(body.byRegion.reduce((n: number, r: { count: number }) => n + r.count, 0)).toBe(3);
     // Another period holds nothing.
     expect((await api.http('GET', '/api/stats/suggestions?from=2025-01&to=2025-12', undefined, office)).body.total).toBe(0);
@@ -61,11 +69,11 @@ describe.each(databaseKinds())('suggestion statistics on %s', (kind) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await xlsx.arrayBuffer());
     expect(book.worksheets.map((w) => w.name)).toEqual(['承办单位', '概况', '按月', '按区县']);
-    expect(book.getWorksheet('承办单位')!.getRow(2).values).toEqual([undefined, '淄博市住房和城乡建设局', 2, 1, 1, 1, 100]);
+    expect(book.getWorksheet('承办单位')!.getRow(2).values).toEqual([undefined, '淄博市住房和城乡建设局', 2, 1, 1, 1, 50]);
     const csv = await fetch(`${api.url}/api/stats/suggestions/export?format=csv`, { headers: { authorization: `Bearer ${office}` } });
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    expect(text).toContain('淄博市住房和城乡建设局,2,1,1,1,100');
+    expect(text).toContain('淄博市住房和城乡建设局,2,1,1,1,50');
   });
 });

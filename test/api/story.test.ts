@@ -102,6 +102,7 @@ describe.each(databaseKinds())('full story on %s', (kind) => {
     await office.act(opinion.id, 'assign', { lead: 'transport' });
     const transport = await api.as('staff-transport');
     await transport.act(opinion.id, 'sign');
+    await transport.act(opinion.id, 'consult', { method: 'phone', happenedOn: '2026-03-02', summary: '电话联系代表和群众，确认站台位置。' });
     await transport.act(opinion.id, 'publish-answer', { answerClass: 'A', text: '已安装遮雨棚。' });
     await deputy.act(opinion.id, 'rate', { rating: 'satisfied' });
     const seen = await citizen.getSuggestion(opinion.id);

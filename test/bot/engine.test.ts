@@ -40,6 +40,11 @@ describe.each(cases)('bot flows on %s through %s', (kind, driverName) => {
     expect(await say('office', `确认 ${id}`)).toContain('已交办');
     expect(await say('staff-housing', '我的任务')).toContain('剩 7 个工作日');
     expect(await say('staff-housing', `签收 ${id}`)).toContain('已签收');
+    // The consultation (面商) is recorded in the mini-program; the answer needs it.
+    await (await api.as('staff-housing')).act(id, 'consult', { method: 'phone', happenedOn: '2026-03-02', summary: '电话联系代表。' });
+    for (const co of (await (await api.as('office')).getSuggestion(id)).assignments.filter((a) => a.role === 'co')) {
+      await (await api.as(`staff-${co.department.code}`)).act(id, 'opinion', { opinion: '同意主办单位意见。' });
+    }
     expect(await say('staff-housing', `答复 ${id}`)).toContain('答复类别');
     expect(await say('staff-housing', 'E')).toContain('A、B、C 或 D');
     expect(await say('staff-housing', 'b')).toContain('正文');

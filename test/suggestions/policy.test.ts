@@ -23,9 +23,11 @@ const TABLE: [SuggestionAction, Stage, string[], unknown][] = [
   ['consult', 'handling', ['staff-housing', 'staff-finance'], { method: 'phone', happenedOn: '2026-03-02', summary: '电话沟通' }],
   ['request-extension', 'handling', ['staff-housing'], { months: 1, reason: '等待预算' }],
   ['draft-answer', 'handling', ['staff-housing'], { answerClass: 'A', text: '已解决' }],
-  ['publish-answer', 'handling', ['staff-housing'], { answerClass: 'A', text: '已解决' }],
+  ['publish-answer', 'consulted', ['staff-housing'], { answerClass: 'A', text: '已解决' }],
   ['urge', 'handling', ['office', 'office-zhangdian'], {}],
   ['rate', 'answered', ['deputy01'], { rating: 'satisfied' }],
+  ['cosign', 'submitted', ['deputy02'], { accept: true }],
+  ['join', 'accepted', ['deputy09'], {}],
   ['close', 'answered', ['office', 'office-zhangdian'], {}],
 ];
 

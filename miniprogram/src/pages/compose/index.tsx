@@ -115,8 +115,8 @@ export default function Compose() {
           </View>
         ) : (
           <View>
-            <Text className="label">附议代表（可不填，填用户名，用逗号分开）</Text>
-            <Input className="input" name="cosigners" placeholder="如：deputy02, deputy03" value={cosigners} onInput={(e) => setCosigners(e.detail.value)} />
+            <Text className="label">附议代表（可不填，填姓名或用户名，用逗号分开；提交后会请他们确认）</Text>
+            <Input className="input" name="cosigners" placeholder="代表姓名或用户名，如：李秀英、deputy03" value={cosigners} onInput={(e) => setCosigners(e.detail.value)} />
           </View>
         )}
         {!draftId && (

@@ -16,7 +16,8 @@ type Field =
   | { kind: 'choice'; name: string; label: string; options: Record<string, string> }
   | { kind: 'date'; name: string; label: string }
   | { kind: 'department'; name: string; label: string }
-  | { kind: 'departments'; name: string; label: string };
+  | { kind: 'departments'; name: string; label: string }
+  | { kind: 'requester'; name: string; label: string };
 
 const note = (label = '备注（可不填）'): Field => ({ kind: 'text', name: 'note', label, required: false });
 
@@ -40,7 +41,7 @@ const FIELDS: Record<SuggestionAction, Field[]> = {
   consult: [
     { kind: 'choice', name: 'method', label: '面商方式', options: CONSULT_METHOD_LABELS },
     { kind: 'date', name: 'happenedOn', label: '面商日期' },
-    { kind: 'text', name: 'summary', label: '面商情况', required: true, long: true },
+    { kind: 'text', name: 'summary', label: '面商情况（无法面商时写明原因）', required: true, long: true },
   ],
   'request-extension': [
     { kind: 'choice', name: 'months', label: '延期月数', options: { 1: '1 个月', 2: '2 个月', 3: '3 个月' } },
@@ -56,6 +57,17 @@ const FIELDS: Record<SuggestionAction, Field[]> = {
     { kind: 'choice', name: 'rating', label: '对答复是否满意', options: RATING_LABELS },
     { kind: 'text', name: 'comment', label: '测评意见（可不填）', required: false },
   ],
+  'decide-redo': [
+    { kind: 'choice', name: 'redo', label: '决定', options: { false: '办结', true: '再次交办重新办理' } },
+    { kind: 'text', name: 'note', label: '决定理由', required: true, long: true },
+  ],
+  cosign: [{ kind: 'choice', name: 'accept', label: '是否附议', options: { true: '同意附议', false: '谢绝' } }, note()],
+  join: [note('申请附议的说明（可不填）')],
+  'decide-join': [
+    { kind: 'requester', name: 'user', label: '申请附议的代表' },
+    { kind: 'choice', name: 'approve', label: '是否同意', options: { true: '同意', false: '谢绝' } },
+    note(),
+  ],
   close: [note()],
   urge: [note('催办意见（可不填）')],
 };
@@ -68,7 +80,7 @@ function bodyOf(action: SuggestionAction, values: Record<string, string | string
     const v = values[f.name];
     if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) continue;
     if (f.name === 'months') body[f.name] = Number(v);
-    else if (f.name === 'approve') body[f.name] = v === 'true';
+    else if (f.name === 'approve' || f.name === 'redo' || f.name === 'accept') body[f.name] = v === 'true';
     else body[f.name] = typeof v === 'string' ? v.trim() : v;
   }
   return body;
@@ -83,6 +95,9 @@ export function ActionForm(props: { s: SuggestionDetail; action: SuggestionActio
     co: s.routing?.co.map((c) => c.code) ?? [],
     happenedOn: chinaDay(),
     months: '1',
+    redo: 'false',
+    accept: 'true',
+    user: s.cosigning.find((c) => c.kind === 'request' && c.status === 'pending')?.person.username ?? '',
     method: 'visit',
     answerClass: draft?.answerClass ?? 'A',
     text: draft?.text ?? '',
@@ -142,6 +157,15 @@ export function ActionForm(props: { s: SuggestionDetail; action: SuggestionActio
               <Text className="label">{`${f.label}：${values[f.name]}`}</Text>
             </Picker>
           );
+        if (f.kind === 'requester') {
+          const pending = s.cosigning.filter((c) => c.kind === 'request' && c.status === 'pending');
+          return (
+            <View key={f.name}>
+              <Text className="label">{f.label}</Text>
+              <Chips options={pending.map((c) => [c.person.username, c.note ? `${c.person.name}：${c.note}` : c.person.name])} isOn={(u) => values[f.name] === u} onTap={(u) => set(f.name, u)} />
+            </View>
+          );
+        }
         if (f.kind === 'department') {
           const at = Math.max(0, departments.findIndex((d) => d.code === values[f.name]));
           return (

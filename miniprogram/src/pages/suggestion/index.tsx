@@ -76,7 +76,9 @@ export default function Suggestion() {
                 ))}
               </View>
             )}
-            {s.cosigners.length > 0 && <Text className="muted">{`附议：${s.cosigners.map((c) => c.name).join('、')}`}</Text>}
+            {s.cosigning.length > 0 && (
+              <Text className="muted">{`附议：${s.cosigning.map((c) => `${c.person.name}（${c.kind === 'request' && c.status === 'pending' ? '申请加入，待领衔代表同意' : c.statusLabel}）`).join('、')}`}</Text>
+            )}
             {s.rejectReason && <Text className="error">{`不予立案理由：${s.rejectReason}`}</Text>}
           </View>
 
