@@ -70,6 +70,7 @@ const FIELDS: Record<SuggestionAction, Field[]> = {
   ],
   close: [note()],
   urge: [note('催办意见（可不填）')],
+  order: [],
 };
 
 
