@@ -1,6 +1,6 @@
 /** zod schemas for notices, questionnaires (survey, ballot, evaluation), meetings and deliveries. */
 import { z } from 'zod';
-import { DEPUTY_LEVELS, MEETING_KINDS, QUESTION_TYPES, QUESTIONNAIRE_KINDS } from './enums';
+import { DEPUTY_LEVELS, MAJORITY_BASES, MEETING_KINDS, QUESTION_TYPES, QUESTIONNAIRE_KINDS } from './enums';
 import { instant } from './schemas';
 
 const text = (label: string, max: number) =>
@@ -47,6 +47,8 @@ export const QuestionnaireRequest = z.object({
   maxChoices: z.number({ error: '可选数目必须是数字' }).int().min(1).optional(),
   quorum: z.number().min(0).max(1).optional(),
   passThreshold: z.number().min(0).max(1).optional(),
+  /** Ballot: a candidate passes with strictly more than `passThreshold` (default ½: 过半数) of everyone asked (`eligible`, default) or of the valid ballots (`valid`). */
+  majorityOf: z.enum(MAJORITY_BASES, { error: '过半数的基数只能是 eligible（全体应投票人数）或 valid（有效票数）' }).optional(),
 });
 
 export const AnswerRequest = z.object({

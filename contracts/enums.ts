@@ -109,6 +109,10 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const QUESTIONNAIRE_KINDS = ['survey', 'ballot', 'evaluation'] as const;
 export type QuestionnaireKind = (typeof QUESTIONNAIRE_KINDS)[number];
 
+/** What a ballot's majority is counted of: everyone asked to vote, or the valid ballots cast. */
+export const MAJORITY_BASES = ['eligible', 'valid'] as const;
+export type MajorityBase = (typeof MAJORITY_BASES)[number];
+
 export const QUESTION_TYPES = ['single', 'multiple', 'text', 'longtext', 'rating'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 

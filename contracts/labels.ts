@@ -178,6 +178,7 @@ export const FIELD_LABELS: Record<string, string> = {
   phone: '手机号',
 };
 
+export const MAJORITY_BASE_LABELS = { eligible: '全体应投票人数', valid: '有效票数' } as const;
 export const QUESTIONNAIRE_KIND_LABELS = { survey: '问卷', ballot: '票决', evaluation: '测评' } as const;
 export const MEETING_KIND_LABELS = { session: '人代会', committee: '常委会会议', inspection: '视察调研', reception: '联络站接待日', other: '其他活动' } as const;
 export const RSVP_LABELS = { pending: '未回复', attend: '参加', leave: '请假' } as const;

@@ -48,6 +48,7 @@ async function buildExport(q: QuestionnaireModel, format: 'xlsx' | 'csv'): Promi
   for (const r of results.questions) for (const o of r.options ?? []) sum.addRow([r.title, o.label, o.count, o.percent]);
   if (results.ballot) {
     sum.addRow([]);
+    sum.addRow(['表决规则', results.ballot.rule]);
     sum.addRow(['法定人数', results.ballot.quorumMet ? '达到' : '未达到']);
     for (const c of results.ballot.candidates) sum.addRow([c.label, c.passed ? '通过' : '未通过', c.votes, c.percentOfEligible]);
   }

@@ -5,6 +5,8 @@ import { QuestionnaireModel, RecipientModel, ResponseModel } from '../../models/
 import { regionWhere } from '../directory/scope';
 import { plainUseCase, useCase } from '../useCase';
 import { isOpen, manages, NOT_RECIPIENT, publishes, questionnaireSubject } from './policy';
+import { ballotRules, describeBallotRule, type BallotRules } from './rules';
+import { MAJORITY_BASE_LABELS } from '../../contracts/labels';
 
 /** The caller's questionnaires, newest first. */
 export const listQuestionnaires = plainUseCase({
@@ -19,6 +21,14 @@ export const listQuestionnaires = plainUseCase({
   },
 });
 
+/** The stored rules; a ballot's with its defaults and its rule in a sentence (`rule`), so that voters see how it is decided. */
+function rulesOf(q: QuestionnaireModel): object {
+  const stored = JSON.parse(q.rules) as Partial<BallotRules>;
+  if (q.kind !== 'ballot') return stored;
+  const rules = ballotRules(stored);
+  return { ...rules, majorityOfLabel: MAJORITY_BASE_LABELS[rules.majorityOf], rule: describeBallotRule(rules) };
+}
+
 /** One questionnaire with its questions and the caller's own answers. */
 export const getQuestionnaire = useCase({
   name: 'questionnaires.get',
@@ -28,7 +38,7 @@ export const getQuestionnaire = useCase({
   apply: async ({ subject: { q, mine }, now }) => ({
     q,
     questions: JSON.parse(q.questions) as Question[],
-    rules: JSON.parse(q.rules) as object,
+    rules: rulesOf(q),
     myAnswers: mine ? JSON.parse(mine.answers) : null,
     open: isOpen(q, now),
   }),

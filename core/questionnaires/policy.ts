@@ -1,12 +1,14 @@
 /**
  * Questionnaire rules in one place: who publishes (office, admin), who may know a questionnaire exists (the shared
- * scoping rule: an office outside its region does not), who answers (its recipients) and who reads results.
+ * scoping rule: an office outside its region does not), who answers (its recipients) and who reads results (the
+ * managing office; the voters of a ballot or an evaluation once it has closed).
  */
 import { QuestionnaireModel, RecipientModel, ResponseModel } from '../../models/engagement';
 import type { Actor } from '../context';
 import { isOfficeOrAdmin, officeCovers } from '../directory/scope';
 import { regionPathOf } from '../directory/regionPath';
 import { idOf } from '../useCase';
+import { chinaTime } from '../../contracts/format';
 
 export const QUESTIONNAIRE_NOT_FOUND = '没有找到这份问卷';
 export const NOT_RECIPIENT = '你不在这份问卷的参与范围内';
@@ -55,4 +57,16 @@ export function canSeeQuestionnaire(actor: Actor, f: QuestionnaireFacts): boolea
 /** Whether the questionnaire takes answers at `now`. */
 export function isOpen(q: QuestionnaireModel, now: Date): boolean {
   return q.opensAt <= now && now < q.closesAt;
+}
+
+/** Why the actor may not read these results at all (403): only the managing office and, for ballots and evaluations, the voters. */
+export function resultsRefusal(actor: Actor, f: QuestionnaireFacts): string | null {
+  if (manages(actor, f)) return null;
+  return f.recipient && f.q.kind !== 'survey' ? null : '结果由人大工作人员汇总发布';
+}
+
+/** Why a voter may not read the results yet (409): a ballot's or an evaluation's are published when it closes (an evaluation's at once to who answered). */
+export function resultsNotYet(actor: Actor, f: QuestionnaireFacts, now: Date): string | null {
+  if (manages(actor, f) || (f.q.kind === 'evaluation' && f.mine) || now >= f.q.closesAt) return null;
+  return `${f.q.kind === 'ballot' ? '票决' : '测评'}结束（${chinaTime(f.q.closesAt)}）后公布结果`;
 }

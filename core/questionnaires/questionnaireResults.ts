@@ -1,14 +1,16 @@
 /**
  * Results: counts and percentages per option, rating averages, text answers; for a ballot the votes per
- * candidate, whether the quorum was met and which candidates passed. Office accounts see every result; a
- * recipient sees an evaluation's results at once after answering.
+ * candidate, whether the quorum was met and which candidates passed — with strictly more than the threshold
+ * share (过半数) of everyone asked or of the valid ballots, as the ballot says. Who reads them: policy.ts.
  */
 import type { Question } from '../../contracts/engagement';
 import { percent as pct } from '../../contracts/format';
 import { QuestionnaireModel, RecipientModel, ResponseModel } from '../../models/engagement';
 import { useCase } from '../useCase';
-import { manages, questionnaireSubject } from './policy';
-import type { AnswerValue, BallotRules } from './rules';
+import { questionnaireSubject, resultsNotYet, resultsRefusal } from './policy';
+import { ballotRules, describeBallotRule, passes, type AnswerValue, type BallotRules } from './rules';
+import { MAJORITY_BASE_LABELS } from '../../contracts/labels';
+import type { MajorityBase } from '../../contracts/enums';
 
 export interface QuestionResult {
   id: string;
@@ -28,7 +30,19 @@ export interface Results {
   responded: number;
   responseRate: number;
   questions: QuestionResult[];
-  ballot?: { quorum: number; quorumMet: boolean; passThreshold: number; candidates: { label: string; votes: number; percentOfEligible: number; passed: boolean }[] };
+  ballot?: {
+    quorum: number;
+    quorumMet: boolean;
+    passThreshold: number;
+    /** The base of the majority (eligible or valid), its label, its size, and the votes a candidate needs. */
+    majorityOf: MajorityBase;
+    majorityOfLabel: string;
+    base: number;
+    votesNeeded: number;
+    /** The rule in a sentence. */
+    rule: string;
+    candidates: { label: string; votes: number; percentOfEligible: number; percentOfBase: number; passed: boolean }[];
+  };
 }
 
 /** Tallies the answers of questionnaire `q`. */
@@ -57,28 +71,39 @@ export async function tally(q: QuestionnaireModel): Promise<Results> {
   });
   const out: Results = { id: q.id, kind: q.kind, title: q.title, eligible, responded: responses.length, responseRate: pct(responses.length, eligible), questions: results };
   if (q.kind === 'ballot') {
-    const rules = JSON.parse(q.rules) as BallotRules;
+    const rules = ballotRules(JSON.parse(q.rules) as Partial<BallotRules>);
     const quorumMet = eligible > 0 && responses.length / eligible >= rules.quorum;
+    const base = rules.majorityOf === 'valid' ? responses.length : eligible;
     out.ballot = {
       quorum: rules.quorum,
       quorumMet,
       passThreshold: rules.passThreshold,
+      majorityOf: rules.majorityOf,
+      majorityOfLabel: MAJORITY_BASE_LABELS[rules.majorityOf],
+      base,
+      votesNeeded: Math.floor(rules.passThreshold * base) + 1,
+      rule: describeBallotRule(rules),
       candidates: (results[0].options ?? []).map((o) => ({
         label: o.label,
         votes: o.count,
         percentOfEligible: pct(o.count, eligible),
-        passed: quorumMet && o.count / eligible >= rules.passThreshold,
+        percentOfBase: pct(o.count, base),
+        passed: quorumMet && passes(rules, o.count, eligible, responses.length),
       })),
     };
   }
   return out;
 }
 
-/** The results of a questionnaire: the office that manages it sees every result; a recipient sees an evaluation's after answering. */
+/**
+ * The results of a questionnaire: the office that manages it sees every result at any time; the voters of a
+ * ballot or an evaluation see its results once it has closed (and an evaluation's at once after answering).
+ */
 export const questionnaireResults = useCase({
   name: 'questionnaires.results',
   readOnly: true,
   ...questionnaireSubject(false),
-  who: ({ actor, subject }) => (manages(actor, subject) || (subject.q.kind === 'evaluation' && subject.mine) ? null : '结果由人大工作人员汇总发布'),
+  who: ({ actor, subject }) => resultsRefusal(actor, subject),
+  when: ({ actor, subject, now }) => resultsNotYet(actor, subject, now),
   apply: ({ subject }) => tally(subject.q),
 });

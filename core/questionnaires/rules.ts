@@ -3,14 +3,35 @@
  * of candidates, an evaluation one 满意/基本满意/不满意 question) and checking an answer sheet against them.
  */
 import type { Question } from '../../contracts/engagement';
-import { EVALUATION_OPTIONS } from '../../contracts/labels';
-import type { QuestionnaireKind } from '../../contracts/enums';
+import { EVALUATION_OPTIONS, MAJORITY_BASE_LABELS } from '../../contracts/labels';
+import type { MajorityBase, QuestionnaireKind } from '../../contracts/enums';
 import type { AnswerValue } from '../../contracts/questionnaireRules';
 
 export interface BallotRules {
   maxChoices: number;
+  /** The share of those asked who must vote for the ballot to count. */
   quorum: number;
+  /** A candidate passes with strictly more than this share of the base (½: 过半数, so 2 of 4 does not pass). */
   passThreshold: number;
+  /** The base of the majority: everyone asked to vote, or the valid ballots cast. */
+  majorityOf: MajorityBase;
+}
+
+/** A ballot's rules as stored, with the defaults of ballots published before `majorityOf` existed. */
+export function ballotRules(stored: Partial<BallotRules>): BallotRules {
+  return { maxChoices: stored.maxChoices ?? 1, quorum: stored.quorum ?? 0.5, passThreshold: stored.passThreshold ?? 0.5, majorityOf: stored.majorityOf ?? 'eligible' };
+}
+
+/** The ballot's rule in a sentence, shown on the ballot and with its results. */
+export function describeBallotRule(r: BallotRules): string {
+  const share = r.passThreshold === 0.5 ? '半数' : `${Math.round(r.passThreshold * 1000) / 10}%`;
+  return `参与投票人数达到应投票人数的 ${Math.round(r.quorum * 1000) / 10}% 方为有效；候选项得票超过${MAJORITY_BASE_LABELS[r.majorityOf]}的${share}为通过`;
+}
+
+/** Whether `votes` pass: strictly more than the threshold share of the base (everyone asked, or the ballots cast). */
+export function passes(r: BallotRules, votes: number, eligible: number, cast: number): boolean {
+  const base = r.majorityOf === 'valid' ? cast : eligible;
+  return base > 0 && votes > r.passThreshold * base;
 }
 
 export type { AnswerValue };
@@ -18,7 +39,7 @@ export type { AnswerValue };
 /** The questions stored for a request, or a message saying what is wrong. */
 export function buildQuestions(
   kind: QuestionnaireKind,
-  req: { title: string; questions?: Question[]; candidates?: string[]; maxChoices?: number; quorum?: number; passThreshold?: number },
+  req: { title: string; questions?: Question[]; candidates?: string[]; maxChoices?: number; quorum?: number; passThreshold?: number; majorityOf?: MajorityBase },
 ): { questions: Question[]; rules: Partial<BallotRules> } | string {
   if (kind === 'evaluation') {
     return { questions: [{ id: 'rating', type: 'single', title: req.title, options: [...EVALUATION_OPTIONS], required: true }], rules: {} };
@@ -30,7 +51,7 @@ export function buildQuestions(
     if (maxChoices > candidates.length) return `可选数目（${maxChoices}）不能多于候选项（${candidates.length}）`;
     return {
       questions: [{ id: 'choice', type: 'multiple', title: req.title, options: candidates, required: true, min: 1, max: maxChoices }],
-      rules: { maxChoices, quorum: req.quorum ?? 0.5, passThreshold: req.passThreshold ?? 0.5 },
+      rules: ballotRules({ maxChoices, quorum: req.quorum, passThreshold: req.passThreshold, majorityOf: req.majorityOf }),
     };
   }
   const questions = req.questions ?? [];

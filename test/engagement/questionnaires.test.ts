@@ -128,14 +128,59 @@ describe.each(databaseKinds())('questionnaires on %s', (kind) => {
     expect(bad.status).toBe(400);
   });
 
+  test('a ballot passes with strictly more than half (过半数) of those asked or of the valid votes, as it says; voters see the results after it closes', async () => {
+    const four = ['deputy01', 'deputy02', 'deputy03', 'deputy04'];
+    const ballot = (majorityOf?: string) =>
+      api.http('POST', '/api/questionnaires', { kind: 'ballot', title: '民生实事项目票决', closesAt: '2026-03-03T10:00:00+08:00', audience: { users: four }, candidates: ['甲', '乙', '丙'], maxChoices: 2, ...(majorityOf ? { majorityOf } : {}) }, office);
+    const ofEligible = (await ballot()).body.id;
+    const ofValid = (await ballot('valid')).body.id;
+    for (const id of [ofEligible, ofValid]) {
+      for (const [u, choice] of [['deputy01', [0, 1]], ['deputy02', [0, 1]], ['deputy03', [0]]] as const) {
+        expect((await api.http('POST', `/api/questionnaires/${id}/answers`, { answers: { choice } }, dep[u])).status).toBe(200);
+      }
+    }
+    const results = async (id: number, token = office) => api.http('GET', `/api/questionnaires/${id}/results`, undefined, token);
+    // Of the 4 asked: 甲 3 votes passes, 乙 2 votes (exactly half) does not.
+    let r = (await results(ofEligible)).body.ballot;
+    expect(r).toMatchObject({ majorityOf: 'eligible', majorityOfLabel: '全体应投票人数', base: 4, votesNeeded: 3 });
+    expect(r.rule).toContain('超过全体应投票人数的半数');
+    expect(r.candidates.map((c: { votes: number; passed: boolean }) => [c.votes, c.passed])).toEqual([[3, true], [2, false], [0, false]]);
+    // Of the 3 valid votes: 乙 with 2 of 3 passes.
+    r = (await results(ofValid)).body.ballot;
+    expect(r).toMatchObject({ majorityOf: 'valid', base: 3, votesNeeded: 2 });
+    expect(r.candidates.map((c: { votes: number; passed: boolean }) => [c.votes, c.passed])).toEqual([[3, true], [2, true], [0, false]]);
+    // The ballot says how it is decided.
+    const detail = (await api.http('GET', `/api/questionnaires/${ofValid}`, undefined, dep.deputy01)).body;
+    expect(detail.rules).toMatchObject({ majorityOf: 'valid', passThreshold: 0.5 });
+    expect(detail.rules.rule).toContain('超过有效票数的半数');
+    // Voters see the results once the ballot has closed; others never.
+    const early = await results(ofEligible, dep.deputy01);
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toContain('结束（3月3日 10:00）后公布结果');
+    api.clock.set('2026-03-03T02:00:00Z');
+    const late = await results(ofEligible, dep.deputy04);
+    expect(late.status).toBe(200);
+    expect(late.body.ballot.candidates[0]).toMatchObject({ label: '甲', passed: true });
+    expect((await results(ofEligible, dep.deputy06)).status).toBe(403);
+    api.clock.set('2026-03-02T02:00:00Z');
+    const bad = await api.http('POST', '/api/questionnaires', { kind: 'ballot', title: 'x', closesAt: '2026-03-09T10:00:00+08:00', audience: { users }, candidates: ['a', 'b'], majorityOf: 'present' }, office);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('过半数的基数只能是');
+  });
+
   test('an evaluation: 满意 / 基本满意 / 不满意 with instant results for those who answered', async () => {
     const id = (await api.http('POST', '/api/questionnaires', { kind: 'evaluation', title: '对市住建局专项工作报告的满意度测评', closesAt: '2026-03-02T12:00:00+08:00', audience: { users } }, office)).body.id;
-    expect((await api.http('GET', `/api/questionnaires/${id}/results`, undefined, dep.deputy01)).status).toBe(403);
+    // A voter who has not answered waits for the close; after it, every voter reads the results.
+    expect((await api.http('GET', `/api/questionnaires/${id}/results`, undefined, dep.deputy01)).status).toBe(409);
     await api.http('POST', `/api/questionnaires/${id}/answers`, { answers: { rating: 0 } }, dep.deputy01);
     await api.http('POST', `/api/questionnaires/${id}/answers`, { answers: { rating: 2 } }, dep.deputy02);
     const r = (await api.http('GET', `/api/questionnaires/${id}/results`, undefined, dep.deputy01)).body;
     expect(r.questions[0].options.map((o: { label: string; count: number }) => `${o.label}${o.count}`)).toEqual(['满意1', '基本满意0', '不满意1']);
     const mine = (await api.http('GET', '/api/questionnaires', undefined, dep.deputy01)).body.items;
     expect(mine.find((q: { id: number }) => q.id === id)).toMatchObject({ answered: true, kindLabel: '测评' });
+    expect((await api.http('GET', `/api/questionnaires/${id}/results`, undefined, dep.deputy03)).status).toBe(409);
+    api.clock.set('2026-03-02T04:00:00Z');
+    expect((await api.http('GET', `/api/questionnaires/${id}/results`, undefined, dep.deputy03)).body.responded).toBe(2);
+    api.clock.set('2026-03-02T02:00:00Z');
   });
 });

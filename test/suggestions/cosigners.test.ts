@@ -76,7 +76,7 @@ eachDatabase('co-signers', (t) => {
     must(await act(t().core, 'deputy09', id, 'join', { note: '我所在选区也有同样问题' }));
     must(await act(t().core, 'deputy10', id, 'join'));
     expect(await act(t().core, 'deputy09', id, 'join')).toMatchObject({ kind: 'conflict', message: '你的附议申请正在等待领衔代表同意' });
-    expect(await notified('suggestion.join_requested', id, 'deputy01')).toBe(1);
+    expect(await notified('suggestion.join_requested', id, 'deputy01')).toBe(2);
     expect(await act(t().core, 'deputy02', id, 'decide-join', { user: 'deputy09', approve: true })).toMatchObject({ kind: 'forbidden' });
     expect(await act(t().core, 'deputy01', id, 'decide-join', { user: 'deputy11', approve: true })).toMatchObject({ kind: 'conflict' });
     must(await act(t().core, 'deputy01', id, 'decide-join', { user: 'deputy09', approve: true }));
