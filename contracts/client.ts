@@ -82,7 +82,17 @@ export interface QuestionnaireItem {
 }
 export interface QuestionnaireDetail extends QuestionnaireItem {
   questions: { id: string; type: string; title: string; options?: string[]; required?: boolean; min?: number; max?: number }[];
+  /** A ballot's rules: quorum, threshold, the base of the majority and the rule in a sentence. */
+  rules: { maxChoices?: number; quorum?: number; passThreshold?: number; majorityOf?: 'eligible' | 'valid'; rule?: string };
   myAnswers: Record<string, unknown> | null;
+}
+/** A questionnaire's results as its voters (after it closes) and the office read them. */
+export interface QuestionnaireResults {
+  eligible: number;
+  responded: number;
+  responseRate: number;
+  questions: { id: string; title: string; options?: { label: string; count: number; percent: number }[]; average?: number | null }[];
+  ballot?: { quorumMet: boolean; rule: string; base: number; votesNeeded: number; candidates: { label: string; votes: number; passed: boolean }[] };
 }
 export interface ChatDeliveryItem {
   id: number;
@@ -200,7 +210,7 @@ export function createApiClient(options: ClientOptions) {
     notices: () => request<{ items: { id: number; title: string; publishedAt: string; total: number; read: number }[] }>('GET', '/api/notices'),
     noticeReceipts: (id: number) => request<{ total: number; read: number }>('GET', `/api/notices/${id}/receipts`),
     publishQuestionnaire: (body: Record<string, unknown>) => request<{ id: number }>('POST', '/api/questionnaires', body),
-    questionnaireResults: (id: number) => request<{ eligible: number; responded: number; responseRate: number }>('GET', `/api/questionnaires/${id}/results`),
+    questionnaireResults: (id: number) => request<QuestionnaireResults>('GET', `/api/questionnaires/${id}/results`),
     createMeeting: (body: Record<string, unknown>) => request<{ id: number }>('POST', '/api/meetings', body),
     meeting: (id: number) =>
       request<MeetingItem & { checkinCode?: string; attendance?: { invited: number; leave: number; checkedIn: number; rateExcludingLeave: number } }>('GET', `/api/meetings/${id}`),

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { Chips, toggle } from '../../components/Chips';
 import { Status } from '../../components/Status';
 import { api, errorText } from '../../services/api';
+import type { QuestionnaireResults } from '../../../../contracts/client';
 import { useData } from '../../services/useData';
 
 type Value = string | number | number[];
@@ -12,6 +13,11 @@ type Value = string | number | number[];
 export default function Survey() {
   const id = Number(useRouter().params.id);
   const { data: q, error, loading, reload } = useData(() => api.questionnaire(id), [id]);
+  // Ballots and evaluations publish their results to the voters once closed.
+  const [results, setResults] = useState<QuestionnaireResults | null>(null);
+  useEffect(() => {
+    if (q && q.open === false && q.kind !== 'survey') api.questionnaireResults(id).then(setResults, () => setResults(null));
+  }, [q, id]);
   const [answers, setAnswers] = useState<Record<string, Value>>({});
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
@@ -36,7 +42,16 @@ export default function Survey() {
           <View className="card">
             <Text className="title">{q.title}</Text>
             {q.answered && <Text className="tag tag-ok">已填写</Text>}
+            {q.rules.rule && <Text className="muted">{`表决规则：${q.rules.rule}`}</Text>}
           </View>
+          {results && (
+            <View className="card results">
+              <Text className="label">{`结果：${results.responded}/${results.eligible} 人参与${results.ballot ? (results.ballot.quorumMet ? '，达到法定人数' : '，未达到法定人数') : ''}`}</Text>
+              {results.ballot
+                ? results.ballot.candidates.map((c) => <Text key={c.label}>{`${c.label}：${c.votes} 票，${c.passed ? '通过' : '未通过'}`}</Text>)
+                : results.questions.map((x) => <Text key={x.id}>{`${x.title}：${(x.options ?? []).map((o) => `${o.label} ${o.count}`).join('，')}`}</Text>)}
+            </View>
+          )}
           {q.questions.map((item, n) => {
             const v = answers[item.id];
             return (

@@ -4,7 +4,7 @@
  */
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { DEPUTY_LEVEL_LABELS, MEETING_KIND_LABELS } from '../../../../contracts/labels';
+import { DEPUTY_LEVEL_LABELS, MAJORITY_BASE_LABELS, MEETING_KIND_LABELS } from '../../../../contracts/labels';
 import type { AudienceInput } from '../../../../contracts/client';
 import { Chips, toggle } from '../../components/Chips';
 import { api, errorText } from '../../services/api';
@@ -75,6 +75,7 @@ export default function Publish() {
   const [days, setDays] = useState('7');
   const [options, setOptions] = useState('');
   const [maxChoices, setMaxChoices] = useState('1');
+  const [majorityOf, setMajorityOf] = useState<'eligible' | 'valid'>('eligible');
   const [meetingKind, setMeetingKind] = useState('committee');
   const [place, setPlace] = useState('');
   const [date, setDate] = useState(chinaDay(new Date(Date.now() + 86_400_000)));
@@ -108,7 +109,7 @@ export default function Publish() {
         });
         id = (await api.publishQuestionnaire({ kind: 'survey', title, description: body || undefined, audience: audience(), closesAt, questions })).id;
       } else if (kind === 'ballot') {
-        id = (await api.publishQuestionnaire({ kind: 'ballot', title, description: body || undefined, audience: audience(), closesAt, candidates: lines(options), maxChoices: Number(maxChoices), quorum: 0.5, passThreshold: 0.5 })).id;
+        id = (await api.publishQuestionnaire({ kind: 'ballot', title, description: body || undefined, audience: audience(), closesAt, candidates: lines(options), maxChoices: Number(maxChoices), quorum: 0.5, passThreshold: 0.5, majorityOf })).id;
       } else {
         const startsAt = new Date(`${date}T${time}:00+08:00`);
         const endsAt = new Date(startsAt.getTime() + Number(hours || 2) * 3_600_000);
@@ -160,6 +161,8 @@ export default function Publish() {
             <Textarea className="textarea" name="options" value={options} onInput={(e) => setOptions(e.detail.value)} />
             <Text className="label">每人最多可选</Text>
             <Input className="input" type="number" value={maxChoices} onInput={(e) => setMaxChoices(e.detail.value)} />
+            <Text className="label">得票超过半数（过半数）的基数</Text>
+            <Chips options={Object.entries(MAJORITY_BASE_LABELS)} isOn={(k) => k === majorityOf} onTap={(k) => setMajorityOf(k as 'eligible' | 'valid')} />
           </View>
         )}
         {(kind === 'survey' || kind === 'ballot') && (
