@@ -75,8 +75,17 @@ export const SUGGESTION_AUDIENCES = {
   deputy: async (v: SuggestionView) => ids([v.s.deputyUserId]),
   /** The citizen who started it with an opinion. */
   citizen: async (v: SuggestionView) => ids([v.s.citizenUserId]),
-  /** The co-signing deputies (附议人). */
-  cosigners: async (v: SuggestionView) => (await CosignerModel.findAll({ where: { suggestionId: v.s.id } })).map((c) => c.userId),
+  /** The co-signing deputies (附议人): asked and not declined, or let in on their request (as core/suggestions/cosigners.ts counts them). */
+  cosigners: async (v: SuggestionView) =>
+    (
+      await CosignerModel.findAll({
+        where: { suggestionId: v.s.id, [Op.or]: [{ kind: 'invited', status: { [Op.ne]: 'declined' } }, { kind: 'request', status: 'accepted' }] },
+      })
+    ).map((c) => c.userId),
+  /** The deputies asked to co-sign who have not answered yet. */
+  invited: async (v: SuggestionView) => (await CosignerModel.findAll({ where: { suggestionId: v.s.id, kind: 'invited', status: 'pending' } })).map((c) => c.userId),
+  /** The deputy the event is about (`data.userId`): whose request to join was decided. */
+  person: async (v: SuggestionView) => ids([v.data.userId as number | undefined]),
   /** The deputy a citizen's opinion is addressed to, or the deputies of the addressed station. */
   addressed: async (v: SuggestionView) =>
     v.s.addressedDeputyUserId

@@ -69,7 +69,25 @@ export const SUGGESTION_EVENTS = {
   'suggestion.submitted': { key: byEvent, rules: [{ to: 'office', channels: ALL, say: newForReview }] },
   'cosigner.added': {
     key: (v) => `cosigner-added:${v.s.id}`,
-    rules: [{ to: 'cosigners', channels: ALL, say: (v) => ({ title: `你是这件建议的附议人：${v.s.title}`, body: `${v.actor?.name ?? ''}代表提出了这件建议并列你为附议人，可以随时查看办理进展。` }) }],
+    rules: [{ to: 'invited', channels: ALL, say: (v) => ({ title: `邀请你附议：${v.s.title}`, body: `${v.actor?.name ?? ''}代表邀请你附议这件建议，请打开建议选择同意附议或谢绝。` }) }],
+  },
+  'cosigner.answered': {
+    key: byEvent,
+    rules: [{ to: 'deputy', channels: ALL, say: (v) => ({ title: `附议答复：${v.s.title}`, body: v.note }) }],
+  },
+  'cosigner.join_requested': {
+    key: byEvent,
+    rules: [{ to: 'deputy', channels: ALL, say: (v) => ({ title: `附议申请：${v.s.title}`, body: `${v.note}。请打开建议选择同意或谢绝。` }) }],
+  },
+  'cosigner.join_decided': {
+    key: byEvent,
+    rules: [
+      {
+        to: 'person',
+        channels: ALL,
+        say: (v) => ({ title: `${v.data.approve ? '领衔代表同意你附议' : '领衔代表谢绝了你的附议申请'}：${v.s.title}`, body: v.note }),
+      },
+    ],
   },
   'opinion.received': {
     key: byEvent,
@@ -159,6 +177,20 @@ export const SUGGESTION_EVENTS = {
     rules: [
       { to: 'lead', channels: ALL, say: (v) => ({ title: `代表对答复不满意：${v.s.title}`, body: `${v.note}。请在 ${v.s.redoDueOn} 前重新答复。` }) },
       { to: 'office', channels: INBOX, say: (v) => ({ title: `代表对答复不满意：${v.s.title}`, body: `${v.note}。第 ${v.s.round} 轮办理。` }) },
+    ],
+  },
+  'suggestion.awaiting_office': {
+    key: byEvent,
+    rules: [
+      { to: 'office', channels: ALL, say: (v) => ({ title: `代表再次不满意，请决定办结或重新办理：${v.s.title}`, body: v.note }) },
+      { to: 'lead', channels: INBOX, say: (v) => ({ title: `代表对重新答复仍不满意：${v.s.title}`, body: `${v.note}。由人大机关决定办结或再次办理。` }) },
+    ],
+  },
+  'suggestion.redo_ordered': {
+    key: byEvent,
+    rules: [
+      { to: 'lead', channels: ALL, say: (v) => ({ title: `人大机关要求再次重新办理：${v.s.title}`, body: `${v.note}。请在 ${v.s.redoDueOn} 前答复。` }) },
+      { to: 'deputy', channels: INBOX, say: (v) => ({ title: `人大机关已要求再次办理：${v.s.title}`, body: v.note }) },
     ],
   },
   'suggestion.rated': {

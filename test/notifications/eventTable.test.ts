@@ -55,7 +55,25 @@ describe.each(databaseKinds())('event → audience table on %s', (kind) => {
   };
   const answered = async () => {
     const id = await handling();
+    // An answer needs the co-handler's opinion and a consultation with the deputy on record.
+    await act('staff-finance', id, 'opinion', { opinion: '同意安排补助资金。' });
+    await act('staff-housing', id, 'consult', { method: 'phone', happenedOn: '2026-03-02', summary: '电话联系代表。' });
     await act('staff-housing', id, 'publish-answer', { answerClass: 'B', text: '已列入明年老旧小区改造计划。' });
+    return id;
+  };
+  /** An answered suggestion rated 不满意 twice: waiting for the office's decision. */
+  const awaitingOffice = async () => {
+    const id = await answered();
+    await act('deputy01', id, 'rate', { rating: 'dissatisfied', comment: '补助标准没有说清楚' });
+    await act('staff-housing', id, 'publish-answer', { answerClass: 'B', text: '补助标准见附件。' });
+    await act('deputy01', id, 'rate', { rating: 'dissatisfied', comment: '还是没有落实' });
+    return id;
+  };
+  /** An accepted suggestion deputy09 asked to join. */
+  const joinRequested = async () => {
+    const id = await suggest();
+    await act('office', id, 'accept');
+    await act('deputy09', id, 'join', { note: '我所在选区也有同样问题' });
     return id;
   };
   const dueOn = async (id: number, field: 'coOpinionDueOn' | 'redoDueOn') => (await SuggestionModel.findByPk(id))![field]!;
@@ -99,6 +117,23 @@ describe.each(databaseKinds())('event → audience table on %s', (kind) => {
   const cases: Record<EventType, Case> = {
     'suggestion.submitted': { trigger: () => suggest(), heard: { office: PUSH, 'office-zhangdian': PUSH } },
     'cosigner.added': { trigger: () => suggest(true, ['deputy02', 'deputy03']), heard: { deputy02: PUSH, deputy03: PUSH } },
+    'cosigner.answered': {
+      trigger: async () => {
+        const id = await suggest();
+        await act('deputy02', id, 'cosign', { accept: true });
+        return id;
+      },
+      heard: { deputy01: ALL },
+    },
+    'cosigner.join_requested': { trigger: joinRequested, heard: { deputy01: ALL } },
+    'cosigner.join_decided': {
+      trigger: async () => {
+        const id = await joinRequested();
+        await act('deputy01', id, 'decide-join', { user: 'deputy09', approve: true });
+        return id;
+      },
+      heard: { deputy09: PUSH },
+    },
     'opinion.received': { trigger: () => opinion({ deputy: 'deputy05' }), heard: { deputy05: PUSH } },
     'opinion.forwarded': {
       trigger: async () => {
@@ -191,6 +226,15 @@ describe.each(databaseKinds())('event → audience table on %s', (kind) => {
         return id;
       },
       heard: { 'staff-housing': PUSH, office: INBOX, 'office-zhangdian': INBOX },
+    },
+    'suggestion.awaiting_office': { trigger: awaitingOffice, heard: { office: PUSH, 'office-zhangdian': PUSH, 'staff-housing': INBOX } },
+    'suggestion.redo_ordered': {
+      trigger: async () => {
+        const id = await awaitingOffice();
+        await act('office-zhangdian', id, 'decide-redo', { redo: true, note: '请再次研究补助标准' });
+        return id;
+      },
+      heard: { 'staff-housing': PUSH, deputy01: INBOX },
     },
     'suggestion.rated': {
       trigger: async () => {

@@ -24,9 +24,9 @@ eachDatabase('co-signers', (t) => {
       [d3, 'invited', 'pending'],
       [await userId('deputy04'), 'invited', 'pending'],
     ]);
-    expect(await notified('suggestion.cosign_invited', id, 'deputy02')).toBe(0);
+    expect(await notified('cosigner.added', id, 'deputy02')).toBe(0);
     must(await act(t().core, 'deputy01', id, 'submit'));
-    expect(await notified('suggestion.cosign_invited', id, 'deputy02')).toBe(1);
+    expect(await notified('cosigner.added', id, 'deputy02')).toBe(1);
     const view = must(await getSuggestion(t().core, await actor('deputy02'), id));
     expect(view.actions).toContain('cosign');
   });
@@ -54,7 +54,7 @@ eachDatabase('co-signers', (t) => {
     expect(await act(t().core, 'deputy02', id, 'cosign', { accept: false })).toMatchObject({ kind: 'conflict' });
     expect(await act(t().core, 'deputy01', id, 'cosign', { accept: true })).toMatchObject({ kind: 'forbidden' });
     expect(await act(t().core, 'deputy02', id, 'cosign', { accept: 'yes' })).toMatchObject({ kind: 'invalid' });
-    expect(await notified('suggestion.cosign_answered', id, 'deputy01')).toBe(2);
+    expect(await notified('cosigner.answered', id, 'deputy01')).toBe(2);
     const view = must(await getSuggestion(t().core, await actor('deputy01'), id));
     expect(view.facts.cosigners.map((c) => [c.userId, c.status, c.note])).toEqual([
       [await userId('deputy02'), 'accepted', null],
@@ -76,13 +76,13 @@ eachDatabase('co-signers', (t) => {
     must(await act(t().core, 'deputy09', id, 'join', { note: '我所在选区也有同样问题' }));
     must(await act(t().core, 'deputy10', id, 'join'));
     expect(await act(t().core, 'deputy09', id, 'join')).toMatchObject({ kind: 'conflict', message: '你的附议申请正在等待领衔代表同意' });
-    expect(await notified('suggestion.join_requested', id, 'deputy01')).toBe(2);
+    expect(await notified('cosigner.join_requested', id, 'deputy01')).toBe(2);
     expect(await act(t().core, 'deputy02', id, 'decide-join', { user: 'deputy09', approve: true })).toMatchObject({ kind: 'forbidden' });
     expect(await act(t().core, 'deputy01', id, 'decide-join', { user: 'deputy11', approve: true })).toMatchObject({ kind: 'conflict' });
     must(await act(t().core, 'deputy01', id, 'decide-join', { user: 'deputy09', approve: true }));
     must(await act(t().core, 'deputy01', id, 'decide-join', { user: await userId('deputy10'), approve: false }));
-    expect(await notified('suggestion.join_decided', id, 'deputy09')).toBe(1);
-    expect(await notified('suggestion.join_decided', id, 'deputy10')).toBe(1);
+    expect(await notified('cosigner.join_decided', id, 'deputy09')).toBe(1);
+    expect(await notified('cosigner.join_decided', id, 'deputy10')).toBe(1);
     const facts = must(await getSuggestion(t().core, await actor('deputy01'), id)).facts;
     expect(facts.cosignerIds.sort()).toEqual([await userId('deputy02'), await userId('deputy09')].sort());
     expect(await act(t().core, 'deputy09', id, 'join')).toMatchObject({ kind: 'conflict', message: '你已经是这件建议的附议代表' });
