@@ -124,14 +124,15 @@ export const POLICY: Record<SuggestionAction, ActionPolicy> = {
     who: (a, f) => {
       if (a.role !== 'deputy') return '只有代表可以申请附议';
       if (f.suggestion.deputyUserId === null) return '这件意见没有领衔代表，不能申请附议';
-      return f.suggestion.deputyUserId === a.id || f.suggestion.authorUserId === a.id ? '你是这件建议的领衔代表' : null;
+      if (f.suggestion.deputyUserId === a.id || f.suggestion.authorUserId === a.id) return '你是这件建议的领衔代表';
+      const row = f.cosigners.find((c) => c.userId === a.id);
+      if (row && isCosigner(row)) return row.status === 'pending' ? '领衔代表已邀请你附议，请直接答复邀请' : '你已经是这件建议的附议代表';
+      return null;
     },
     when: (a, f) => {
-      const row = f.cosigners.find((c) => c.userId === a.id);
+      const row = f.cosigners.find((c) => c.userId === a.id && c.kind === 'request');
       if (!row) return null;
-      if (isCosigner(row)) return row.status === 'pending' ? '领衔代表已邀请你附议，请直接答复邀请' : '你已经是这件建议的附议代表';
-      if (row.kind === 'request' && row.status === 'pending') return '你的附议申请正在等待领衔代表同意';
-      return row.kind === 'request' ? '领衔代表已谢绝你的附议申请' : null;
+      return row.status === 'pending' ? '你的附议申请正在等待领衔代表同意' : '领衔代表已谢绝你的附议申请';
     },
   },
   'decide-join': {

@@ -85,7 +85,7 @@ eachDatabase('co-signers', (t) => {
     expect(await notified('cosigner.join_decided', id, 'deputy10')).toBe(1);
     const facts = must(await getSuggestion(t().core, await actor('deputy01'), id)).facts;
     expect(facts.cosignerIds.sort()).toEqual([await userId('deputy02'), await userId('deputy09')].sort());
-    expect(await act(t().core, 'deputy09', id, 'join')).toMatchObject({ kind: 'conflict', message: '你已经是这件建议的附议代表' });
+    expect(await act(t().core, 'deputy09', id, 'join')).toMatchObject({ kind: 'forbidden', message: '你已经是这件建议的附议代表' });
     expect(await act(t().core, 'deputy10', id, 'join')).toMatchObject({ kind: 'conflict', message: '领衔代表已谢绝你的附议申请' });
     expect(await act(t().core, 'deputy01', id, 'decide-join', { user: 'deputy10', approve: true })).toMatchObject({ kind: 'conflict' });
   });
