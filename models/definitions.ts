@@ -30,6 +30,8 @@ export class DepartmentModel extends Model<InferAttributes<DepartmentModel>, Inf
   declare kind: string;
   declare duties: string;
   declare keywords: string;
+  /** Other names people use for it (JSON array of strings; null = none). */
+  declare aliases: CreationOptional<string | null>;
   declare active: CreationOptional<boolean>;
 }
 
@@ -273,6 +275,7 @@ export function defineModels(sequelize: Sequelize) {
       kind: DataTypes.STRING(32),
       duties: DataTypes.TEXT,
       keywords: DataTypes.TEXT,
+      aliases: { type: DataTypes.TEXT, allowNull: true },
       active: { type: DataTypes.BOOLEAN, defaultValue: true },
     },
     opts('departments'),

@@ -1,7 +1,8 @@
 /** DTOs of the admin area and the audit log (see contracts/admin.ts). */
-import type { AdminRegion, AdminStation, AdminUser, AuditEntry, AuditPage, UserPage } from '../../contracts/admin';
-import { AUDIT_ACTION_LABELS, REGION_LEVEL_LABELS, ROLE_LABELS } from '../../contracts/labels';
-import type { RegionLevel, Role } from '../../contracts/enums';
+import type { AdminDepartment, AdminRegion, AdminStation, AdminUser, AuditEntry, AuditPage, UserPage } from '../../contracts/admin';
+import { AUDIT_ACTION_LABELS, DEPARTMENT_KIND_LABELS, REGION_LEVEL_LABELS, ROLE_LABELS } from '../../contracts/labels';
+import type { DepartmentKind, RegionLevel, Role } from '../../contracts/enums';
+import { departmentSnapshot } from '../../core/admin/snapshots';
 import type { UserListView } from '../../core/admin/listUsers';
 import type { AuditPageView } from '../../core/audit/listAudit';
 import type { AuditModel } from '../../models/audit';
@@ -18,6 +19,12 @@ export function presentAdminRegion(r: RegionModel): AdminRegion {
 /** A station with its region and whether it is in use. */
 export function presentAdminStation(s: StationModel, region: RegionModel | null | undefined): AdminStation {
   return { id: s.id, name: s.name, kind: s.kind, address: s.address, region: regionRef(region) ?? { id: s.regionId, code: '', name: '' }, active: s.active !== false };
+}
+
+/** A department with its duty text, aliases, routing keywords and whether it is in use. */
+export function presentAdminDepartment(d: DepartmentModel): AdminDepartment {
+  const { id, code, name, kind, duties, aliases, keywords, active } = departmentSnapshot(d);
+  return { id, code, name, kind, kindLabel: DEPARTMENT_KIND_LABELS[kind as DepartmentKind] ?? kind, duties, aliases, keywords, active };
 }
 
 /** A user account with its region, department and station (never its password hash or openid). */

@@ -28,8 +28,7 @@ export function parseAliases(raw: string | null | undefined): string[] {
 
 /** A department's audited fields. */
 export function departmentSnapshot(d: DepartmentModel) {
-  const aliases = (d as unknown as { aliases?: string | null }).aliases;
-  return { id: d.id, code: d.code, name: d.name, kind: d.kind, duties: d.duties, aliases: parseAliases(aliases), keywords: parseKeywords(d.keywords), active: d.active !== false };
+  return { id: d.id, code: d.code, name: d.name, kind: d.kind, duties: d.duties, aliases: parseAliases(d.aliases), keywords: parseKeywords(d.keywords), active: d.active !== false };
 }
 
 /** A user account's audited fields. */

@@ -5,6 +5,7 @@ import * as m003 from './003-chat';
 import * as m004 from './004-routing-models';
 import * as m005 from './005-photos';
 import * as m006 from './006-calendar';
+import * as m007 from './007-department-aliases';
 import * as m008 from './008-identity';
 import * as m009 from './009-audit';
 import * as m010 from './010-notification-settings';
@@ -20,6 +21,7 @@ export const migrations = [
   { name: '004-routing-models', ...m004 },
   { name: '005-photos', ...m005 },
   { name: '006-calendar', ...m006 },
+  { name: '007-department-aliases', ...m007 },
   { name: '008-identity', ...m008 },
   { name: '009-audit', ...m009 },
   { name: '010-notification-settings', ...m010 },

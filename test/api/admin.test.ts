@@ -2,8 +2,10 @@
  * The admin API as a table (role × action → status), office scoping (own district vs another district), the
  * audit rows every change writes, the last-admin guard, deactivation, and bad input that changes nothing.
  */
+import { Op } from 'sequelize';
 import { AuditModel } from '../../models/audit';
-import { RegionModel, StationModel, UserModel } from '../../models/definitions';
+import { loadDepartments } from '../../core/routing/departmentModel';
+import { DepartmentModel, RegionModel, StationModel, UserModel } from '../../models/definitions';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { databaseKinds } from '../helpers/db';
 
@@ -20,7 +22,8 @@ describe.each(databaseKinds())('admin API on %s', (kind) => {
       await RegionModel.findAll({ order: [['id', 'ASC']], raw: true }),
       await StationModel.findAll({ order: [['id', 'ASC']], raw: true }),
       await UserModel.findAll({ order: [['id', 'ASC']], raw: true }),
-      await AuditModel.count({ where: { action: ['regions.create', 'regions.rename', 'stations.create', 'stations.update', 'users.update', 'users.deactivate', 'users.reactivate'] } }),
+      await DepartmentModel.findAll({ order: [['id', 'ASC']], raw: true }),
+      await AuditModel.count({ where: { action: { [Op.notIn]: ['signin', 'signin.failed'] } } }),
     ]);
 
   beforeAll(async () => {
@@ -269,5 +272,60 @@ describe.each(databaseKinds())('admin API on %s', (kind) => {
     expect((await call('admin', ['GET', '/api/audit?from=2026-03-02&to=2026-03-02'])).body.total).toBe(page1.body.total);
     expect((await call('admin', ['GET', '/api/audit?from=2026-03-03'])).body.total).toBe(0);
     expect((await call('admin', ['GET', '/api/audit?to=2026-03-01'])).body.total).toBe(0);
+  });
+
+  test('departments: the admin and the city office create and edit them, district offices and others may not', async () => {
+    const body = (i: number) => ({ code: `test${i}`, name: `淄博市测试局${i}`, kind: 'government', duties: '负责测试工作。', aliases: [`测试局${i}`], keywords: ['测试'] });
+    const expected: Record<Who, number> = { admin: 201, office: 201, 'office-zhangdian': 403, 'office-linzi': 403, 'staff-housing': 403, deputy01: 403, citizen01: 403 };
+    const seen: Record<string, number> = {};
+    for (const [i, who] of ACTORS.entries()) seen[who] = (await call(who, ['POST', '/api/departments', body(i)])).status;
+    expect(seen).toEqual(expected);
+    const edit: Record<string, number> = {};
+    for (const [i, who] of ACTORS.entries()) edit[who] = (await call(who, ['PATCH', '/api/departments/test0', { duties: `负责测试工作（第 ${i} 次修改）。` }])).status;
+    expect(edit).toEqual({ ...expected, admin: 200, office: 200 });
+    const listed = await call('office-linzi', ['GET', '/api/admin/departments']);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.find((d: { code: string }) => d.code === 'test0')).toMatchObject({ aliases: ['测试局0'], active: true });
+  });
+
+  test('a department: aliases unique, keywords read by the routing trainer, deactivation hides it; every change audited', async () => {
+    const created = await call('admin', ['POST', '/api/departments', { code: 'heritage', name: '淄博市文物保护中心', kind: 'public_institution', duties: '负责文物保护。', aliases: ['文保中心'], keywords: ['文物', '古建筑'] }]);
+    expect(created).toMatchObject({ status: 201, body: { code: 'heritage', kindLabel: '事业单位', aliases: ['文保中心'], keywords: ['文物', '古建筑'] } });
+    const before = await snapshot();
+    const refusals: [Call, number, RegExp][] = [
+      [['POST', '/api/departments', { code: 'heritage', name: '另一个', kind: 'government', duties: '某' }], 409, /单位代码 heritage 已经存在/],
+      [['POST', '/api/departments', { code: 'heritage2', name: '文保中心', kind: 'government', duties: '某' }], 409, /“文保中心”已是“淄博市文物保护中心”的名称或别名/],
+      [['PATCH', '/api/departments/housing', { aliases: ['文保中心'] }], 409, /已是/],
+      [['POST', '/api/departments', { code: 'Bad Code', name: '某局', kind: 'government', duties: '某' }], 400, /单位代码/],
+      [['POST', '/api/departments', { code: 'abc', name: '某局', kind: 'ministry', duties: '某' }], 400, /类别只能是/],
+      [['PATCH', '/api/departments/heritage', { keywords: 'not a list' }], 400, /分类关键词应为文字列表/],
+      [['PATCH', '/api/departments/heritage', {}], 400, /请至少修改一项/],
+      [['PATCH', '/api/departments/nope', { duties: '某' }], 404, /没有这个承办单位/],
+    ];
+    for (const [c, status, message] of refusals) {
+      const r = await call('admin', c);
+      expect([c, r.status, r.body?.error?.message]).toEqual([c, status, expect.stringMatching(message)]);
+    }
+    expect(await snapshot()).toBe(before);
+
+    const edited = await call('office', ['PATCH', '/api/departments/heritage', { keywords: ['文物', '古建筑', '非遗'], aliases: ['文保中心', '市文保'] }]);
+    expect(edited).toMatchObject({ status: 200, body: { keywords: ['文物', '古建筑', '非遗'], aliases: ['文保中心', '市文保'] } });
+    // The next retrain reads the departments' keywords from here.
+    const trained = (await loadDepartments()).find((d) => d.code === 'heritage');
+    expect(trained?.keywords).toEqual(['文物', '古建筑', '非遗']);
+
+    expect((await call('admin', ['PATCH', '/api/departments/heritage', { active: false }])).status).toBe(200);
+    expect((await call('admin', ['PATCH', '/api/departments/heritage', { active: false }])).status).toBe(409);
+    expect((await api.http('GET', '/api/departments')).body.items.map((d: { code: string }) => d.code)).not.toContain('heritage');
+    expect((await loadDepartments()).map((d) => d.code)).not.toContain('heritage');
+
+    const log = await call('admin', [`GET`, `/api/audit?object=department:${created.body.id}`]);
+    expect(log.body.items.map((e: { action: string; actor: { username: string } }) => `${e.action} ${e.actor.username}`)).toEqual([
+      'departments.update admin',
+      'departments.update office',
+      'departments.create admin',
+    ]);
+    expect(log.body.items[1]).toMatchObject({ before: { keywords: ['文物', '古建筑'], aliases: ['文保中心'] }, after: { keywords: ['文物', '古建筑', '非遗'], aliases: ['文保中心', '市文保'] } });
+    expect(log.body.items[0]).toMatchObject({ before: { active: true }, after: { active: false } });
   });
 });
