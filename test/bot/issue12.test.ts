@@ -33,6 +33,8 @@ describe.each(['engine', 'wechaty'] as const)('issue 12 phrasings through %s', (
     const staff = await api.as('staff-housing');
     await staff.act(s.id, 'sign');
     if (until === 'handling') return s.id;
+    // An answer needs a consultation with the deputy on record.
+    await staff.act(s.id, 'consult', { method: 'phone', happenedOn: '2026-03-02', summary: '电话联系代表。' });
     await staff.act(s.id, 'publish-answer', { answerClass: 'B', text: '已列入明年改造计划。' });
     return s.id;
   }
