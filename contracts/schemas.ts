@@ -400,6 +400,8 @@ export const Department = z.object({
   kind: z.string(),
   kindLabel: z.string(),
   duties: z.string(),
+  /** Other names people use for it (住建局, 市住建 …): a chat message or an import may name it by any of them. */
+  aliases: z.array(z.string()),
   keywords: z.array(z.string()),
 });
 export const Region = z.object({

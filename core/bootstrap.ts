@@ -7,8 +7,7 @@ import type { Config } from './config';
 import { systemClock, type Clock, type CoreContext } from './context';
 import { loadCalendar } from './calendar/calendar';
 import { importRoutingHistory } from './routing/importHistory';
-import { currentVersion } from './routing/departmentModel';
-import { retrainRoutingModel } from './routing/retrainModel';
+import { ensureRoutingModel } from './routing/ensureModel';
 import { Router } from './routing/router';
 import { publishEvents } from './notifications/publishEvents';
 import { setEventPublisher } from './useCase';
@@ -42,12 +41,10 @@ export async function bootCore(config: Config, options: BootOptions = {}): Promi
     const imported = await importRoutingHistory(core, null, { data, format: 'csv' }, { retrain: false, source: 'history' });
     if (!imported.ok) throw new Error(imported.message);
   }
-  // A database without a routing model gets its first version now, before any request: training must not
-  // happen lazily inside a use case's transaction (it writes the version in a transaction of its own).
-  if (!(await currentVersion())) {
-    const trained = await retrainRoutingModel(core, null, { reason: 'initial' });
-    if (!trained.ok && trained.kind !== 'invalid') throw new Error(trained.message);
-  }
+  // A database without a routing model for its departments (a fresh city, or departments entered since the
+  // last start) gets one now, before any request: training must not happen lazily inside a use case's
+  // transaction (it writes the version in a transaction of its own).
+  await ensureRoutingModel(core);
   await router.load();
   return core;
 }

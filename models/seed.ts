@@ -49,7 +49,8 @@ export async function seedTaxonomy(db: Database): Promise<Taxonomy> {
     const departments: DepartmentModel[] = [];
     for (const dep of DEPARTMENTS) {
       let row = await DepartmentModel.findOne({ where: { code: dep.code } });
-      if (!row) row = await DepartmentModel.create({ code: dep.code, name: dep.name, kind: dep.kind, duties: dep.duties, keywords: JSON.stringify(dep.keywords) });
+      if (!row) row = await DepartmentModel.create({ code: dep.code, name: dep.name, kind: dep.kind, duties: dep.duties, keywords: JSON.stringify(dep.keywords), aliases: JSON.stringify(dep.aliases) });
+      else if (row.aliases === null) await row.update({ aliases: JSON.stringify(dep.aliases) });
       departments.push(row);
     }
     return { city, towns, departments };

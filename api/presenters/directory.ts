@@ -3,7 +3,7 @@ import { DEPARTMENT_KIND_LABELS, DEPUTY_LEVEL_LABELS, ROLE_LABELS, type Departme
 import type { Me } from '../../contracts/schemas';
 import type { ProfileView } from '../../core/directory/getProfile';
 import type { DeputyListView } from '../../core/directory/listDeputies';
-import { parseKeywords } from '../../core/routing/keywords';
+import { parseAliases, parseKeywords } from '../../core/routing/keywords';
 import type { DepartmentModel, RegionModel, StationModel } from '../../models/definitions';
 
 const regionRef = (r: RegionModel | null | undefined) => (r ? { id: r.id, code: r.code, name: r.name } : null);
@@ -47,7 +47,7 @@ export function presentMe(v: ProfileView): Me {
 
 /** A department with its duties and routing keywords. */
 export function presentDepartment(d: DepartmentModel) {
-  return { id: d.id, code: d.code, name: d.name, kind: d.kind, kindLabel: DEPARTMENT_KIND_LABELS[d.kind as DepartmentKind] ?? d.kind, duties: d.duties, keywords: parseKeywords(d.keywords) };
+  return { id: d.id, code: d.code, name: d.name, kind: d.kind, kindLabel: DEPARTMENT_KIND_LABELS[d.kind as DepartmentKind] ?? d.kind, duties: d.duties, aliases: parseAliases(d.aliases), keywords: parseKeywords(d.keywords) };
 }
 
 /** A region of the tree. */

@@ -4,15 +4,18 @@
  * softmax over the SVM scores whose temperature is fitted on out-of-fold scores, so that a score of 0.8 is
  * right about 80 % of the time and the product's confidence threshold means something.
  */
-import { ColumnCounter, ColumnTable, DEFAULT_FEATURES, SUBLINEAR_TF, segmenter, extractBags, extractFeatures, fitVocabulary, vectorise, type Bag, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
+import { ColumnCounter, ColumnTable, DEFAULT_FEATURES, SUBLINEAR_TF, normalise, segmenter, extractBags, extractFeatures, fitVocabulary, vectorise, type Bag, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
 import { DEFAULT_SVM, seededRandom, trainOneVsRest, type SvmOptions } from './linearSvm';
 
-/** One labelled message. `weight` scales its cost (1 by default). */
+/** One labelled message. `weight` scales its cost (1 by default); `negative` means "not this label" (a return). */
 export interface LabelledText {
   title: string;
   body: string;
   label: string;
   weight?: number;
+  negative?: boolean;
+  /** Documents made from one source (a keyword alone and in frames) share a calibration fold. */
+  group?: string;
 }
 
 export interface ClassifierOptions {
@@ -56,10 +59,10 @@ function labelIndex(docs: LabelledText[], labels: string[]): Int32Array {
   return Int32Array.from(docs.map((d) => at.get(d.label)!));
 }
 
-function fitLinear(bags: [Bag, Bag][], y: Int32Array, cost: Float64Array, classes: number, o: ClassifierOptions): { vocab: Vocabulary; w: Float64Array[] } {
+function fitLinear(bags: [Bag, Bag][], y: Int32Array, cost: Float64Array, classes: number, o: ClassifierOptions, negative?: Uint8Array): { vocab: Vocabulary; w: Float64Array[] } {
   const vocab = fitVocabulary(bags, o.features.minDf);
   const xs = bags.map((b) => vectorise(b, vocab, o.features.titleWeight));
-  const w = trainOneVsRest(xs, y, classes, vocab.idf.length, cost, o.svm);
+  const w = trainOneVsRest(xs, y, classes, vocab.idf.length, cost, o.svm, negative);
   return { vocab, w };
 }
 
@@ -154,41 +157,66 @@ export function stratifiedFolds(labels: ArrayLike<number>, folds: number, seed =
   return fold;
 }
 
+/**
+ * Calibration folds that keep each group together (a keyword's documents), so that out-of-fold scores are
+ * scores of unseen material, not of a near copy; ungrouped documents are dealt as by `stratifiedFolds`.
+ */
+function groupedFolds(docs: LabelledText[], y: Int32Array, folds: number): Int32Array {
+  if (!docs.some((d) => d.group)) return stratifiedFolds(y, folds);
+  const keys = docs.map((d, i) => d.group ?? `\u0000${i}`);
+  const first = new Map<string, number>();
+  keys.forEach((k, i) => first.has(k) || first.set(k, i));
+  const units = [...first.values()];
+  const unitFold = stratifiedFolds(Int32Array.from(units, (i) => y[i]), folds);
+  const foldOf = new Map(units.map((i, u) => [keys[i], unitFold[u]]));
+  return Int32Array.from(keys, (k) => foldOf.get(k)!);
+}
+
 /** Trains a classifier on labelled messages. */
 export function trainClassifier(docs: LabelledText[], options: Partial<ClassifierOptions> = {}): ClassifierData {
   const o: ClassifierOptions = { ...DEFAULT_CLASSIFIER, ...options };
-  const labels = [...new Set(docs.map((d) => d.label))].sort();
+  const labels = [...new Set(docs.filter((d) => !d.negative).map((d) => d.label))].sort();
   if (!labels.length) throw new Error('没有可用于训练的样本');
+  // A negative example of a label nothing else teaches says nothing.
+  const known = new Set(labels);
+  docs = docs.filter((d) => known.has(d.label));
   const y = labelIndex(docs, labels);
+  const negative = docs.some((d) => d.negative) ? Uint8Array.from(docs, (d) => (d.negative ? 1 : 0)) : undefined;
   const perLabel = new Float64Array(labels.length);
-  for (const k of y) perLabel[k] += 1;
-  const cost = Float64Array.from(docs, (d, i) => (d.weight ?? 1) * (d.body ? o.bodyWeight : 1) * (o.classWeight === 'balanced' ? docs.length / (labels.length * perLabel[y[i]]) : 1));
+  docs.forEach((d, i) => !d.negative && (perLabel[y[i]] += 1));
+  const positives = docs.length - (negative ? negative.reduce((n, v) => n + v, 0) : 0);
+  const cost = Float64Array.from(docs, (d, i) => (d.weight ?? 1) * (d.body ? o.bodyWeight : 1) * (o.classWeight === 'balanced' ? positives / (labels.length * perLabel[y[i]]) : 1));
   const bags = docs.map((d) => extractBags(d.title, d.body, o.features, true));
-  const { vocab, w } = fitLinear(bags, y, cost, labels.length, o);
+  const { vocab, w } = fitLinear(bags, y, cost, labels.length, o, negative);
   let temperature = 1;
-  if (o.calibrationFolds > 1 && labels.length > 1 && docs.length >= o.calibrationFolds * labels.length) {
-    const fold = stratifiedFolds(y, o.calibrationFolds);
+  if (o.calibrationFolds > 1 && labels.length > 1 && positives >= o.calibrationFolds * labels.length) {
+    // Negative examples are trained on in every fold and never scored: calibration is about positives.
+    const fold = groupedFolds(docs, y, o.calibrationFolds);
+    const scored = docs.map((_, i) => i).filter((i) => !negative?.[i]);
     const outOfFold: number[][] = new Array(docs.length);
     for (let f = 0; f < o.calibrationFolds; f++) {
-      const tr = docs.map((_, i) => i).filter((i) => fold[i] !== f);
-      const te = docs.map((_, i) => i).filter((i) => fold[i] === f);
+      const tr = docs.map((_, i) => i).filter((i) => fold[i] !== f || negative?.[i]);
+      const te = scored.filter((i) => fold[i] === f);
       const m = fitLinear(
         tr.map((i) => bags[i]),
         Int32Array.from(tr, (i) => y[i]),
         Float64Array.from(tr, (i) => cost[i]),
         labels.length,
         o,
+        negative ? Uint8Array.from(tr, (i) => negative[i]) : undefined,
       );
       for (const i of te) outOfFold[i] = decision(vectorise(bags[i], m.vocab, o.features.titleWeight), m.w, m.vocab.idf.length);
     }
+    const scores = scored.map((i) => outOfFold[i]);
+    const truth = Int32Array.from(scored, (i) => y[i]);
     if (o.tuneBias) {
-      const offsets = fitBiasOffsets(outOfFold, y, labels.length);
+      const offsets = fitBiasOffsets(scores, truth, labels.length);
       for (let k = 0; k < labels.length; k++) {
         w[k][vocab.idf.length] += offsets[k];
-        for (const z of outOfFold) z[k] += offsets[k];
+        for (const z of scores) z[k] += offsets[k];
       }
     }
-    temperature = fitTemperature(outOfFold, y);
+    temperature = fitTemperature(scores, truth);
   }
   const dim = vocab.idf.length;
   const K = labels.length;
@@ -318,13 +346,26 @@ export class Classifier {
     return z;
   }
 
-  /** Every label, best first, with calibrated probabilities; the top `explain` labels get up to five deciding words. */
-  rank(title: string, body = '', explain = 1): Ranked[] {
+  /**
+   * Every label, best first, with calibrated probabilities; the top `explain` labels get up to five deciding
+   * words. `boost` adds evidence from outside the model (log-odds per label, e.g. a department's keywords found
+   * in the text) to the calibrated scores before they are normalised.
+   */
+  rank(title: string, body = '', explain = 1, boost?: ReadonlyMap<string, number>): Ranked[] {
     const { labels, temperature } = this.data;
     const x = this.vector(title, body);
-    const p = x.idx.length ? softmax(this.scores(x), temperature) : labels.map(() => 0);
+    let p: number[];
+    if (!x.idx.length && !boost?.size) p = labels.map(() => 0);
+    else {
+      const z = this.scores(x);
+      p = softmax(
+        labels.map((l, k) => z[k] * temperature + (boost?.get(l) ?? 0)),
+        1,
+      );
+    }
     const order = labels.map((_, k) => k).sort((a, b) => p[b] - p[a] || a - b);
-    return order.map((k, r) => ({ label: labels[k], score: p[k], why: r < explain ? this.why(x, k) : [] }));
+    const words = explain > 0 ? wholeWords(title, body, this.data.features.maxBodyChars) : new Set<string>();
+    return order.map((k, r) => ({ label: labels[k], score: p[k], why: r < explain ? this.why(x, k, words) : [] }));
   }
 
   /** The best label only (no explanation): the fast path for bulk classification. */
@@ -340,11 +381,12 @@ export class Classifier {
   }
 
   /**
-   * Up to five readable terms with the largest positive contribution to label k. A term must be made of whole
-   * words of two or more characters (a character n-gram such as "保报" that cuts across words is evidence, but
-   * not something to show a person); a term inside a chosen one is skipped.
+   * Up to five readable terms with the largest positive contribution to label k. A term must be one or two
+   * whole words of the message as jieba cuts it, each of two or more characters (a character n-gram such as
+   * "保报" or "上下" that cuts across words is evidence, but not something to show a person), and not a word
+   * every kind of message uses; a term inside a chosen one is skipped.
    */
-  private why(x: SparseVector, k: number): string[] {
+  private why(x: SparseVector, k: number, words: ReadonlySet<string>): string[] {
     const K = this.data.labels.length;
     const contributions: [string, number][] = [];
     for (let j = 0; j < x.idx.length; j++) {
@@ -357,7 +399,7 @@ export class Classifier {
     for (const [term] of contributions.slice(0, 40)) {
       if (chosen.length >= 5) break;
       if (chosen.some((t) => t.includes(term))) continue;
-      if (GENERIC.has(term) || !readable(term)) continue;
+      if (GENERIC.has(term) || !words.has(term) || !readable(term)) continue;
       const at = chosen.findIndex((t) => term.includes(t));
       const rest = chosen.filter((t) => !term.includes(t));
       rest.splice(at >= 0 ? at : rest.length, 0, term);
@@ -367,10 +409,29 @@ export class Classifier {
   }
 }
 
-// Words every kind of suggestion uses: weights may lean on them, but they explain nothing to a person.
-const GENERIC = new Set(
-  '建议 关于 问题 希望 要求 反映 解决 加强 加快 推进 进行 开展 提高 提升 完善 落实 规范 相关 有关 情况 时间 没有 存在 需要 部门 政府 群众 市民 居民 我们 目前 现在 尽快 增加 加大 力度 改善 实施 进一步'.split(' '),
+// Words every kind of suggestion or letter uses: weights may lean on them, but they explain nothing to a person.
+export const GENERIC = new Set(
+  ('建议 关于 问题 希望 要求 反映 解决 加强 加快 推进 进行 开展 提高 提升 完善 落实 规范 相关 有关 情况 时间 没有 存在 需要 ' +
+    '部门 政府 群众 市民 居民 我们 目前 现在 尽快 增加 加大 力度 改善 实施 进一步 咨询 投诉 举报 请求 恳请 强烈 再次 多次 ' +
+    '一事 事宜 方面 处理 办理 回复 答复 领导 为民 做主 老百姓 百姓 相关 整治 严重 影响 一些 这个 那个 什么 怎么 为什么 ' +
+    '能否 是否 可以 不能 已经 还是 继续 仍然 何时 什么时候 一直 至今 不到 得到 导致 造成 出现 发生 工作 管理 服务 情况反映 呼吁 恳求 盼望 期盼 ' +
+    '建设 设置 方便 修复 生活 环境 协调 政策 标准 单位 公司 地方 周边 附近 本地 当地 全市 我市 县里 村里')
+    .split(' '),
 );
+
+/** The message's whole words (jieba) and pairs of adjacent words: the only terms shown as deciding words. */
+export function wholeWords(title: string, body: string, maxBodyChars: number): Set<string> {
+  const out = new Set<string>();
+  for (const part of [title, body.slice(0, maxBodyChars)]) {
+    if (!part) continue;
+    const words = segmenter().cut(normalise(part), false).filter((w) => w.trim() !== '');
+    for (let i = 0; i < words.length; i++) {
+      out.add(words[i]);
+      if (i + 1 < words.length) out.add(words[i] + words[i + 1]);
+    }
+  }
+  return out;
+}
 
 const readableCache = new Map<string, boolean>();
 /** Whether jieba cuts the term into one or two words of at least two characters, not all generic. */
@@ -378,8 +439,8 @@ function readable(term: string): boolean {
   let r = readableCache.get(term);
   if (r === undefined) {
     const words = segmenter().cut(term, false);
-    // At most two words of two or more characters, not all of them generic ("关于增加" explains nothing).
-    r = words.length <= 2 && words.every((w) => w.length >= 2) && !words.every((w) => GENERIC.has(w));
+    // At most two words of two or more characters, none of them generic ("投诉物业" shows as "物业").
+    r = words.length <= 2 && words.every((w) => w.length >= 2) && !words.some((w) => GENERIC.has(w));
     if (readableCache.size > 50_000) readableCache.clear();
     readableCache.set(term, r);
   }

@@ -40,9 +40,10 @@ const COLUMNS = {
 const MAX_ROWS = 100_000;
 const BATCH = 500;
 
-/** Finds a department by code, full name, or name without the city prefix. */
+/** Finds a department by code, full name, name without the city prefix, or one of its aliases (住建局). */
 function departmentMatcher(departments: DepartmentInfo[]): (text: string) => DepartmentInfo | null {
   const index = new Map<string, DepartmentInfo>();
+  for (const d of departments) for (const a of d.aliases) if (!index.has(a)) index.set(a, d);
   for (const d of departments) {
     index.set(d.code.toLowerCase(), d);
     index.set(d.name, d);

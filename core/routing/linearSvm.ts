@@ -112,13 +112,24 @@ export function trainBinarySvm(xs: SparseVector[], y: Int8Array, dim: number, co
   return w;
 }
 
-/** One-vs-rest: a weight vector (bias last) per class. `cost` weighs examples (e.g. keywords lighter). */
-export function trainOneVsRest(xs: SparseVector[], labels: Int32Array, classes: number, dim: number, cost: Float64Array, o: SvmOptions): Float64Array[] {
+/**
+ * One-vs-rest: a weight vector (bias last) per class. `cost` weighs examples (e.g. keywords lighter).
+ * `negative[i]` marks an example that says only "not this class" (a department's return): it is a negative
+ * example for its own class and is left out of every other class's problem.
+ */
+export function trainOneVsRest(xs: SparseVector[], labels: Int32Array, classes: number, dim: number, cost: Float64Array, o: SvmOptions, negative?: Uint8Array): Float64Array[] {
   const out: Float64Array[] = [];
   for (let k = 0; k < classes; k++) {
-    const y = new Int8Array(labels.length);
-    for (let i = 0; i < labels.length; i++) y[i] = labels[i] === k ? 1 : -1;
-    out.push(trainBinarySvm(xs, y, dim, cost, { ...o, seed: o.seed + k }));
+    if (!negative) {
+      const y = new Int8Array(labels.length);
+      for (let i = 0; i < labels.length; i++) y[i] = labels[i] === k ? 1 : -1;
+      out.push(trainBinarySvm(xs, y, dim, cost, { ...o, seed: o.seed + k }));
+      continue;
+    }
+    const rows: number[] = [];
+    for (let i = 0; i < labels.length; i++) if (!negative[i] || labels[i] === k) rows.push(i);
+    const y = Int8Array.from(rows, (i) => (labels[i] === k && !negative[i] ? 1 : -1));
+    out.push(trainBinarySvm(rows.map((i) => xs[i]), y, dim, Float64Array.from(rows, (i) => cost[i]), { ...o, seed: o.seed + k }));
   }
   return out;
 }

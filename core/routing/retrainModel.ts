@@ -9,7 +9,7 @@ import { RoutingModelVersion } from '../../models/definitions';
 import type { Actor, CoreContext } from '../context';
 import { invalid, ok, type Outcome } from '../result';
 import { Classifier, serialiseClassifier, trainClassifier } from './classifier';
-import { DEPARTMENT_CLASSIFIER, classifierOf, currentVersion, heldOutScores, isHeldOut, loadDepartments, loadExamples, trainingDocuments } from './departmentModel';
+import { DEPARTMENT_CLASSIFIER, classifierOf, currentVersion, departmentsChanged, heldOutScores, isHeldOut, loadDepartments, loadExamples, loadReturns, trainingDocuments } from './departmentModel';
 import { checkRoutingManager, presentVersion, type RoutingVersionView, type TrainingSummary, type VersionScores } from './versions';
 
 export type TrainReason = 'initial' | 'retrain' | 'nightly' | 'import';
@@ -37,12 +37,13 @@ export async function retrainRoutingModel(
   }
   const departments = await loadDepartments();
   const examples = await loadExamples(departments);
+  const returns = await loadReturns(departments);
   const current = await currentVersion();
-  const lastExampleId = examples.reduce((m, e) => Math.max(m, e.id), 0);
-  if (options.onlyIfNew && current && lastExampleId <= current.lastExampleId) {
+  const lastExampleId = [...examples, ...returns].reduce((m, e) => Math.max(m, e.id), 0);
+  if (options.onlyIfNew && current && lastExampleId <= current.lastExampleId && !departmentsChanged(current, departments)) {
     return ok({ skipped: true, accepted: false, version: presentVersion(current), message: `自第 ${current.id} 版以来没有新的分办样本，无需重新训练` });
   }
-  const docs = trainingDocuments(departments, examples);
+  const docs = trainingDocuments(departments, examples, returns);
   if (!docs.length) return invalid('没有可用于训练的部门关键词或分办样本');
   const started = performance.now();
   const data = trainClassifier(docs, DEPARTMENT_CLASSIFIER);
@@ -53,7 +54,8 @@ export async function retrainRoutingModel(
     previous: current ? { id: current.id, ...heldOutScores(classifierOf(current), examples) } : null,
   };
   const prev = scores.previous?.macroF1 ?? null;
-  const accepted = !current || prev === null || (scores.heldOut.macroF1 ?? 0) >= prev;
+  // A current version that does not know the active departments is replaced whatever the scores say.
+  const accepted = !current || prev === null || departmentsChanged(current, departments) || (scores.heldOut.macroF1 ?? 0) >= prev;
   const count = (keys: string[]) => {
     const m: Record<string, number> = {};
     for (const k of keys) m[k] = (m[k] ?? 0) + 1;
@@ -65,6 +67,7 @@ export async function retrainRoutingModel(
     keywords: departments.reduce((n, d) => n + d.keywords.length, 0),
     duties: departments.filter((d) => d.duties).length,
     examples: trained.length,
+    returns: returns.length,
     heldOut: examples.length - trained.length,
     bySource: count(trained.map((e) => e.source)),
     byDepartment: count(trained.map((e) => e.departmentCode)),

@@ -3,11 +3,24 @@
  * turns a prediction into a routing proposal with a lead department, co-handlers, a confidence and the
  * deciding words. Another process (the jobs runner's nightly retrain, an import, a rollback) may switch the
  * current version, so every few seconds the router checks which version is current.
+ *
+ * The model's scores are joined by the departments' own words found in the text (lexicon.ts), read from the
+ * departments table at each refresh, so an edited keyword or alias counts at once, before any retraining.
+ * A co-handler is proposed only for a second subject: a runner-up with deciding words of its own.
  */
 import type { RoutingProposal } from '../../contracts/schemas';
 import { RoutingModelVersion } from '../../models/definitions';
 import type { Classifier } from './classifier';
 import { classifierOf, currentVersion, loadDepartments } from './departmentModel';
+import { BOOST, DepartmentLexicon, type LexiconMatch } from './lexicon';
+
+/** One ranked department with its calibrated score and the words that decided it. */
+export interface RankedDepartment {
+  code: string;
+  name: string;
+  score: number;
+  why: string[];
+}
 
 export interface RouterOptions {
   threshold: number;
@@ -22,6 +35,7 @@ export class Router {
   private currentId: number | null = null;
   private checkedAt = -Infinity;
   private names = new Map<string, string>();
+  private lexicon = new DepartmentLexicon([]);
   private loading: Promise<void> | null = null;
   version = 'untrained';
 
@@ -50,6 +64,7 @@ export class Router {
   private async refresh(): Promise<void> {
     const departments = await loadDepartments();
     this.names = new Map(departments.map((d) => [d.code, d.name]));
+    this.lexicon = new DepartmentLexicon(departments);
     const current = await currentVersion(['id']);
     if (current && current.id !== this.currentId) {
       const row = await RoutingModelVersion.findByPk(current.id);
@@ -58,23 +73,56 @@ export class Router {
     this.checkedAt = Date.now();
   }
 
-  /** Ranks the departments for a title and body; the top `limit` with scores and deciding words. */
-  async rank(title: string, body = '', limit = 3): Promise<{ code: string; name: string; score: number; why: string[] }[]> {
-    await this.ensureLoaded();
-    if (!this.classifier) return [];
-    return this.classifier
-      .rank(title, body, limit)
-      .slice(0, limit)
-      .filter((p) => this.names.has(p.label))
-      .map((p) => ({ code: p.label, name: this.names.get(p.label)!, score: Math.round(p.score * 1000) / 1000, why: p.why }));
+  /**
+   * Ranks the departments for a title and body; the top `limit` with scores and deciding words. Departments in
+   * `exclude` (those that returned this suggestion) are left out and the rest re-normalised (the chance of
+   * each given that it is not one of them). Departments a `hint` names or describes (a return's reason: "建议由
+   * 财政局主办") count as if the text named them; the model itself reads only the title and body.
+   */
+  async rank(title: string, body = '', limit = 3, exclude: readonly string[] = [], hint = ''): Promise<RankedDepartment[]> {
+    return (await this.ranking(title, body, limit, exclude, hint)).ranked;
   }
 
-  /** A routing proposal: lead, co-handlers above the co-handler threshold, confidence and whether a person must review. */
-  async propose(title: string, body = ''): Promise<RoutingProposal> {
-    const departments = await this.rank(title, body, 3);
+  private async ranking(title: string, body: string, limit: number, exclude: readonly string[] = [], hint = ''): Promise<{ ranked: RankedDepartment[]; found: Map<string, LexiconMatch> }> {
+    await this.ensureLoaded();
+    const found = this.lexicon.match(title, body);
+    if (!this.classifier) return { ranked: [], found };
+    for (const [code, m] of hint ? this.lexicon.match(hint) : []) {
+      const f = found.get(code) ?? { boost: 0, words: [], weights: [] };
+      const fresh = m.words.map((w, i) => [w, m.weights[i]] as const).filter(([w]) => !f.words.includes(w));
+      found.set(code, { boost: f.boost + fresh.reduce((n, [, x]) => n + x, 0), words: [...f.words, ...fresh.map(([w]) => w)], weights: [...f.weights, ...fresh.map(([, x]) => x)] });
+    }
+    const boost = new Map([...found].map(([code, m]) => [code, m.boost]));
+    const ranked = this.classifier.rank(title, body, limit + exclude.length + 2, boost).filter((p) => this.names.has(p.label) && !exclude.includes(p.label));
+    const total = ranked.reduce((s, p) => s + p.score, 0);
+    return {
+      found,
+      ranked: ranked.slice(0, limit).map((p) => ({
+        code: p.label,
+        name: this.names.get(p.label)!,
+        score: Math.round((total > 0 ? p.score / total : 0) * 1000) / 1000,
+        why: mergeWords(found.get(p.label)?.words ?? [], p.why),
+      })),
+    };
+  }
+
+  /**
+   * A routing proposal: lead, co-handlers, confidence and whether a person must review. A co-handler is a
+   * runner-up for a second subject of the text: its own words (name, alias or keywords) that the lead's
+   * deciding words do not cover weigh at least one full keyword (lexicon.ts), or the model gives it at least
+   * the co-handler threshold on words of its own.
+   */
+  async propose(title: string, body = '', options: { exclude?: readonly string[]; hint?: string } = {}): Promise<RoutingProposal> {
+    const { ranked: departments, found } = await this.ranking(title, body, 3, options.exclude, options.hint);
     const lead = departments[0] ?? null;
     const confidence = lead ? lead.score : 0;
-    const co = departments.slice(1).filter((d) => d.score >= this.options.coThreshold && d.why.length > 0);
+    const leadWords = lead?.why ?? [];
+    const own = (w: string) => !leadWords.some((l) => l.includes(w) || w.includes(l));
+    const secondSubject = (code: string) => {
+      const m = found.get(code);
+      return m ? m.words.reduce((n, w, i) => n + (own(w) ? m.weights[i] : 0), 0) >= BOOST : false;
+    };
+    const co = departments.slice(1).filter((d) => secondSubject(d.code) || (d.score >= this.options.coThreshold && d.why.some(own)));
     return {
       lead,
       co,
@@ -85,4 +133,15 @@ export class Router {
       modelVersion: this.version,
     };
   }
+}
+
+/** The department's own words first, then the model's, without repeats or words inside another; at most five. */
+function mergeWords(own: string[], model: string[]): string[] {
+  const out: string[] = [];
+  for (const w of [...own, ...model]) {
+    if (out.length >= 5) break;
+    if (out.some((o) => o.includes(w) || w.includes(o))) continue;
+    out.push(w);
+  }
+  return out;
 }

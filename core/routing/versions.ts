@@ -11,6 +11,8 @@ export interface TrainingSummary {
   keywords: number;
   duties: number;
   examples: number;
+  /** Returns trained on as negative examples (absent in versions from before returns were learnt). */
+  returns?: number;
   heldOut: number;
   bySource: Record<string, number>;
   byDepartment: Record<string, number>;

@@ -1,0 +1,101 @@
+/**
+ * The departments' own words as direct evidence: a department named in a message (住建局, 交警) or one of its
+ * routing keywords (拖欠工资, 占道经营) found there as whole words counts for it, next to the trained model.
+ *
+ * Why: on a city's first day the model has seen only the duty texts and keyword lists, a few thousand short
+ * documents; a keyword it has seen once competes with every character pair of the message. A literal match is
+ * what a person at the office would go by, so it is added as log-odds:
+ *
+ *   boost(d) = BOOST × Σ over matches m of d:  strength(m) / (departments listing m)
+ *   strength = 2 for a name or alias, else min(1, characters / 3) (two-character words are weaker evidence)
+ *
+ * A match must start and end on jieba word boundaries (线路 is not found in 东二线|路段), and a match inside a
+ * longer match is dropped (农田 inside 基本农田), so the most specific phrase decides. The matched words are
+ * shown as deciding words: they are whole words from the department's own list, reasons a person accepts.
+ */
+import { segmenter } from './features';
+
+/** Log-odds added per unit of match strength (a three-character keyword of one department: e³ ≈ 20× the odds). */
+export const BOOST = 3;
+
+export interface LexiconDepartment {
+  code: string;
+  name: string;
+  aliases: string[];
+  keywords: string[];
+}
+
+interface Entry {
+  term: string;
+  code: string;
+  strength: number;
+}
+
+export interface LexiconMatch {
+  /** Log-odds to add to the department's score. */
+  boost: number;
+  /** The department's words found in the message, in reading order. */
+  words: string[];
+  /** Each word's part of the boost. */
+  weights: number[];
+}
+
+const fold = (s: string) => s.normalize('NFKC').toLowerCase().trim();
+
+/** Matches the departments' names, aliases and keywords in a message. */
+export class DepartmentLexicon {
+  private readonly byFirst = new Map<string, Entry[]>();
+
+  constructor(departments: LexiconDepartment[]) {
+    const owners = new Map<string, Set<string>>();
+    const entries: Entry[] = [];
+    for (const d of departments) {
+      const names = new Set([d.name, d.name.replace(/^.{2,3}市/, ''), ...d.aliases].map(fold).filter((t) => t.length >= 2));
+      for (const t of names) entries.push({ term: t, code: d.code, strength: 2 });
+      for (const k of d.keywords.map(fold)) if (k.length >= 2 && !names.has(k)) entries.push({ term: k, code: d.code, strength: Math.min(1, k.length / 3) });
+    }
+    for (const e of entries) owners.set(e.term, (owners.get(e.term) ?? new Set()).add(e.code));
+    const seen = new Set<string>();
+    for (const e of entries) {
+      const key = `${e.code}\u0000${e.term}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      e.strength /= owners.get(e.term)!.size;
+      const list = this.byFirst.get(e.term[0]) ?? [];
+      list.push(e);
+      this.byFirst.set(e.term[0], list);
+    }
+  }
+
+  /** Every department whose words occur in the title or body, with its boost and the words found. */
+  match(title: string, body = ''): Map<string, LexiconMatch> {
+    const out = new Map<string, LexiconMatch>();
+    const seen = new Set<string>();
+    for (const part of [title, body]) {
+      const text = fold(part);
+      if (!text) continue;
+      const bounds = new Set<number>([0]);
+      let at = 0;
+      for (const w of segmenter().cut(text, false)) bounds.add((at += w.length));
+      const hits: { start: number; end: number; e: Entry }[] = [];
+      for (let i = 0; i < text.length; i++) {
+        if (!bounds.has(i)) continue;
+        for (const e of this.byFirst.get(text[i]) ?? []) {
+          if (text.startsWith(e.term, i) && bounds.has(i + e.term.length)) hits.push({ start: i, end: i + e.term.length, e });
+        }
+      }
+      for (const h of hits) {
+        if (hits.some((o) => o.end - o.start > h.end - h.start && o.start <= h.start && o.end >= h.end)) continue;
+        const key = `${h.e.code}\u0000${h.e.term}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const m = out.get(h.e.code) ?? { boost: 0, words: [], weights: [] };
+        m.boost += BOOST * h.e.strength;
+        m.words.push(h.e.term);
+        m.weights.push(BOOST * h.e.strength);
+        out.set(h.e.code, m);
+      }
+    }
+    return out;
+  }
+}
