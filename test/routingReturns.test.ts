@@ -48,24 +48,23 @@ eachDatabase('returns teach routing', (t) => {
 
   test("a retrain after returns lowers the returning department's score on that text", async () => {
     const score = (row: RoutingModelVersion) => classifierOf(row).rank(RIVER.title, RIVER.body, 0).find((r) => r.label === 'water')!.score;
-    const start = must(await retrainRoutingModel(t().core, null, { reason: 'retrain' }));
-    const before = score((await RoutingModelVersion.findByPk(start.version!.id))!);
+    const before = score((await currentVersion())!);
+    const returnsBefore = await RoutingExampleModel.count({ where: { label: 'negative' } });
     for (let i = 0; i < 3; i++) {
       const { id } = must(await createSuggestion(t().core, await actor('deputy01'), { ...RIVER, submit: true }));
       must(await act(t().core, 'office', id, 'accept'));
       must(await act(t().core, 'office', id, 'assign', { lead: 'water' }));
       must(await act(t().core, 'staff-water', id, 'return', { reason: '不属于本单位职责' }));
     }
-    // Each assignment was stored as a positive example for 水利局 and each return as a negative one.
-    expect(await RoutingExampleModel.count({ where: { departmentCode: 'water', label: 'negative' } })).toBe(3);
+    // Each assignment is stored as a positive example for 水利局, each return as a negative one.
+    expect(await RoutingExampleModel.count({ where: { label: 'negative' } })).toBe(returnsBefore + 3);
     const retrained = must(await retrainRoutingModel(t().core, null, { reason: 'retrain' }));
-    expect(retrained.version?.summary.returns).toBe(3);
+    expect(retrained.version?.summary.returns).toBe(returnsBefore + 3);
     const after = score((await RoutingModelVersion.findByPk(retrained.version!.id))!);
     expect(after).toBeLessThan(before);
     // The returns are what lowered it: the same examples without them do not.
     await RoutingExampleModel.destroy({ where: { label: 'negative' } });
     const control = must(await retrainRoutingModel(t().core, null, { reason: 'retrain' }));
     expect(score((await RoutingModelVersion.findByPk(control.version!.id))!)).toBeGreaterThan(after);
-    expect(await currentVersion(['id'])).not.toBeNull();
-  });
+  }, 300_000);
 });

@@ -135,13 +135,15 @@ export class Router {
   }
 }
 
-/** The department's own words first, then the model's, without repeats or words inside another; at most five. */
+/** The department's own words first, then the model's; a longer word replaces the words inside it; at most five. */
 function mergeWords(own: string[], model: string[]): string[] {
   const out: string[] = [];
   for (const w of [...own, ...model]) {
-    if (out.length >= 5) break;
-    if (out.some((o) => o.includes(w) || w.includes(o))) continue;
-    out.push(w);
+    if (out.some((o) => o.includes(w))) continue;
+    const inside = out.findIndex((o) => w.includes(o));
+    if (inside >= 0) out.splice(inside, 1, w);
+    else out.push(w);
+    for (let i = out.length - 1; i > inside && inside >= 0; i--) if (w.includes(out[i]) && out[i] !== w) out.splice(i, 1);
   }
-  return out;
+  return out.slice(0, 5);
 }

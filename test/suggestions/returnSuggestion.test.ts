@@ -1,3 +1,4 @@
+import type { RoutingProposal } from '../../contracts/schemas';
 import { AssignmentModel, RoutingExampleModel, SuggestionModel } from '../../models/definitions';
 import { act, must, suggestionAt } from '../helpers/core';
 import { eachDatabase } from '../helpers/db';
@@ -10,7 +11,12 @@ eachDatabase('returnSuggestion', (t) => {
     t().clock.set('2026-03-05');
     must(await act(t().core, 'staff-housing', id, 'return', { reason: '加装电梯补助属于财政资金，建议由财政局主办' }));
     let s = (await SuggestionModel.findByPk(id))!;
-    expect(s).toMatchObject({ state: 'accepted', leadDepartmentId: null, answerDueOn: null, routingNeedsReview: true });
+    expect(s).toMatchObject({ state: 'accepted', leadDepartmentId: null, answerDueOn: null });
+    // Re-routed at once without the returning department; the reason names the one it belongs to.
+    const proposal = JSON.parse(s.routing!) as RoutingProposal;
+    expect(proposal.departments.map((d) => d.code)).not.toContain('housing');
+    expect(proposal.lead?.code).toBe('finance');
+    expect(s.routingNeedsReview).toBe(proposal.needsReview);
     expect((await AssignmentModel.findAll({ where: { suggestionId: id, active: true } })).length).toBe(0);
     expect(await RoutingExampleModel.findOne({ where: { suggestionId: id, source: 'return' } })).toMatchObject({ departmentCode: 'housing', label: 'negative' });
     // The returning department no longer acts on it.
