@@ -9,7 +9,8 @@
  *   boost(d) = BOOST × Σ over matches m of d:  strength(m) / (departments listing m)
  *   strength = 2 for a name or alias, else min(1, characters / 3) (two-character words are weaker evidence)
  *
- * A match must start and end on jieba word boundaries (线路 is not found in 东二线|路段), and a match inside a
+ * A match must start and end on jieba word boundaries (线路 is not found in 东二线|路段) or be the head or tail
+ * of one longer word (工资 in 工人工资), and a match inside a
  * longer match is dropped (农田 inside 基本农田), so the most specific phrase decides. The matched words are
  * shown as deciding words: they are whole words from the department's own list, reasons a person accepts.
  */
@@ -74,14 +75,24 @@ export class DepartmentLexicon {
     for (const part of [title, body]) {
       const text = fold(part);
       if (!text) continue;
-      const bounds = new Set<number>([0]);
+      // wordOf[i]: [start, end) of the jieba word holding character i.
+      const wordOf: [number, number][] = [];
       let at = 0;
-      for (const w of segmenter().cut(text, false)) bounds.add((at += w.length));
+      for (const w of segmenter().cut(text, false)) {
+        const span: [number, number] = [at, at + w.length];
+        for (let k = 0; k < w.length; k++) wordOf.push(span);
+        at += w.length;
+      }
+      const whole = (start: number, end: number) => {
+        const [ws] = wordOf[start];
+        const [, we] = wordOf[end - 1];
+        // On word boundaries, or the head or tail of one longer word (工资 in 工人工资, 物业 in 物业费用).
+        return (ws === start && we === end) || (wordOf[start] === wordOf[end - 1] && we - ws >= 3 && (ws === start || we === end));
+      };
       const hits: { start: number; end: number; e: Entry }[] = [];
       for (let i = 0; i < text.length; i++) {
-        if (!bounds.has(i)) continue;
         for (const e of this.byFirst.get(text[i]) ?? []) {
-          if (text.startsWith(e.term, i) && bounds.has(i + e.term.length)) hits.push({ start: i, end: i + e.term.length, e });
+          if (text.startsWith(e.term, i) && whole(i, i + e.term.length)) hits.push({ start: i, end: i + e.term.length, e });
         }
       }
       for (const h of hits) {

@@ -108,19 +108,20 @@ export class Router {
 
   /**
    * A routing proposal: lead, co-handlers, confidence and whether a person must review. A co-handler is a
-   * runner-up for a second subject of the text: its own words (name, alias or keywords) that the lead's
-   * deciding words do not cover weigh at least one full keyword (lexicon.ts), or the model gives it at least
-   * the co-handler threshold on words of its own.
+   * runner-up for a second subject: the title (what the letter is about, not its background) holds its own
+   * words (name, alias or keywords) that the lead's deciding words do not cover, at least a two-character
+   * keyword's weight (lexicon.ts); or the model gives it the co-handler threshold on words of its own.
    */
   async propose(title: string, body = '', options: { exclude?: readonly string[]; hint?: string } = {}): Promise<RoutingProposal> {
-    const { ranked: departments, found } = await this.ranking(title, body, 3, options.exclude, options.hint);
+    const { ranked: departments } = await this.ranking(title, body, 3, options.exclude, options.hint);
+    const inTitle = this.lexicon.match(title);
     const lead = departments[0] ?? null;
     const confidence = lead ? lead.score : 0;
     const leadWords = lead?.why ?? [];
     const own = (w: string) => !leadWords.some((l) => l.includes(w) || w.includes(l));
     const secondSubject = (code: string) => {
-      const m = found.get(code);
-      return m ? m.words.reduce((n, w, i) => n + (own(w) ? m.weights[i] : 0), 0) >= BOOST : false;
+      const m = inTitle.get(code);
+      return m ? m.words.reduce((n, w, i) => n + (own(w) ? m.weights[i] : 0), 0) >= (2 / 3) * BOOST : false;
     };
     const co = departments.slice(1).filter((d) => secondSubject(d.code) || (d.score >= this.options.coThreshold && d.why.some(own)));
     return {
