@@ -11,7 +11,6 @@ import { loadConfig } from '../core/config';
 import { wholeWords } from '../core/routing/classifier';
 import { DEFAULT_FEATURES } from '../core/routing/features';
 import { DepartmentLexicon } from '../core/routing/lexicon';
-import { migrate, openDatabase } from '../models/db';
 import { DepartmentModel, RoutingExampleModel, RoutingModelVersion, UserModel } from '../models/definitions';
 import { DEPARTMENTS } from '../models/demo/departments';
 import { ELEVATOR } from './helpers/core';
