@@ -1,7 +1,6 @@
 /** Notices and the inbox, deliveries for the chat bot, questionnaires, meetings. */
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { DeliveriesQuery } from '../../contracts/engagement';
 import { formatZodError } from '../../contracts/validation';
 import type { CoreContext } from '../../core/context';
 import { listInbox } from '../../core/notifications/listInbox';
@@ -57,9 +56,7 @@ export function engagementRoutes(core: CoreContext): Router {
 
   r.get('/api/deliveries', async (ctx) => {
     if (ctx.query.channel && ctx.query.channel !== 'chat') return sendError(ctx, 400, 'invalid', '机器人只能领取 chat 渠道的推送');
-    const q = DeliveriesQuery.safeParse(ctx.query);
-    if (!q.success) return sendError(ctx, 400, 'invalid', formatZodError(q.error));
-    respond(ctx, await pullDeliveries(core, actorOf(ctx), q.data.limit, q.data.transport), (items) => ({ items }));
+    respond(ctx, await pullDeliveries(core, actorOf(ctx), ctx.query), (items) => ({ items }));
   });
   r.get('/api/deliveries/dead', async (ctx) => respond(ctx, await listDeadLetters(core, actorOf(ctx)), (items) => ({ items })));
   r.post('/api/deliveries/:id/ack', async (ctx) => respond(ctx, await ackDelivery(core, actorOf(ctx), idOf(ctx), ctx.request.body), (v) => v));

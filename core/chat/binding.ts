@@ -6,20 +6,17 @@
 import { randomInt } from 'node:crypto';
 import { Op } from 'sequelize';
 import { ChatBindRequest, ChatTokenRequest } from '../../contracts/engagement';
-import { formatZodError } from '../../contracts/validation';
 import { ChatBindCodeModel, ChatBindingModel } from '../../models/chat';
 import { UserModel } from '../../models/definitions';
 import { issueToken } from '../auth/tokens';
 import type { Actor, CoreContext } from '../context';
-import { conflict, forbidden, invalid, notFound, ok, type Outcome } from '../result';
-import { inTransaction } from '../useCase';
+import { conflict, invalid, notFound, ok, type Outcome } from '../result';
+import { plainUseCase } from '../useCase';
+import { botOnly } from '../directory/scope';
 import { claimChatMessage } from './messages';
 import { readChatSession } from './sessions';
 
 const CODE_TTL_MS = 10 * 60_000;
-
-/** Only the bot's service account (role `service`) speaks for chat identities; the human admin may not. */
-const isBot = (a: Actor) => a.role === 'service';
 
 /** Issues a 6-digit binding code for the caller, valid for 10 minutes. */
 export async function issueBindCode(ctx: CoreContext, actor: Actor): Promise<Outcome<{ code: string; expiresAt: Date }>> {
@@ -34,23 +31,23 @@ export async function issueBindCode(ctx: CoreContext, actor: Actor): Promise<Out
   }
 }
 
-/** The bot binds a chat identity with the code its owner said; the code is used up. */
-export async function bindChatIdentity(ctx: CoreContext, actor: Actor, input: unknown): Promise<Outcome<{ username: string; name: string; role: string }>> {
-  if (!isBot(actor)) return forbidden('只有机器人服务账号可以绑定聊天账号');
-  const parsed = ChatBindRequest.safeParse(input ?? {});
-  if (!parsed.success) return invalid(formatZodError(parsed.error));
-  const { transport, chatUserId, code } = parsed.data;
-  return inTransaction<{ username: string; name: string; role: string }>(ctx, async () => {
-    const row = await ChatBindCodeModel.findByPk(code);
-    if (!row || row.expiresAt < ctx.clock.now()) return invalid('绑定码不对或已过期，请在小程序里重新获取');
+/** The bot binds a chat identity with the code its owner said; the code is used up (by one binding only). */
+export const bindChatIdentity = plainUseCase({
+  name: 'chat.bind',
+  input: ChatBindRequest,
+  who: botOnly('绑定聊天账号'),
+  apply: async ({ input: { transport, chatUserId, code }, now }) => {
+    const row = await ChatBindCodeModel.findByPk(code, { lock: true });
+    if (!row || row.expiresAt < now) return invalid('绑定码不对或已过期，请在小程序里重新获取');
     const user = await UserModel.findByPk(row.userId);
     if (!user || !user.active) return invalid('绑定码对应的账号已停用');
-    await row.destroy();
+    // Claim the code: of two binds at once, only the one that deletes it goes on.
+    if ((await ChatBindCodeModel.destroy({ where: { code } })) === 0) return conflict('这个绑定码刚刚已经用过了，请重新获取');
     await ChatBindingModel.destroy({ where: { transport, chatUserId } });
-    await ChatBindingModel.create({ transport, chatUserId, userId: user.id, createdAt: ctx.clock.now() });
-    return ok({ username: user.username, name: user.name, role: user.role });
-  });
-}
+    await ChatBindingModel.create({ transport, chatUserId, userId: user.id, createdAt: now });
+    return { username: user.username, name: user.name, role: user.role };
+  },
+});
 
 /**
  * The bot asks for a token of the user bound to a chat identity (demo users are pre-bound by username). With
@@ -58,24 +55,23 @@ export async function bindChatIdentity(ctx: CoreContext, actor: Actor, input: un
  * `now` is the API's clock (the bot reads 昨天 and 下周三 by it). With `messageId` (and `nonce`) the message is
  * recorded first: one already recorded for the transport is a replay and answers 409, which the bot drops.
  */
-export async function chatToken(
-  ctx: CoreContext,
-  actor: Actor,
-  input: unknown,
-): Promise<Outcome<{ token: string; username: string; name: string; role: string; session?: { data: Record<string, unknown> | null; expired: boolean }; now: string }>> {
-  if (!isBot(actor)) return forbidden('只有机器人服务账号可以代表聊天用户操作');
-  const parsed = ChatTokenRequest.safeParse(input ?? {});
-  if (!parsed.success) return invalid(formatZodError(parsed.error));
-  const { transport, chatUserId, session, messageId, nonce } = parsed.data;
-  if (messageId && !(await claimChatMessage(ctx, transport, messageId, nonce))) return conflict('这条消息已经处理过');
-  const binding = await ChatBindingModel.findOne({ where: { transport, chatUserId } });
-  let user = binding ? await UserModel.findByPk(binding.userId) : null;
-  if (!user && ctx.config.demoMode) {
-    const demo = await UserModel.findOne({ where: { username: chatUserId } });
-    // Demo people only: never the admin or the bot's service account.
-    if (demo && !demo.system && demo.passwordHash && demo.role !== 'admin' && demo.role !== 'service') user = demo;
-  }
-  if (!user || !user.active) return notFound('这个聊天账号还没有绑定');
-  const state = session ? await readChatSession(ctx, actor, session) : null;
-  return ok({ token: issueToken(ctx.config, user), username: user.username, name: user.name, role: user.role, ...(state?.ok ? { session: state.value } : {}), now: ctx.clock.now().toISOString() });
-}
+export const chatToken = plainUseCase({
+  name: 'chat.token',
+  // Reads only (the session's expiry is a single delete): no transaction, as it runs for every chat message.
+  readOnly: true,
+  input: ChatTokenRequest,
+  who: botOnly('代表聊天用户操作'),
+  apply: async ({ ctx, actor, input: { transport, chatUserId, session, messageId, nonce }, now }) => {
+    if (messageId && !(await claimChatMessage(ctx, transport, messageId, nonce))) return conflict('这条消息已经处理过');
+    const binding = await ChatBindingModel.findOne({ where: { transport, chatUserId } });
+    let user = binding ? await UserModel.findByPk(binding.userId) : null;
+    if (!user && ctx.config.demoMode) {
+      const demo = await UserModel.findOne({ where: { username: chatUserId } });
+      // Demo people only: never the admin or the bot's service account.
+      if (demo && !demo.system && demo.passwordHash && demo.role !== 'admin' && demo.role !== 'service') user = demo;
+    }
+    if (!user || !user.active) return notFound('这个聊天账号还没有绑定');
+    const state = session ? await readChatSession(ctx, actor, session) : null;
+    return { token: issueToken(ctx.config, user), username: user.username, name: user.name, role: user.role, ...(state?.ok ? { session: state.value } : {}), now: now.toISOString() };
+  },
+});

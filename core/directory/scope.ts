@@ -46,3 +46,13 @@ export function regionWhere(actor: Actor, column = 'regionId'): WhereOptions {
 export function userRegionWhere(actor: Actor, userColumn = 'userId'): WhereOptions {
   return regionWhere(actor, `(SELECT u.regionId FROM users u WHERE u.id = ${userColumn})`);
 }
+
+/** Whether the actor is the chat bot's service account (the human admin is not). */
+export function isBot(actor: Actor): boolean {
+  return actor.role === 'service';
+}
+
+/** The kernel's `who` step for a bot-only use case, refusing others with what they tried (e.g. 读写会话). */
+export function botOnly(what: string) {
+  return ({ actor }: { actor: Actor }) => (isBot(actor) ? null : `只有机器人服务账号可以${what}`);
+}
