@@ -1,7 +1,6 @@
 /** Notices and the inbox, deliveries for the chat bot, questionnaires, meetings. */
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { formatZodError } from '../../contracts/validation';
 import type { CoreContext } from '../../core/context';
 import { listInbox } from '../../core/notifications/listInbox';
 import { listDeadLetters } from '../../core/notifications/listDeadLetters';
