@@ -41,7 +41,7 @@ async function run(label: string, databaseUrl: string, port: number) {
       } catch {
         /* not up yet */
       }
-      if (i > 900) throw new Error('API did not start');
+      if (i > 4500) throw new Error('API did not start');
       await new Promise((r) => setTimeout(r, 200));
     }
     // Bind SIMS console identities to the 50 demo deputies, round robin.
