@@ -21,6 +21,6 @@ export function directoryRoutes(core: CoreContext): Router {
   );
   r.get('/api/deputies', async (ctx) => respond(ctx, await listDeputies(ctx.query), (v) => ({ items: presentDeputies(v) })));
   r.post('/api/routing/classify', requireAuth(core.config), async (ctx) => respond(ctx, await classifyText(core, ctx.request.body), (v) => v));
-  r.post('/api/routing/similar', requireAuth(core.config), async (ctx) => respond(ctx, await previewSimilar(actorOf(ctx), ctx.request.body), (items) => ({ items })));
+  r.post('/api/routing/similar', requireAuth(core.config), async (ctx) => respond(ctx, await previewSimilar(core, actorOf(ctx), ctx.request.body), (items) => ({ items })));
   return r;
 }

@@ -7,7 +7,7 @@ import type { Outcome } from '../../core/result';
 import { actorOf, requireAuth } from '../middleware/auth';
 import { respond, sendError } from '../middleware/errors';
 import { presentSuggestion, presentSuggestionPage } from '../presenters/suggestion';
-import { similarToSuggestion } from '../../core/routing/findSimilar';
+import { similarSuggestions } from '../../core/suggestions/similarSuggestions';
 import { reassignSuggestion } from '../../core/suggestions/reassignSuggestion';
 import type { Context } from 'koa';
 
@@ -33,7 +33,7 @@ export function suggestionRoutes(core: CoreContext): Router {
   r.get('/api/suggestions/:id/similar', auth, async (ctx) => {
     const id = parseId(ctx.params.id);
     if (Number.isNaN(id)) return sendError(ctx, 404, 'not_found', '没有找到这件建议');
-    respond(ctx, await similarToSuggestion(actorOf(ctx), id), (items) => ({ items }));
+    respond(ctx, await similarSuggestions(core, actorOf(ctx), id), (items) => ({ items }));
   });
   r.patch('/api/suggestions/:id', auth, async (ctx) => {
     const id = parseId(ctx.params.id);

@@ -11,12 +11,10 @@ import { Op } from 'sequelize';
 import { ClassifyRequest } from '../../contracts/schemas';
 import { STATE_LABELS } from '../../contracts/labels';
 import type { SuggestionState } from '../../contracts/enums';
-import { formatZodError } from '../../contracts/validation';
 import { SuggestionModel } from '../../models/definitions';
 import type { Actor } from '../context';
-import { invalid, notFound, ok, type Outcome } from '../result';
-import { loadFacts } from '../suggestions/facts';
-import { canSee, visibleWhere } from '../suggestions/scope';
+import { visibleWhere } from '../directory/suggestionScope';
+import { plainUseCase } from '../useCase';
 import { DEFAULT_FEATURES, extractBags, type Bag, type FeatureOptions } from './features';
 
 export interface SimilarSuggestion {
@@ -88,15 +86,9 @@ export async function similarTo(reader: Actor, title: string, body: string, excl
 }
 
 /** Similar suggestions, among those `reader` may open, for text not yet submitted. */
-export async function previewSimilar(reader: Actor, input: unknown): Promise<Outcome<SimilarSuggestion[]>> {
-  const parsed = ClassifyRequest.safeParse(input ?? {});
-  if (!parsed.success) return invalid(formatZodError(parsed.error));
-  return ok(await similarTo(reader, parsed.data.title, parsed.data.body ?? '', null));
-}
-
-/** Similar suggestions to one the caller may see, among those the caller may open. */
-export async function similarToSuggestion(actor: Actor, id: number): Promise<Outcome<SimilarSuggestion[]>> {
-  const facts = await loadFacts(id);
-  if (!facts || !canSee(actor, facts)) return notFound('没有找到这件建议');
-  return ok(await similarTo(actor, facts.suggestion.title, facts.suggestion.body, id));
-}
+export const previewSimilar = plainUseCase({
+  name: 'routing.similar',
+  readOnly: true,
+  input: ClassifyRequest,
+  apply: ({ actor, input }) => similarTo(actor, input.title, input.body ?? '', null),
+});

@@ -18,7 +18,7 @@ import type { Actor, CoreContext } from '../context';
 import { addMonths, chinaDate } from '../calendar/workdays';
 import { calendarWarnings } from '../calendar/calendar';
 import { forbidden, invalid, ok, type Outcome } from '../result';
-import { visibleWhere } from '../suggestions/scope';
+import { visibleWhere } from '../directory/suggestionScope';
 
 function shares<T extends string>(labels: Record<T, string>, counts: Map<string, number>): Share[] {
   const total = [...counts.values()].reduce((a, b) => a + b, 0);

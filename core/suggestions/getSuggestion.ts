@@ -18,7 +18,7 @@ import type { Actor, CoreContext } from '../context';
 import { notFound, ok, type Outcome } from '../result';
 import { availableActions } from './availableActions';
 import { loadFacts, type SuggestionFacts } from './facts';
-import { canSee } from './scope';
+import { canSee } from '../directory/suggestionScope';
 import { canEditDraft } from './updateDraft';
 import type { SuggestionAction } from '../../contracts/enums';
 import { AssignmentModel } from '../../models/definitions';

@@ -6,7 +6,7 @@ import { DepartmentModel, RegionModel, SuggestionModel, UserModel } from '../../
 import { chinaDate } from '../calendar/workdays';
 import type { Actor, CoreContext } from '../context';
 import { invalid, ok, type Outcome } from '../result';
-import { concernsWhere, visibleWhere } from './scope';
+import { concernsWhere, visibleWhere } from '../directory/suggestionScope';
 import { subtreeIds } from '../directory/regionFilter';
 
 export interface SuggestionListView {

@@ -13,7 +13,7 @@ import { recordEvent } from './events';
 import { suggestionEvents } from './notifications';
 import { loadFacts, type SuggestionFacts } from './facts';
 import { conflictReason, forbiddenReason } from './policy';
-import { canSee } from './scope';
+import { canSee } from '../directory/suggestionScope';
 import { canStart, isAllowedTarget } from './stateMachine';
 import { STATE_LABELS, ACTION_LABELS } from '../../contracts/labels';
 import { SuggestionModel } from '../../models/definitions';

@@ -8,7 +8,7 @@ import { resolveCosigners, setInvitations } from './cosigners';
 import { recordEvent } from './events';
 import { loadFacts, type SuggestionFacts } from './facts';
 import { inTransaction } from '../useCase';
-import { canSee } from './scope';
+import { canSee } from '../directory/suggestionScope';
 
 /** Whether `actor` may edit this suggestion now: its author, while it is a draft. */
 export function canEditDraft(actor: Actor, facts: SuggestionFacts): boolean {

@@ -3,18 +3,35 @@
  * every deputy's suggestion once the office has accepted it (代表建议立案后向代表公开 — so that a deputy can find
  * a similar suggestion and ask to join it), staff their department's tasks, office everything in their region's
  * subtree (drafts stay private). Lists show deputies only what concerns them (`concernsWhere`).
+ * It lives with the other scoping rules so that every feature (lists, similar suggestions, statistics) asks it.
  */
 import { Op, Sequelize, type WhereOptions } from 'sequelize';
 import type { Actor } from '../context';
-import type { SuggestionFacts } from './facts';
-import { inRegion, regionWhere } from '../directory/scope';
+import { inRegion, regionWhere } from './scope';
 import type { SuggestionState } from '../../contracts/enums';
 
 /** The states in which a deputy's suggestion is open to every deputy: accepted by the office, and after. */
 export const OPEN_TO_DEPUTIES: readonly SuggestionState[] = ['accepted', 'assigned', 'handling', 'answered', 'awaiting_office', 'closed'];
 
+/** What the rule needs to know of one suggestion (the suggestion feature's facts carry all of it). */
+export interface SuggestionScopeFacts {
+  suggestion: {
+    state: string;
+    source: string;
+    authorUserId: number;
+    deputyUserId: number | null;
+    citizenUserId: number | null;
+    addressedDeputyUserId: number | null;
+    addressedStationId: number | null;
+  };
+  state: SuggestionState;
+  regionPath: string | null;
+  everAssignedDepartmentIds: number[];
+  cosignerIds: number[];
+}
+
 /** Whether `actor` may see the suggestion described by `f`. */
-export function canSee(actor: Actor, f: SuggestionFacts): boolean {
+export function canSee(actor: Actor, f: SuggestionScopeFacts): boolean {
   const s = f.suggestion;
   switch (actor.role) {
     case 'admin':
