@@ -38,6 +38,7 @@ test('the weapp build declares its pages and the feature subpackages', () => {
   expect(appJson.subPackages ?? appJson.subpackages).toEqual([
     expect.objectContaining({ root: 'engage', pages: expect.arrayContaining(['inbox/index', 'meetings/index']) }),
     expect.objectContaining({ root: 'office', pages: ['dashboard/index', 'publish/index'] }),
+    expect.objectContaining({ root: 'admin', pages: ['regions/index', 'stations/index', 'departments/index', 'users/index', 'audit/index', 'calendar/index'] }),
   ]);
   for (const page of ['pages/index/index', 'engage/meetings/index']) {
     for (const ext of ['js', 'json', 'wxml']) expect(fs.existsSync(path.join(DIST, `${page}.${ext}`))).toBe(true);

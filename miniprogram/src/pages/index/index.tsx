@@ -50,6 +50,8 @@ const TILES: Record<Me['role'], Tile[]> = {
     { name: '联络站管理', hint: '新增、停用联络站', url: '/admin/stations/index' },
     { name: '承办单位', hint: '职责、别名、关键词', url: '/admin/departments/index' },
   ],
+  // The chat bot's service account never uses the mini-program.
+  service: [],
   admin: [
     { name: '全部建议', hint: '按状态和单位查看', url: '/pages/suggestions/index?view=all' },
     { name: '统计分析', hint: '按单位、月份、区县', url: '/office/dashboard/index' },
