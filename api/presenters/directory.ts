@@ -3,7 +3,7 @@ import { DEPARTMENT_KIND_LABELS, DEPUTY_LEVEL_LABELS, ROLE_LABELS, type Departme
 import type { Me } from '../../contracts/schemas';
 import type { ProfileView } from '../../core/directory/getProfile';
 import type { DeputyListView } from '../../core/directory/listDeputies';
-import { parseAliases, parseKeywords } from '../../core/routing/keywords';
+import { parseAliases, parseKeywords } from '../../core/directory/departmentWords';
 import type { DepartmentModel, RegionModel, StationModel } from '../../models/definitions';
 
 const regionRef = (r: RegionModel | null | undefined) => (r ? { id: r.id, code: r.code, name: r.name } : null);

@@ -1,6 +1,6 @@
 /** A department's name and aliases are unique among all departments' names and aliases (active or not). */
 import { DepartmentModel } from '../../models/definitions';
-import { parseAliases } from './snapshots';
+import { parseAliases } from '../directory/departmentWords';
 
 /** The 409 reason when one of `names` is already another department's name or alias (`exceptId` is the one edited). */
 export async function nameTaken(names: string[], exceptId: number | null): Promise<string | null> {

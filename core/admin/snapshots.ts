@@ -3,7 +3,7 @@
  * never a WeChat openid — only whether one is linked).
  */
 import type { DepartmentModel, RegionModel, StationModel, UserModel } from '../../models/definitions';
-import { parseKeywords } from '../routing/keywords';
+import { parseAliases, parseKeywords } from '../directory/departmentWords';
 
 /** A region's audited fields. */
 export function regionSnapshot(r: RegionModel) {
@@ -15,16 +15,6 @@ export function stationSnapshot(s: StationModel) {
   return { id: s.id, name: s.name, kind: s.kind, regionId: s.regionId, address: s.address, active: s.active !== false };
 }
 
-/** A department's stored alias list (a JSON array, or null for none). */
-export function parseAliases(raw: string | null | undefined): string[] {
-  if (!raw) return [];
-  try {
-    const v = JSON.parse(raw);
-    return Array.isArray(v) ? v.filter((a): a is string => typeof a === 'string' && a.trim() !== '').map((a) => a.trim()) : [];
-  } catch {
-    return [];
-  }
-}
 
 /** A department's audited fields. */
 export function departmentSnapshot(d: DepartmentModel) {

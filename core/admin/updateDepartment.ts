@@ -9,7 +9,8 @@ import { conflict } from '../result';
 import { useCase } from '../useCase';
 import { nameTaken } from './departmentNames';
 import { departmentReason } from './policy';
-import { departmentSnapshot, parseAliases } from './snapshots';
+import { parseAliases } from '../directory/departmentWords';
+import { departmentSnapshot } from './snapshots';
 
 /** Updates the department with `code` (`PATCH /api/departments/:code`); returns the row. */
 export const updateDepartment = useCase({

@@ -7,7 +7,7 @@ import { Op } from 'sequelize';
 import { DepartmentModel, RoutingExampleModel, RoutingModelVersion } from '../../models/definitions';
 import { Classifier, DEFAULT_CLASSIFIER, parseClassifier, type ClassifierOptions, type LabelledText } from './classifier';
 import { evaluate } from './metrics';
-import { parseAliases, parseKeywords } from './keywords';
+import { parseAliases, parseKeywords } from '../directory/departmentWords';
 
 /**
  * The product's choices on top of the defaults: every term counts (a department's keyword may occur once),

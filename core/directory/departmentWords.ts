@@ -1,4 +1,4 @@
-/** A department's routing keywords and aliases as stored (JSON arrays of strings). */
+/** A department's routing keywords and aliases as stored (JSON arrays of strings): directory data that routing, the admin and the presenters read. */
 
 /** Parses a department's stored keyword list; anything malformed counts as no keywords. */
 export function parseKeywords(raw: string | null | undefined): string[] {
