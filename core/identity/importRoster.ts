@@ -11,7 +11,7 @@ import { StationModel, UserModel } from '../../models/definitions';
 import type { Actor, CoreContext } from '../context';
 import { invalid, type Outcome } from '../result';
 import { useCase } from '../useCase';
-import { pickColumns, readTable, Refusals, unreadableMessage, type TableFormat, type TableRow } from '../import/tabular';
+import { pickColumns, readImportRows, Refusals, type TableFormat } from '../import/tabular';
 import { OUTSIDE_REGION, coversRegion, peopleManagerReason } from './policy';
 import { createPerson, loadDirectory, normalisePhone, parseLevel, updatePerson, UsernameAllocator, type Directory, type PersonFields } from './roster';
 import type { RegionModel } from '../../models/definitions';
@@ -291,14 +291,8 @@ const run = useCase({
   who: ({ actor }) => peopleManagerReason(actor),
   audit: { object: 'roster', after: (r: RosterImportSummary) => ({ id: r.kind, total: r.total, created: r.created, updated: r.updated, unchanged: r.unchanged, refused: r.refused }) },
   apply: async ({ actor, input }): Promise<Outcome<RosterImportSummary> | RosterImportSummary> => {
-    let rows: TableRow[];
-    try {
-      rows = await readTable(input.data, input.format);
-    } catch {
-      return invalid(unreadableMessage(input.format));
-    }
-    if (!rows.length) return invalid('文件里没有数据行');
-    if (rows.length > MAX_ROWS) return invalid(`一次最多导入 ${MAX_ROWS} 行，请拆分文件`);
+    const rows = await readImportRows(input.data, input.format, MAX_ROWS);
+    if (typeof rows === 'string') return invalid(rows);
     const headers = Object.keys(rows[0].values);
     const kind = input.kind ?? detectKind(headers);
     if (!kind) return invalid(`看不出这是代表、承办单位工作人员还是联络站名单（现有列：${headers.join('、')}），请指明类型（deputies、staff 或 stations）`);

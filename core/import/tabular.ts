@@ -71,6 +71,19 @@ export function unreadableMessage(format: TableFormat): string {
   return format === 'csv' ? '文件不是可读的 CSV（需要 UTF-8 编码、第一行为列名）' : '文件不是可读的 XLSX 工作簿';
 }
 
+/** Reads a file's data rows for an import of at most `maxRows` rows; a Chinese reason when it cannot be used. */
+export async function readImportRows(data: Buffer, format: TableFormat, maxRows: number): Promise<TableRow[] | string> {
+  let rows: TableRow[];
+  try {
+    rows = await readTable(data, format);
+  } catch {
+    return unreadableMessage(format);
+  }
+  if (!rows.length) return '文件里没有数据行';
+  if (rows.length > maxRows) return `一次最多导入 ${maxRows} 行，请拆分文件`;
+  return rows;
+}
+
 /**
  * Maps each logical column to the file's header that names it (one of its synonyms, case-insensitive), or null.
  * `synonyms` lists, per logical column, the names a congress uses for it.

@@ -9,7 +9,7 @@ import { invalid, ok, type Outcome } from '../result';
 import { exampleText, loadDepartments, type DepartmentInfo } from './departmentModel';
 import { retrainRoutingModel, type RetrainResult } from './retrainModel';
 import { checkRoutingManager } from './versions';
-import { pickColumns, readTable, Refusals, unreadableMessage, type RefusalSummary, type TableFormat, type TableRow } from '../import/tabular';
+import { pickColumns, readImportRows, Refusals, type RefusalSummary, type TableFormat } from '../import/tabular';
 
 export type HistoryFormat = TableFormat;
 
@@ -61,14 +61,8 @@ export async function importRoutingHistory(
 ): Promise<Outcome<ImportSummary>> {
   const denied = checkRoutingManager(actor);
   if (denied) return denied;
-  let records: TableRow[];
-  try {
-    records = await readTable(input.data, input.format);
-  } catch {
-    return invalid(unreadableMessage(input.format));
-  }
-  if (!records.length) return invalid('文件里没有数据行');
-  if (records.length > MAX_ROWS) return invalid(`一次最多导入 ${MAX_ROWS} 行，请拆分文件`);
+  const records = await readImportRows(input.data, input.format, MAX_ROWS);
+  if (typeof records === 'string') return invalid(records);
   const headers = Object.keys(records[0].values);
   const col = pickColumns(headers, COLUMNS);
   if (!col.title || !col.department) return invalid(`文件缺少“标题”或“承办单位”列（现有列：${headers.join('、') || '无'}）`);
