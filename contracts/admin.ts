@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { DEPARTMENT_KINDS, REGION_LEVELS, ROLES } from './enums';
-import { DepartmentRef, RegionRef } from './schemas';
+import { Department, DepartmentRef, RegionRef } from './schemas';
 
 const text = (label: string, max: number) =>
   z
@@ -93,17 +93,7 @@ export const UpdateDepartmentRequest = z
   })
   .strict()
   .refine(atLeastOne, '请至少修改一项');
-export const AdminDepartment = z.object({
-  id: z.number(),
-  code: z.string(),
-  name: z.string(),
-  kind: z.string(),
-  kindLabel: z.string(),
-  duties: z.string(),
-  aliases: z.array(z.string()),
-  keywords: z.array(z.string()),
-  active: z.boolean(),
-});
+export const AdminDepartment = Department.extend({ active: z.boolean() });
 
 // ---------- users ----------
 export const ListUsersQuery = z

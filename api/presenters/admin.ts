@@ -1,15 +1,14 @@
 /** DTOs of the admin area and the audit log (see contracts/admin.ts). */
 import type { AdminDepartment, AdminRegion, AdminStation, AdminUser, AuditEntry, AuditPage, UserPage } from '../../contracts/admin';
-import { AUDIT_ACTION_LABELS, DEPARTMENT_KIND_LABELS, REGION_LEVEL_LABELS, ROLE_LABELS } from '../../contracts/labels';
-import type { DepartmentKind, RegionLevel, Role } from '../../contracts/enums';
-import { departmentSnapshot } from '../../core/admin/snapshots';
+import { AUDIT_ACTION_LABELS, REGION_LEVEL_LABELS } from '../../contracts/labels';
+import type { RegionLevel } from '../../contracts/enums';
 import type { UserListView } from '../../core/admin/listUsers';
 import type { AuditPageView } from '../../core/audit/listAudit';
 import type { AuditModel } from '../../models/audit';
 import type { DepartmentModel, RegionModel, StationModel, UserModel } from '../../models/definitions';
 import { iso } from './format';
 
-const regionRef = (r: RegionModel | null | undefined) => (r ? { id: r.id, code: r.code, name: r.name } : null);
+import { presentAccount, presentDepartment, regionRef, stationRef } from './directory';
 
 /** A region as the admin area shows it. */
 export function presentAdminRegion(r: RegionModel): AdminRegion {
@@ -23,8 +22,7 @@ export function presentAdminStation(s: StationModel, region: RegionModel | null 
 
 /** A department with its duty text, aliases, routing keywords and whether it is in use. */
 export function presentAdminDepartment(d: DepartmentModel): AdminDepartment {
-  const { id, code, name, kind, duties, aliases, keywords, active } = departmentSnapshot(d);
-  return { id, code, name, kind, kindLabel: DEPARTMENT_KIND_LABELS[kind as DepartmentKind] ?? kind, duties, aliases, keywords, active };
+  return { ...presentDepartment(d), active: d.active !== false };
 }
 
 /** A user account with its region, department and station (never its password hash or openid). */
@@ -33,15 +31,9 @@ export function presentAdminUser(
   refs: { region?: RegionModel | null; department?: DepartmentModel | null; station?: StationModel | null },
 ): AdminUser {
   return {
-    id: u.id,
-    username: u.username,
-    name: u.name,
-    role: u.role as Role,
-    roleLabel: ROLE_LABELS[u.role as Role] ?? u.role,
+    ...presentAccount(u, refs.region, refs.department),
     active: u.active !== false,
-    region: regionRef(refs.region),
-    department: refs.department ? { id: refs.department.id, code: refs.department.code, name: refs.department.name } : null,
-    station: refs.station ? { id: refs.station.id, name: refs.station.name } : null,
+    station: stationRef(refs.station),
     wechatLinked: Boolean(u.wechatOpenid),
   };
 }

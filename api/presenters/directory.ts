@@ -4,22 +4,26 @@ import type { Me } from '../../contracts/schemas';
 import type { ProfileView } from '../../core/directory/getProfile';
 import type { DeputyListView } from '../../core/directory/listDeputies';
 import { parseAliases, parseKeywords } from '../../core/directory/departmentWords';
-import type { DepartmentModel, RegionModel, StationModel } from '../../models/definitions';
+import type { DepartmentModel, RegionModel, StationModel, UserModel } from '../../models/definitions';
 
-const regionRef = (r: RegionModel | null | undefined) => (r ? { id: r.id, code: r.code, name: r.name } : null);
+/** A region as other objects refer to it. */
+export const regionRef = (r: RegionModel | null | undefined) => (r ? { id: r.id, code: r.code, name: r.name } : null);
+/** A department as other objects refer to it. */
+export const departmentRef = (d: DepartmentModel | null | undefined) => (d ? { id: d.id, code: d.code, name: d.name } : null);
+/** A station as other objects refer to it. */
+export const stationRef = (s: StationModel | null | undefined) => (s ? { id: s.id, name: s.name } : null);
+
+/** What every view of an account shows: who, the role, the region and the department (never a password or an openid). */
+export function presentAccount(u: UserModel, region?: RegionModel | null, department?: DepartmentModel | null) {
+  return { id: u.id, username: u.username, name: u.name, role: u.role as Role, roleLabel: ROLE_LABELS[u.role as Role] ?? u.role, region: regionRef(region), department: departmentRef(department) };
+}
 
 /** The signed-in user with region, department and (for deputies) the deputy profile. */
 export function presentMe(v: ProfileView): Me {
   const u = v.user;
   const d = v.deputy;
   return {
-    id: u.id,
-    username: u.username,
-    name: u.name,
-    role: u.role as Role,
-    roleLabel: ROLE_LABELS[u.role as Role],
-    region: regionRef(v.region),
-    department: v.department ? { id: v.department.id, code: v.department.code, name: v.department.name } : null,
+    ...presentAccount(u, v.region, v.department),
     deputy: d
       ? {
           id: d.id,
