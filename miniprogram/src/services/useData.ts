@@ -38,3 +38,19 @@ export function useData<T>(load: () => Promise<T>, deps: unknown[] = []): Loaded
   });
   return { data, error, loading, reload };
 }
+
+/** A page's one-tap acts: runs one, shows `done` or the API's Chinese error as the page's message, and reloads. */
+export function useAct(reload: () => Promise<void>) {
+  const [message, setMessage] = useState<string | null>(null);
+  const act = async (fn: () => Promise<unknown>, done: string) => {
+    setMessage(null);
+    try {
+      await fn();
+      setMessage(done);
+      await reload();
+    } catch (e) {
+      setMessage(errorText(e));
+    }
+  };
+  return { message, setMessage, act };
+}

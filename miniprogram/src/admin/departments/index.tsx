@@ -9,8 +9,8 @@ import type { DepartmentKind } from '../../../../contracts/enums';
 import type { AdminDepartment } from '../../../../contracts/admin';
 import { Chips } from '../../components/Chips';
 import { Status } from '../../components/Status';
-import { api, errorText } from '../../services/api';
-import { useData } from '../../services/useData';
+import { api } from '../../services/api';
+import { useAct, useData } from '../../services/useData';
 
 const words = (s: string) => s.split(/[\s,，、;；]+/).map((w) => w.trim()).filter(Boolean);
 const KINDS = Object.entries(DEPARTMENT_KIND_LABELS) as [DepartmentKind, string][];
@@ -24,7 +24,6 @@ export default function Departments() {
   const [duties, setDuties] = useState('');
   const [aliases, setAliases] = useState('');
   const [keywords, setKeywords] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
 
   const edit = (d: AdminDepartment | null) => {
     setEditing(d);
@@ -36,16 +35,7 @@ export default function Departments() {
     setKeywords(d?.keywords.join('、') ?? '');
     setMessage(null);
   };
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    setMessage(null);
-    try {
-      await fn();
-      setMessage(done);
-      await reload();
-    } catch (e) {
-      setMessage(errorText(e));
-    }
-  };
+  const { message, setMessage, act } = useAct(reload);
   const save = () => {
     const body = { name, kind, duties, aliases: words(aliases), keywords: words(keywords) };
     return editing ? act(() => api.updateDepartment(editing.code, body), `已保存“${name}”`) : act(() => api.createDepartment({ code, ...body }), `已新增“${name}”`);

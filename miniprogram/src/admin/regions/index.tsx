@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { REGION_LEVEL_LABELS } from '../../../../contracts/labels';
 import type { RegionLevel } from '../../../../contracts/enums';
 import { Status } from '../../components/Status';
-import { api, errorText } from '../../services/api';
-import { useData } from '../../services/useData';
+import { api } from '../../services/api';
+import { useAct, useData } from '../../services/useData';
 
 const INDENT: Record<string, string> = { city: '', district: '　', town: '　　' };
 
@@ -16,18 +16,8 @@ export default function Regions() {
   const [name, setName] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
 
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    setMessage(null);
-    try {
-      await fn();
-      setMessage(done);
-      await reload();
-    } catch (e) {
-      setMessage(errorText(e));
-    }
-  };
+  const { message, act } = useAct(reload);
   const regions = data?.items ?? [];
   const parentName = regions.find((r) => r.code === parent)?.name;
 

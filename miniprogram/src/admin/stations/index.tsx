@@ -3,8 +3,8 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { Chips } from '../../components/Chips';
 import { Status } from '../../components/Status';
-import { api, errorText } from '../../services/api';
-import { useData } from '../../services/useData';
+import { api } from '../../services/api';
+import { useAct, useData } from '../../services/useData';
 
 const KINDS: [string, string][] = [
   ['station', '联络站'],
@@ -19,18 +19,8 @@ export default function Stations() {
   const [address, setAddress] = useState('');
   const [editing, setEditing] = useState<number | null>(null);
   const [newAddress, setNewAddress] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
 
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    setMessage(null);
-    try {
-      await fn();
-      setMessage(done);
-      await reload();
-    } catch (e) {
-      setMessage(errorText(e));
-    }
-  };
+  const { message, act } = useAct(reload);
   const stations = data?.[0].items ?? [];
   const towns = (data?.[1].items ?? []).filter((r) => r.level !== 'city');
 

@@ -6,25 +6,15 @@ import type { Role } from '../../../../contracts/enums';
 import type { AdminUser } from '../../../../contracts/admin';
 import { Chips } from '../../components/Chips';
 import { Status } from '../../components/Status';
-import { api, errorText } from '../../services/api';
-import { useData } from '../../services/useData';
+import { api } from '../../services/api';
+import { useAct, useData } from '../../services/useData';
 
 const ROLES = Object.entries(ROLE_LABELS).filter(([r]) => r !== 'service') as [Role, string][];
 
 function UserCard(props: { user: AdminUser; onChanged: () => Promise<void> }) {
   const u = props.user;
-  const [message, setMessage] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    setMessage(null);
-    try {
-      await fn();
-      setMessage(done);
-      await props.onChanged();
-    } catch (e) {
-      setMessage(errorText(e));
-    }
-  };
+  const { message, act } = useAct(props.onChanged);
   return (
     <View className="card">
       <Text className="title">{`${u.name}（${u.username}）`}</Text>
