@@ -52,7 +52,9 @@ export interface EngineOptions {
 /** Thrown when the API has already seen a message's id: the message is dropped without a reply. */
 class ReplayedMessage extends Error {}
 
-const apiTime = new AsyncLocalStorage<{ ms: number; calls: number }>();
+/** Per message: wall time with at least one API call in flight (overlapping calls count once), and the calls made. */
+type ApiTime = { ms: number; calls: number; inFlight: number; since: number };
+const apiTime = new AsyncLocalStorage<ApiTime>();
 const TOKEN_TTL_MS = 10 * 60_000;
 
 /** Two readings closer than this (and the best below CONFIDENT) make the bot ask which one was meant. */
@@ -78,14 +80,14 @@ export class BotEngine {
     const base = options.fetch ?? fetch;
     // Every API call is timed and counted, so that the bot's own processing can be told apart from the API's.
     const timed: typeof fetch = async (input, init) => {
-      const start = performance.now();
+      const acc = apiTime.getStore();
+      if (acc && acc.inFlight++ === 0) acc.since = performance.now();
       try {
         return await base(input, init);
       } finally {
-        const acc = apiTime.getStore();
         if (acc) {
-          acc.ms += performance.now() - start;
           acc.calls += 1;
+          if (--acc.inFlight === 0) acc.ms += performance.now() - acc.since;
         }
       }
     };
@@ -106,7 +108,7 @@ export class BotEngine {
 
   /** Handles one message; returns the replies (none when a group message is not for the bot, or the API has seen its id). */
   async handle(msg: IncomingMessage): Promise<OutgoingMessage[]> {
-    const acc = { ms: 0, calls: 0 };
+    const acc: ApiTime = { ms: 0, calls: 0, inFlight: 0, since: 0 };
     const start = performance.now();
     try {
       return await apiTime.run(acc, () => this.handleTimed(msg));
