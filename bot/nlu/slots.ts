@@ -135,6 +135,25 @@ export function residual(t: string, keywords: RegExp, meta: RegExp = /^$/, metaC
   return clauses.length ? clauses.join('，') : undefined;
 }
 
+/**
+ * A request's ask-back tail (`能帮我提一条建议不`, `…可以吗`, `…行不行`, `…好吧`), which is part of the asking, not of the
+ * suggestion's title.
+ */
+const ASK_BACK = /[\s,，。！!？?~～]*(?:(?:行|好|可以|能|成)(?:不行|不好|不可以|不能|不成)?(?:吗|么|嘛|吧|不|呀|啊|呢)?|不|吗|么|嘛|呗|吧|呀|啊|呢|哈|哦|噢|不\s*[?？])[\s,，。！!？?~～]*$/;
+
+/** `rest` without its ask-back tail (applied twice: `行不行啊`). */
+function withoutAskBack(rest: string): string {
+  let v = rest;
+  for (let i = 0; i < 2; i++) v = v.replace(ASK_BACK, '');
+  return v;
+}
+
+/** A title says something: at least two characters once punctuation and filler words are taken out. */
+function meaningfulTitle(title: string): boolean {
+  const core = title.replace(/[\s\p{P}\p{S}]+/gu, '').replace(/那个|就是|一下|这个|嗯|啊|吧|呢|哈|哦|呀|吗|么|不/g, '');
+  return [...core].length >= 2;
+}
+
 /** Splits `标题｜内容`, `标题：… 内容：…` or a first line and the rest into title and body. */
 export function splitSuggestion(text: string): { title?: string; body?: string } {
   const t = text.trim().replace(/^[:：,，\s]+/, '');
@@ -179,7 +198,8 @@ export function readSlots(intent: string, t: string, raw: string, now: Date = ne
       const rest = m ? raw.slice(m.index + m[0].length) : lead ? raw.slice(lead[0].length) : '';
       const about = /(?:提|写)(?:一?个|一条|一件)?(关于.{2,60}的建议)/.exec(raw);
       const named = /标题(?:是|为)[:：]?\s*(.+)$/.exec(raw);
-      Object.assign(s, named ? { title: named[1].trim() } : about ? { title: about[1] } : splitSuggestion(rest));
+      Object.assign(s, named ? { title: named[1].trim() } : about ? { title: about[1] } : splitSuggestion(withoutAskBack(rest)));
+      if (s.title !== undefined && !meaningfulTitle(s.title)) delete s.title;
       break;
     }
     case 'rate': {

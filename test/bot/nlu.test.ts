@@ -118,6 +118,15 @@ describe('the classifier', () => {
     const right = unseen.filter((l) => nlu.understand(l.text, l.role, NOW).intent === l.intent).length;
     expect(right / unseen.length).toBeGreaterThanOrEqual(0.95);
   });
+  test('a request asked as a question carries no title: 能帮我提一条建议不 asks for one', () => {
+    const nlu = defaultUnderstander();
+    for (const text of ['我这边想反映个情况，能帮我提一条建议不', '能帮我提个建议吗', '提个建议行不行啊', '帮我写条建议呗']) {
+      const u = nlu.understand(text, 'deputy', NOW);
+      expect([text, u.intent, u.slots.title]).toEqual([text, 'suggest', undefined]);
+    }
+    expect(nlu.understand('提建议 修路', 'deputy', NOW).slots.title).toBe('修路');
+    expect(nlu.understand('我想提个建议，关于加装电梯', 'deputy', NOW).slots.title).toBe('关于加装电梯');
+  });
   test('limits itself to what the role can do', () => {
     const nlu = defaultUnderstander();
     expect(nlu.understand('签收 12', 'staff').intent).toBe('sign');
