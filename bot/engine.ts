@@ -198,13 +198,16 @@ export class BotEngine {
     const first = this.nlu.understand(msg.text);
     // A message with a transport id is claimed before anything is done, a binding included.
     const early = msg.messageId && !this.claimed.has(msg) ? await this.userClient(msg, say) : undefined;
-    if (first.intent === 'bind' && first.slots.code) {
-      const r = await (await this.serviceClient()).chatBind(msg.transport, msg.senderId, first.slots.code);
+    const bind = async (code: string) => {
+      const r = await (await this.serviceClient()).chatBind(msg.transport, msg.senderId, code);
       this.tokens.delete(this.keyOf(msg));
       this.sessions.forget(this.keyOf(msg));
-      return say(`绑定成功：${r.name}。发“帮助”看看我能做什么。`);
-    }
+      say(`绑定成功：${r.name}。发“帮助”看看我能做什么。`);
+    };
+    if (first.intent === 'bind' && first.slots.code) return bind(first.slots.code);
     const user = early !== undefined ? early : await this.userClient(msg, say);
+    // Someone not yet bound who sends just the six digits they were given means their binding code.
+    if (!user && /^\d{6}$/.test(first.canonical)) return bind(first.canonical);
     if (!user) return say(BIND_HELP, { private: true });
     const u = this.nlu.understand(msg.text, user.role, new Date(Date.now() + this.clockOffset));
     await this.runMessage(msg, u, user, say);

@@ -78,6 +78,14 @@ describe.each(cases)('bot flows on %s through %s', (kind, driverName) => {
     expect(await say('chat-zhang', '帮助')).toContain('提建议');
   });
 
+  test('an unbound sender who sends just the six digits binds with them', async () => {
+    const deputy = await api.as('deputy06');
+    const { code } = await deputy.bindCode();
+    expect(await say('chat-wang', '123')).toContain('绑定码');
+    expect(await say('chat-wang', ` ${code.split('').map((d: string) => String.fromCharCode(0xff10 + Number(d))).join('')} `)).toContain('绑定成功');
+    expect(await say('chat-wang', '我的建议')).not.toContain('绑定码');
+  });
+
   test('notices, meetings with check-in, a survey question by question and a ballot', async () => {
     const officeToken = await api.token('office');
     await api.http('POST', '/api/notices', { title: '代表培训通知', body: '周五下午培训', audience: { users: ['deputy05'] } }, officeToken);
