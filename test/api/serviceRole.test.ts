@@ -78,7 +78,8 @@ describe('reassign in one call', () => {
     expect(r.status).toBe(200);
     expect(r.body.state).toBe('assigned');
     expect(r.body.timeline.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['accept', 'assign']));
-    expect((await api.http('POST', `/api/suggestions/${s.id}/reassign`, { lead: 'housing' }, office)).status).toBe(409);
+    const again = await api.http('POST', `/api/suggestions/${s.id}/reassign`, { lead: 'housing' }, office);
+    expect([again.status, again.body.error.message]).toEqual([409, '这件建议现在是“已交办待签收”，不能再改派：承办单位可在退回期限内退回，退回后再重新分办']);
     expect((await api.http('POST', `/api/suggestions/${s.id}/reassign`, { lead: 'housing' }, await api.token('deputy04'))).status).toBe(403);
   });
 });
