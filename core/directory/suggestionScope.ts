@@ -2,7 +2,9 @@
  * Who sees which suggestion: citizens their own items, deputies what they wrote, co-signed or received, and
  * every deputy's suggestion once the office has accepted it (代表建议立案后向代表公开 — so that a deputy can find
  * a similar suggestion and ask to join it), staff their department's tasks, office everything in their region's
- * subtree (drafts stay private). Lists show deputies only what concerns them (`concernsWhere`).
+ * subtree, the admin everything submitted (a draft is its author's own until submitted: no office, no admin).
+ * A department that returned a task (退回) keeps what it saw up to its return (`historyUntil`) and no longer finds
+ * it in its lists. Lists show deputies only what concerns them (`concernsWhere`).
  * It lives with the other scoping rules so that every feature (lists, similar suggestions, statistics) asks it.
  */
 import { Op, Sequelize, type WhereOptions } from 'sequelize';
@@ -27,6 +29,8 @@ export interface SuggestionScopeFacts {
   state: SuggestionState;
   regionPath: string | null;
   everAssignedDepartmentIds: number[];
+  /** Every assignment, returned ones included: which department, whether it still holds it, when it returned it. */
+  assignmentHistory: { departmentId: number; role: string; active: boolean; returnedAt: Date | null }[];
   cosignerIds: number[];
 }
 
@@ -35,7 +39,7 @@ export function canSee(actor: Actor, f: SuggestionScopeFacts): boolean {
   const s = f.suggestion;
   switch (actor.role) {
     case 'admin':
-      return true;
+      return s.state !== 'draft';
     case 'office':
       return s.state !== 'draft' && inRegion(actor.regionPath, f.regionPath);
     case 'staff':
@@ -57,17 +61,30 @@ export function canSee(actor: Actor, f: SuggestionScopeFacts): boolean {
   }
 }
 
-/** The SQL condition that selects exactly the suggestions `actor` may see (mirrors `canSee`). */
+/**
+ * The instant up to which `actor` may read the suggestion's history, or null for all of it: a department that
+ * returned the task and holds no active assignment of it keeps what happened up to its (last) return — the
+ * timeline, consultations, answers and handlers after it are another department's business.
+ */
+export function historyUntil(actor: Actor, f: SuggestionScopeFacts): Date | null {
+  if (actor.role !== 'staff' || actor.departmentId === null) return null;
+  const mine = f.assignmentHistory.filter((a) => a.departmentId === actor.departmentId);
+  if (!mine.length || mine.some((a) => a.active)) return null;
+  return new Date(Math.max(...mine.map((a) => (a.returnedAt ? new Date(a.returnedAt).getTime() : 0))));
+}
+
+/** The SQL condition that selects the suggestions `actor` may find in lists: what `canSee` allows, less the tasks a department returned. */
 export function visibleWhere(actor: Actor): WhereOptions {
   const id = Number(actor.id);
   switch (actor.role) {
     case 'admin':
-      return {};
+      return { state: { [Op.ne]: 'draft' } };
     case 'office':
       return { [Op.and]: [{ state: { [Op.ne]: 'draft' } }, regionWhere(actor)] } as WhereOptions;
     case 'staff':
       return {
-        id: { [Op.in]: Sequelize.literal(`(SELECT suggestionId FROM suggestion_assignments WHERE departmentId = ${Number(actor.departmentId ?? 0)})`) },
+        // Lists hold the department's current tasks; one it returned is read through its detail only (historyUntil).
+        id: { [Op.in]: Sequelize.literal(`(SELECT suggestionId FROM suggestion_assignments WHERE active = 1 AND departmentId = ${Number(actor.departmentId ?? 0)})`) },
       } as WhereOptions;
     case 'deputy':
       return { [Op.or]: [...concerning(actor), { source: 'deputy', state: { [Op.in]: [...OPEN_TO_DEPUTIES] } }] } as WhereOptions;

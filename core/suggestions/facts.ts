@@ -11,6 +11,8 @@ export interface SuggestionFacts {
   assignments: AssignmentModel[];
   /** Every department that ever had it, for visibility. */
   everAssignedDepartmentIds: number[];
+  /** Every assignment, returned ones included (the scoping rule's `historyUntil` reads it). */
+  assignmentHistory: { departmentId: number; role: string; active: boolean; returnedAt: Date | null }[];
   /** Co-signers as `isCosigner` counts them (asked and not declined, or approved on request). */
   cosignerIds: number[];
   /** Every co-signer row: invitations and join requests, with their status. */
@@ -43,6 +45,7 @@ export async function loadFacts(id: number, lock = false): Promise<SuggestionFac
     regionPath: region?.path ?? null,
     assignments: assignments.filter((a) => a.active),
     everAssignedDepartmentIds: [...new Set(assignments.map((a) => a.departmentId))],
+    assignmentHistory: assignments.map((a) => ({ departmentId: a.departmentId, role: a.role, active: a.active, returnedAt: a.returnedAt })),
     cosignerIds: cosigners.filter(isCosigner).map((c) => c.userId),
     cosigners,
     pendingExtension: extensions.find((e) => e.state === 'pending') ?? null,

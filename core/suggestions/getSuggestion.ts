@@ -10,6 +10,7 @@ import {
   RegionModel,
   StationModel,
   SuggestionEventModel,
+  SuggestionModel,
   UserModel,
 } from '../../models/definitions';
 import { chinaDate } from '../calendar/workdays';
@@ -18,9 +19,9 @@ import type { Actor, CoreContext } from '../context';
 import { notFound, ok, type Outcome } from '../result';
 import { availableActions } from './availableActions';
 import { loadFacts, type SuggestionFacts } from './facts';
-import { canSee } from '../directory/suggestionScope';
+import { canSee, historyUntil } from '../directory/suggestionScope';
 import { canEditDraft } from './updateDraft';
-import type { SuggestionAction } from '../../contracts/enums';
+import type { SuggestionAction, SuggestionState } from '../../contracts/enums';
 import { AssignmentModel } from '../../models/definitions';
 
 export interface SuggestionView {
@@ -47,8 +48,52 @@ export interface SuggestionView {
 export async function getSuggestion(ctx: CoreContext, actor: Actor, id: number): Promise<Outcome<SuggestionView>> {
   const facts = await loadFacts(id);
   if (!facts || !canSee(actor, facts)) return notFound('没有找到这件建议');
-  const s = facts.suggestion;
   const today = chinaDate(ctx.clock.now());
+  const view = await fullView(ctx, actor, id, facts, today);
+  const until = historyUntil(actor, facts);
+  return ok(until ? asReturned(actor, view, until) : view);
+}
+
+/**
+ * The view of a department that returned the task: the suggestion as it stood at its return (state, handlers,
+ * deadlines and routing of then), the timeline, consultations, extensions and ratings up to it, its own answers
+ * only, and nothing it may do.
+ */
+function asReturned(actor: Actor, v: SuggestionView, until: Date): SuggestionView {
+  const upTo = (at: Date | null) => at !== null && new Date(at).getTime() <= until.getTime();
+  const events = v.events.filter((e) => upTo(e.createdAt));
+  const s = v.facts.suggestion;
+  // A lead's return sent the suggestion back to the office: no lead and no clocks (as returnSuggestion left it).
+  const mine = v.facts.assignmentHistory.filter((a) => a.departmentId === actor.departmentId);
+  const wasLead = mine[mine.length - 1]?.role === 'lead';
+  const then = SuggestionModel.build(
+    {
+      ...s.get(),
+      state: events[events.length - 1]?.toState ?? s.state,
+      routing: null,
+      updatedAt: until,
+      answeredAt: upTo(s.answeredAt) ? s.answeredAt : null,
+      closedAt: upTo(s.closedAt) ? s.closedAt : null,
+      ...(wasLead ? { leadDepartmentId: null, assignedAt: null, assignedOn: null, returnDueOn: null, coOpinionDueOn: null, answerDueOn: null, redoDueOn: null } : {}),
+    },
+    { isNewRecord: false, raw: true },
+  );
+  return {
+    ...v,
+    facts: { ...v.facts, suggestion: then, state: then.state as SuggestionState },
+    actions: [],
+    assignments: [],
+    events,
+    consultations: v.consultations.filter((c) => upTo(c.createdAt)),
+    extensions: v.extensions.filter((e) => upTo(e.createdAt)),
+    answers: v.answers.filter((a) => a.departmentId === actor.departmentId),
+    ratings: v.ratings.filter((r) => upTo(r.createdAt)),
+  };
+}
+
+/** Everything the detail page shows, as the actor may read it now. */
+async function fullView(ctx: CoreContext, actor: Actor, id: number, facts: SuggestionFacts, today: string): Promise<SuggestionView> {
+  const s = facts.suggestion;
   const [assignments, events, consultations, extensions, answers, ratings, photos] = await Promise.all([
     AssignmentModel.findAll({ where: { suggestionId: id, active: true }, order: [['id', 'ASC']] }),
     SuggestionEventModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] }),
@@ -76,7 +121,7 @@ export async function getSuggestion(ctx: CoreContext, actor: Actor, id: number):
     s.regionId ? RegionModel.findByPk(s.regionId) : null,
     s.addressedStationId ? StationModel.findByPk(s.addressedStationId) : null,
   ]);
-  return ok({
+  return {
     facts,
     today,
     actions: availableActions(actor, facts, today),
@@ -92,5 +137,5 @@ export async function getSuggestion(ctx: CoreContext, actor: Actor, id: number):
     ratings,
     editable: canEditDraft(actor, facts),
     photos: photos.map((p) => ({ id: p.id, url: photoUrl(ctx.config, p.id, ctx.clock.now()) })),
-  });
+  };
 }
