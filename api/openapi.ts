@@ -95,7 +95,7 @@ export function openApiDocument(): object {
     tags: ['分办'],
     security: secured,
     request: { body: json(S.ClassifyRequest) },
-    responses: { 200: { description: '分办建议', ...json(S.RoutingProposal) }, 400: errors[400], 401: errors[401] },
+    responses: { 200: { description: '分办建议（把握程度高/中/低及理由；低于下限的单位不列出）', ...json(S.PresentedRouting) }, 400: errors[400], 401: errors[401] },
   });
   for (const [path, schema, summary] of [
     ['/api/departments', S.Department, '承办单位'],

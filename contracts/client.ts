@@ -11,7 +11,7 @@ import type {
   ListSuggestionsQuery,
   Me,
   Region,
-  RoutingProposal,
+  PresentedRouting,
   Station,
   SuggestionDetail,
   SuggestionPage,
@@ -183,7 +183,7 @@ export function createApiClient(options: ClientOptions) {
       request<SuggestionDetail>('POST', `/api/suggestions/${id}/${action}`, body),
     /** 改派: assign to the lead and co-handlers given, accepting a submitted suggestion first (one call). */
     reassign: (id: number, body: ActionBody<'assign'>) => request<SuggestionDetail>('POST', `/api/suggestions/${id}/reassign`, body),
-    classify: (title: string, body?: string) => request<RoutingProposal>('POST', '/api/routing/classify', { title, body }),
+    classify: (title: string, body?: string) => request<PresentedRouting>('POST', '/api/routing/classify', { title, body }),
     similar: (title: string, body?: string) =>
       request<{ items: { id: number; title: string; stateLabel: string; score: number }[] }>('POST', '/api/routing/similar', { title, body }),
     departments: () => request<{ items: Department[] }>('GET', '/api/departments'),

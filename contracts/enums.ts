@@ -127,3 +127,17 @@ export type Channel = (typeof CHANNELS)[number];
 
 export const DELIVERY_STATES = ['pending', 'sent', 'dead'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/** Who reads a suggestion, for what they see of its timeline and routing proposal (api/presenters/audience.ts). */
+export const VIEWERS = ['citizen', 'deputy', 'department', 'office'] as const;
+export type Viewer = (typeof VIEWERS)[number];
+
+/** A routing proposal's confidence as people read it. */
+export const CONFIDENCE_LEVELS = ['high', 'medium', 'low'] as const;
+export type ConfidenceLevel = (typeof CONFIDENCE_LEVELS)[number];
+
+/** The five steps of a suggestion's progress stepper: 提交 → 交办 → 办理 → 答复 → 测评. */
+export const PROGRESS_STEPS = ['submit', 'assign', 'handle', 'answer', 'rate'] as const;
+export type ProgressStepKey = (typeof PROGRESS_STEPS)[number];
+export const PROGRESS_STATUSES = ['done', 'current', 'todo', 'skipped'] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];

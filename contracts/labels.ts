@@ -12,6 +12,9 @@ import type {
   SuggestionState,
   DepartmentKind,
   RegionLevel,
+  Viewer,
+  ConfidenceLevel,
+  ProgressStepKey,
 } from './enums';
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -208,3 +211,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'users.deactivate': '停用账号',
   'users.reactivate': '恢复账号',
 };
+
+export const VIEWER_LABELS: Record<Viewer, string> = { citizen: '群众', deputy: '代表', department: '承办单位', office: '人大机关' };
+export const CONFIDENCE_LABELS: Record<ConfidenceLevel, string> = { high: '高', medium: '中', low: '低' };
+export const PROGRESS_STEP_LABELS: Record<ProgressStepKey, string> = { submit: '提交', assign: '交办', handle: '办理', answer: '答复', rate: '测评' };

@@ -17,6 +17,10 @@ import {
   EXTENSION_STATES,
   COSIGN_KINDS,
   COSIGN_STATUSES,
+  VIEWERS,
+  CONFIDENCE_LEVELS,
+  PROGRESS_STEPS,
+  PROGRESS_STATUSES,
 } from './enums';
 
 z.config(z.locales.zhCN());
@@ -234,6 +238,38 @@ export const RoutingProposal = z.object({
   needsReview: z.boolean(),
   modelVersion: z.string(),
 });
+/**
+ * The routing proposal as a person reads it (suggestion lists and details, the intake preview): departments
+ * below the floor are left out, deciding words (`why`) are whole words of the letter, and the confidence comes
+ * as a level with reasons. Show `confidenceLabel` (高/中/低), not the raw `confidence` number.
+ */
+export const PresentedRouting = RoutingProposal.extend({
+  confidenceLevel: z.enum(CONFIDENCE_LEVELS),
+  /** 高, 中 or 低. */
+  confidenceLabel: z.string(),
+  /** Why, in plain Chinese sentences (the office gets all of them; deputies and departments the first). */
+  reasons: z.array(z.string()),
+});
+
+/** One step of the progress stepper: 提交, 交办, 办理, 答复, 测评. */
+export const ProgressStep = z.object({
+  key: z.enum(PROGRESS_STEPS),
+  label: z.string(),
+  /** done; current (in progress now); todo; skipped (it ended before this step, or the deputy answered directly). */
+  status: z.enum(PROGRESS_STATUSES),
+  /** When the step was reached (done or current steps), ISO instant; null when not yet. */
+  at: z.string().nullable(),
+  /** For the current step: what is happening now, in plain words (承办单位办理中). */
+  hint: z.string().nullable(),
+});
+export const SuggestionProgress = z.object({
+  steps: z.array(ProgressStep),
+  current: z.enum(PROGRESS_STEPS).nullable(),
+  /** Nothing more will happen (closed, or ended early). */
+  finished: z.boolean(),
+  /** How it ended early: 不予立案（留作参考）, 已撤回, 代表已直接答复. */
+  ended: z.object({ label: z.string(), at: z.string().nullable() }).nullable(),
+});
 
 export const PersonRef = z.object({ id: z.number(), username: z.string(), name: z.string() });
 export const Deadlines = z.object({
@@ -262,7 +298,8 @@ export const SuggestionSummary = z.object({
   round: z.number(),
   submittedAt: z.string().nullable(),
   deadlines: Deadlines,
-  routing: RoutingProposal.nullable(),
+  /** Null for citizens, and before the router has proposed anything. */
+  routing: PresentedRouting.nullable(),
   updatedAt: z.string(),
 });
 
@@ -341,7 +378,12 @@ export const SuggestionDetail = SuggestionSummary.extend({
   ratings: z.array(
     z.object({ round: z.number(), rating: z.enum(RATINGS), ratingLabel: z.string(), comment: z.string().nullable(), by: PersonRef, at: z.string() }),
   ),
+  /** The timeline as the caller's audience reads it: plain steps for citizens and deputies, the full record otherwise. */
   timeline: z.array(TimelineEvent),
+  /** Who the caller reads this as (what the timeline and routing were cut for). */
+  viewer: z.enum(VIEWERS),
+  /** The stepper: 提交 → 交办 → 办理 → 答复 → 测评, with done/current and dates. */
+  progress: SuggestionProgress,
   actions: z.array(z.enum(SUGGESTION_ACTIONS)),
 });
 
@@ -432,6 +474,9 @@ export type SuggestionSummary = z.infer<typeof SuggestionSummary>;
 export type SuggestionDetail = z.infer<typeof SuggestionDetail>;
 export type SuggestionPage = z.infer<typeof SuggestionPage>;
 export type RoutingProposal = z.infer<typeof RoutingProposal>;
+export type PresentedRouting = z.infer<typeof PresentedRouting>;
+export type ProgressStep = z.infer<typeof ProgressStep>;
+export type SuggestionProgress = z.infer<typeof SuggestionProgress>;
 export type RoutedDepartment = z.infer<typeof RoutedDepartment>;
 export type Deadlines = z.infer<typeof Deadlines>;
 export type TimelineEvent = z.infer<typeof TimelineEvent>;

@@ -2,25 +2,25 @@
 import { iso } from './format';
 import {
   ANSWER_CLASS_LABELS,
-  ACTION_LABELS,
   COSIGN_KIND_LABELS,
   COSIGN_STATUS_LABELS,
   type CosignKind,
   type CosignStatus,
   RATING_LABELS,
   STATE_LABELS,
+  type Viewer,
   type AnswerClass,
   type ConsultMethod,
   type ExtensionState,
   type Rating,
-  type Role,
-  type SuggestionEventKind,
   type SuggestionSource,
   type SuggestionState,
   type AssignmentRole,
 } from '../../contracts';
+import type { Role } from '../../contracts/enums';
 import type { RoutingProposal, SuggestionDetail, SuggestionSummary } from '../../contracts/schemas';
 import { describeDeadlines } from '../../core/suggestions/deadlines';
+import { viewerOf, presentProgress, presentRouting, presentTimeline } from './audience';
 import type { SuggestionListView, SuggestionView } from '../../core/suggestions';
 import type { DepartmentModel, RegionModel, SuggestionModel, UserModel } from '../../models/definitions';
 
@@ -39,6 +39,7 @@ function summary(
   departments: Map<number, DepartmentModel>,
   r: RegionModel | null | undefined,
   today: string,
+  audience: Viewer,
 ): SuggestionSummary {
   const state = s.state as SuggestionState;
   return {
@@ -55,27 +56,33 @@ function summary(
     round: s.round,
     submittedAt: iso(s.submittedAt),
     deadlines: describeDeadlines({ ...s.get(), state }, today),
-    routing: s.routing ? (JSON.parse(s.routing) as RoutingProposal) : null,
+    routing: presentRouting(s.routing ? (JSON.parse(s.routing) as RoutingProposal) : null, audience, { title: s.title, body: s.body }),
     updatedAt: iso(s.updatedAt)!,
   };
 }
 
-/** A page of suggestion summaries. */
-export function presentSuggestionPage(v: SuggestionListView) {
+/** A page of suggestion summaries as `viewer` reads them. */
+export function presentSuggestionPage(v: SuggestionListView, viewer: { role: Role }) {
+  const audience = viewerOf(viewer);
   return {
-    items: v.rows.map((s) => summary(s, v.users, v.departments, s.regionId ? v.regions.get(s.regionId) : null, v.today)),
+    items: v.rows.map((s) => summary(s, v.users, v.departments, s.regionId ? v.regions.get(s.regionId) : null, v.today, audience)),
     total: v.total,
     page: v.page,
     pageSize: v.pageSize,
   };
 }
 
-/** The full suggestion: body, people, assignments, consultations, extensions, answers, ratings, timeline, actions. */
-export function presentSuggestion(v: SuggestionView): SuggestionDetail {
+/**
+ * The full suggestion as `viewer` reads it: body, people, assignments, consultations, extensions, answers,
+ * ratings, the timeline and progress (plain for citizens and deputies), the routing proposal, and actions.
+ */
+export function presentSuggestion(v: SuggestionView, viewer: { role: Role }): SuggestionDetail {
+  const audience = viewerOf(viewer);
+  const plain = audience === 'citizen' || audience === 'deputy';
   const s = v.facts.suggestion;
   const d = (id: number) => dept(v.departments.get(id)) ?? { id, code: '', name: '' };
   return {
-    ...summary(s, v.users, v.departments, v.region, v.today),
+    ...summary(s, v.users, v.departments, v.region, v.today, audience),
     body: s.body,
     cosigners: v.facts.cosignerIds.map((id) => person(v.users.get(id))).filter((p): p is NonNullable<typeof p> => !!p),
     cosigning: v.facts.cosigners.map((c) => ({
@@ -98,8 +105,9 @@ export function presentSuggestion(v: SuggestionView): SuggestionDetail {
       role: a.role as AssignmentRole,
       assignedAt: iso(a.assignedAt)!,
       signedAt: iso(a.signedAt),
-      opinion: a.opinion,
-      opinionAt: iso(a.opinionAt),
+      // A co-handler's opinion is written to the lead department, not to the public.
+      opinion: plain ? null : a.opinion,
+      opinionAt: plain ? null : iso(a.opinionAt),
     })),
     consultations: v.consultations.map((c) => ({
       id: c.id,
@@ -138,16 +146,9 @@ export function presentSuggestion(v: SuggestionView): SuggestionDetail {
       by: person(v.users.get(r.userId)) ?? { id: r.userId, username: '', name: '' },
       at: iso(r.createdAt)!,
     })),
-    timeline: v.events.map((e) => ({
-      id: e.id,
-      action: e.action as SuggestionEventKind,
-      label: ACTION_LABELS[e.action as SuggestionEventKind],
-      from: e.fromState as SuggestionState | null,
-      to: e.toState as SuggestionState | null,
-      actor: { id: e.actorUserId, name: e.actorName, role: e.actorRole as Role },
-      note: e.note,
-      at: iso(e.createdAt)!,
-    })),
+    timeline: presentTimeline(v.events, audience),
+    viewer: audience,
+    progress: presentProgress(s.state as SuggestionState, s.round, v.events),
     actions: v.actions,
   };
 }

@@ -16,19 +16,19 @@ const parseId = (raw: string) => (/^\d{1,10}$/.test(raw) ? Number(raw) : NaN);
 /** After a change, answers with the suggestion as the caller now sees it. */
 async function respondWithDetail(core: CoreContext, ctx: Context, outcome: Outcome<{ id: number }>, status = 200) {
   if (!outcome.ok) return respond(ctx, outcome, () => null);
-  respond(ctx, await getSuggestion(core, actorOf(ctx), outcome.value.id), presentSuggestion, status);
+  respond(ctx, await getSuggestion(core, actorOf(ctx), outcome.value.id), (v) => presentSuggestion(v, actorOf(ctx)), status);
 }
 
 /** Mounts /api/suggestions*. */
 export function suggestionRoutes(core: CoreContext): Router {
   const r = new Router();
   const auth = requireAuth(core.config);
-  r.get('/api/suggestions', auth, async (ctx) => respond(ctx, await listSuggestions(core, actorOf(ctx), ctx.query), presentSuggestionPage));
+  r.get('/api/suggestions', auth, async (ctx) => respond(ctx, await listSuggestions(core, actorOf(ctx), ctx.query), (v) => presentSuggestionPage(v, actorOf(ctx))));
   r.post('/api/suggestions', auth, async (ctx) => respondWithDetail(core, ctx, await createSuggestion(core, actorOf(ctx), ctx.request.body), 201));
   r.get('/api/suggestions/:id', auth, async (ctx) => {
     const id = parseId(ctx.params.id);
     if (Number.isNaN(id)) return sendError(ctx, 404, 'not_found', '没有找到这件建议');
-    respond(ctx, await getSuggestion(core, actorOf(ctx), id), presentSuggestion);
+    respond(ctx, await getSuggestion(core, actorOf(ctx), id), (v) => presentSuggestion(v, actorOf(ctx)));
   });
   r.get('/api/suggestions/:id/similar', auth, async (ctx) => {
     const id = parseId(ctx.params.id);
