@@ -123,6 +123,15 @@ export function openApiDocument(): object {
     request: { params: z.object({ year: z.string().regex(/^\d{4}$/) }), body: json(C.CalendarScheduleRequest) },
     responses: { 200: { description: '录入后的日历（recounted：期限有变动的建议件数）', ...json(C.CalendarYearResponse.extend({ recounted: z.number() })) }, ...errors },
   });
+  reg.registerPath({
+    method: 'post',
+    path: '/api/notices/audience',
+    summary: '发送对象人数：按与发布通知、问卷、会议邀请相同的规则计算会收到的人数（人大工作人员只算本区域）',
+    tags: ['通知'],
+    security: secured,
+    request: { body: json(E.AudienceCountRequest) },
+    responses: { 200: { description: '会收到的人数，其中代表按层级', ...json(E.AudienceCount) }, ...errors },
+  });
   const any = z.object({}).passthrough();
   const engagement: [method: 'get' | 'post' | 'patch' | 'put' | 'delete', path: string, summary: string, tag: string, body: z.ZodType | null][] = [
     ['post', '/api/notices', '发布通知（对象：全体代表、层级、区域、联络站、代表团或指定人员）', '通知', E.PublishNoticeRequest],

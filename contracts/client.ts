@@ -36,7 +36,7 @@ import type {
   UpdateUserRequest,
   UserPage,
 } from './admin';
-import type { NotificationSettings } from './engagement';
+import type { AudienceCount, NotificationSettings } from './engagement';
 import type { CreateUserRequest, InvitationResponse, UserView } from './identity';
 
 /** An error the API answered with: HTTP status, error code and the Chinese message. */
@@ -113,6 +113,8 @@ export interface AudienceInput {
   all?: boolean;
   levels?: string[];
   regions?: string[];
+  stations?: number[];
+  delegations?: string[];
   users?: string[];
 }
 
@@ -206,6 +208,8 @@ export function createApiClient(options: ClientOptions) {
 
     /** Uploads a photo (the image bytes); attach it by id when creating the opinion or suggestion. */
     uploadPhoto: (data: ArrayBuffer, contentType: string) => requestRaw<{ id: number; url: string }>('POST', '/api/photos', data, contentType),
+    /** How many people an audience reaches (what a notice, questionnaire or invitation to it would be sent to). */
+    audienceCount: (audience: AudienceInput) => request<AudienceCount>('POST', '/api/notices/audience', { audience }),
     publishNotice: (body: { title: string; body: string; audience: AudienceInput }) => request<{ id: number; recipients?: number }>('POST', '/api/notices', body),
     notices: () => request<{ items: { id: number; title: string; publishedAt: string; total: number; read: number }[] }>('GET', '/api/notices'),
     noticeReceipts: (id: number) => request<{ total: number; read: number }>('GET', `/api/notices/${id}/receipts`),

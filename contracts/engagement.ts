@@ -19,6 +19,19 @@ export const Audience = z
   .refine((a) => a.all || a.levels?.length || a.regions?.length || a.stations?.length || a.delegations?.length || a.users?.length, '请选择发送对象');
 export type Audience = z.infer<typeof Audience>;
 
+/** POST /api/notices/audience: how many people an audience reaches before publishing to it. */
+export const AudienceCountRequest = z.object({ audience: Audience });
+export const AudienceCount = z.object({
+  /** Everyone who would receive it (one inbox entry each). */
+  count: z.number(),
+  /** Of whom deputies, and everyone else named in `users` (staff, office). */
+  deputies: z.number(),
+  others: z.number(),
+  /** Deputies by level (only levels with anyone). */
+  byLevel: z.array(z.object({ level: z.enum(DEPUTY_LEVELS), label: z.string(), count: z.number() })),
+});
+export type AudienceCount = z.infer<typeof AudienceCount>;
+
 export const PublishNoticeRequest = z.object({ title: text('标题', 200), body: text('正文', 20000), audience: Audience });
 
 export const Question = z.object({

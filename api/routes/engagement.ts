@@ -9,6 +9,7 @@ import { getNotificationSettings } from '../../core/notifications/getNotificatio
 import { updateNotificationSettings } from '../../core/notifications/updateNotificationSettings';
 import { noticeReceipts } from '../../core/notifications/noticeReceipts';
 import { publishNotice } from '../../core/notifications/publishNotice';
+import { countAudience } from '../../core/notifications/countAudience';
 import { ackDelivery, pullDeliveries } from '../../core/notifications/pullDeliveries';
 import { answerQuestionnaire } from '../../core/questionnaires/answerQuestionnaire';
 import { listNotices } from '../../core/notifications/listNotices';
@@ -32,6 +33,7 @@ export function engagementRoutes(core: CoreContext): Router {
   r.use(requireAuth(core.config));
 
   r.post('/api/notices', async (ctx) => respond(ctx, await publishNotice(core, actorOf(ctx), ctx.request.body), (v) => v, 201));
+  r.post('/api/notices/audience', async (ctx) => respond(ctx, await countAudience(core, actorOf(ctx), ctx.request.body), (v) => v));
   r.get('/api/notices', async (ctx) =>
     respond(ctx, await listNotices(core, actorOf(ctx)), (rows) => ({ items: rows.map((n) => ({ ...n, publishedAt: n.publishedAt.toISOString() })) })),
   );
