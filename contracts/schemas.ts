@@ -144,7 +144,11 @@ const boolish = z
 export const ListSuggestionsQuery = z.object({
   state: z.enum(SUGGESTION_STATES, { error: '状态代码不存在' }).optional(),
   department: deptCode.optional(),
+  /** Only suggestions this department leads (主办), as the dashboard counts them. */
+  lead: deptCode.optional(),
   region: z.string().trim().max(32).optional(),
+  /** Submitted in this month (YYYY-MM, Beijing time), as the dashboard's trend counts them. */
+  month: isoMonth.optional(),
   overdue: boolish.optional(),
   q: z.string().trim().max(100, '关键词不能超过 100 字').optional(),
   queue: z.enum(['routing', 'review', 'confirm'], { error: '队列只能是 routing、review 或 confirm' }).optional(),
@@ -406,6 +410,9 @@ export const DepartmentRow = z.object({
   overdue: z.number(),
   /** Answered on time out of those answered and those overdue without an answer (percent). */
   onTimeRate: z.number().nullable(),
+  /** Suggestions whose latest answer a deputy rated, and the share of them rated 满意 or 基本满意 (percent). */
+  rated: z.number(),
+  satisfactionRate: z.number().nullable(),
 });
 /** Rating and answer-class shares of one department, month or district. */
 export const ShareBreakdownRow = z.object({
@@ -416,11 +423,16 @@ export const ShareBreakdownRow = z.object({
 });
 export const SuggestionStats = z.object({
   total: z.number(),
+  /** Answered at least once; overdue is what `GET /api/suggestions?overdue=true` lists (open, answer deadline passed). */
+  answered: z.number(),
+  overdue: z.number(),
   byState: z.array(Share),
   byDepartment: z.array(DepartmentRow),
   byMonth: z.array(z.object({ month: z.string(), submitted: z.number(), answered: z.number() })),
   byRegion: z.array(z.object({ code: z.string(), name: z.string(), count: z.number() })),
   onTimeRate: z.number().nullable(),
+  /** Rated 满意 or 基本满意 out of the latest ratings (percent). */
+  satisfactionRate: z.number().nullable(),
   ratings: z.array(Share),
   answerClasses: z.array(Share),
   /** Things the office should act on, such as next year's holiday schedule still missing after 1 November. */

@@ -1,33 +1,52 @@
 /**
- * The office dashboard's figures for the suggestions it may see (its region's subtree), optionally within a
- * submission period: counts by state, by lead department (with answered, on-time and overdue), by month and by
- * district; the on-time answer rate; the shares of ratings and of answer classes A/B/C/D, city-wide and broken
- * down by lead department, month of submission and district.
+ * The office dashboard's figures for the suggestions it may see (the one scoping rule, `visibleWhere`: a district
+ * office sees its district), optionally within a submission period: counts by state, by lead department (answered,
+ * on time, overdue, satisfaction), by month and by district; the on-time answer rate; the shares of ratings and of
+ * answer classes A/B/C/D, city-wide and broken down by lead department, month of submission and district.
  *
- * The on-time rate counts what is late whether answered or not: answered on time ÷ (answered + overdue without
- * an answer). A department sitting on an overdue suggestion is never at 100 %.
+ * Everything is counted by the database (GROUP BY); no suggestion is loaded into Node. Results are kept a short
+ * while per scope and period (see `statsCache`), and recomputed at once after any suggestion event.
+ *
+ * The on-time rate counts what is late whether answered or not: answered on time ÷ (answered with a deadline +
+ * overdue without an answer). "Overdue" is exactly the list's `overdue=true` (open, answer deadline passed), so a
+ * department sitting on an overdue suggestion is never at 100 %.
  */
-import { Op } from 'sequelize';
+import { Op, Sequelize, type WhereOptions } from 'sequelize';
 import { ANSWER_CLASS_LABELS, RATING_LABELS, STATE_LABELS } from '../../contracts/labels';
 import type { AnswerClass, Rating, SuggestionState } from '../../contracts/enums';
 import { StatsQuery, type DepartmentRow, type Share, type ShareBreakdownRow, type SuggestionStats } from '../../contracts/schemas';
 import { percent as pct } from '../../contracts/format';
 import { formatZodError } from '../../contracts/validation';
-import { AnswerModel, DepartmentModel, RatingModel, RegionModel, SuggestionModel } from '../../models/definitions';
+import { DepartmentModel, RegionModel, SuggestionModel } from '../../models/definitions';
 import type { Actor, CoreContext } from '../context';
 import { addMonths, chinaDate } from '../calendar/workdays';
 import { calendarWarnings } from '../calendar/calendar';
 import { forbidden, invalid, ok, type Outcome } from '../result';
 import { visibleWhere } from '../directory/suggestionScope';
+import { statsCache } from './statsCache';
+
+/** States that are not (yet) suggestions the office handles: drafts and citizens' opinions to a deputy. */
+const NOT_COUNTED = ['draft', 'received', 'replied'];
+/** The states of a suggestion a department still owes an answer in (the list's `overdue` rule). */
+const OPEN_FOR_ANSWER = "('assigned', 'handling')";
+const SATISFIED: Rating[] = ['satisfied', 'basically_satisfied'];
 
 function shares<T extends string>(labels: Record<T, string>, counts: Map<string, number>): Share[] {
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   return (Object.keys(labels) as T[]).map((code) => ({ code, label: labels[code], count: counts.get(code) ?? 0, percent: pct(counts.get(code) ?? 0, total) }));
 }
 
-const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
 
-/** Counts of ratings and answer classes in one group of a breakdown. */
+/** The SQL pieces that differ between SQLite and MySQL: the China calendar day and month of a UTC instant. */
+function dialect(kind: string) {
+  const mysql = kind === 'mysql';
+  return {
+    day: (col: string) => (mysql ? `DATE(${col} + INTERVAL 8 HOUR)` : `date(${col}, '+8 hours')`),
+    month: (col: string) => (mysql ? `DATE_FORMAT(${col} + INTERVAL 8 HOUR, '%Y-%m')` : `strftime('%Y-%m', ${col}, '+8 hours')`),
+  };
+}
+
 interface Tally {
   code: string;
   name: string;
@@ -42,117 +61,161 @@ export async function suggestionStats(ctx: CoreContext, actor: Actor, input: unk
   if (!parsed.success) return invalid(formatZodError(parsed.error));
   const { from, to } = parsed.data;
   if (from && to && from > to) return invalid('开始月份不能晚于结束月份');
+  const today = chinaDate(ctx.clock.now());
+  const scopeKey = actor.role === 'admin' ? 'admin' : `office:${actor.regionPath ?? ''}`;
+  return ok(await statsCache.get(ctx, `${scopeKey}|${from ?? ''}|${to ?? ''}|${today}`, () => compute(ctx, actor, today, from, to)));
+}
+
+async function compute(ctx: CoreContext, actor: Actor, today: string, from?: string, to?: string): Promise<SuggestionStats> {
   const period: Record<symbol, Date> = {};
   if (from) period[Op.gte] = new Date(Date.parse(`${from}-01T00:00:00+08:00`));
   if (to) period[Op.lt] = new Date(Date.parse(`${addMonths(`${to}-01`, 1)}T00:00:00+08:00`));
-  const rows = await SuggestionModel.findAll({
-    where: { [Op.and]: [visibleWhere(actor), { state: { [Op.notIn]: ['draft', 'received', 'replied'] } }, ...(from || to ? [{ submittedAt: period }] : [])] },
-    attributes: ['id', 'state', 'leadDepartmentId', 'regionId', 'submittedAt', 'answeredAt', 'answerDueOn'],
-  });
-  const ids = rows.map((r) => r.id);
-  const [departments, regions, answers, ratings] = await Promise.all([
-    DepartmentModel.findAll({ attributes: ['id', 'code', 'name'] }),
-    RegionModel.findAll({ attributes: ['id', 'code', 'name', 'level', 'parentId'] }),
-    ids.length ? AnswerModel.findAll({ where: { suggestionId: ids, state: 'published' }, attributes: ['suggestionId', 'round', 'answerClass'] }) : [],
-    ids.length ? RatingModel.findAll({ where: { suggestionId: ids, raterRole: 'deputy' }, attributes: ['suggestionId', 'round', 'rating'] }) : [],
+  const base: WhereOptions[] = [visibleWhere(actor), { state: { [Op.notIn]: NOT_COUNTED } }, ...(from || to ? [{ submittedAt: period }] : [])];
+  const sql = dialect(ctx.db.kind);
+  const lit = Sequelize.literal;
+  const t = ctx.db.sequelize.escape(today);
+  const overdue = `(state IN ${OPEN_FOR_ANSWER} AND answerDueOn IS NOT NULL AND answerDueOn < ${t})`;
+  const answeredWithDeadline = '(answeredAt IS NOT NULL AND answerDueOn IS NOT NULL)';
+  const onTime = `(${answeredWithDeadline} AND ${sql.day('answeredAt')} <= answerDueOn AND NOT ${overdue})`;
+  const sum = (cond: string) => lit(`SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`);
+  // The latest published answer's class and the latest deputy rating of each suggestion (the outer row is `SuggestionModel`).
+  const latestClass = lit(`(SELECT a.answerClass FROM answers a WHERE a.suggestionId = SuggestionModel.id AND a.state = 'published' ORDER BY a.round DESC, a.id DESC LIMIT 1)`);
+  const latestRating = lit(`(SELECT r.rating FROM ratings r WHERE r.suggestionId = SuggestionModel.id AND r.raterRole = 'deputy' ORDER BY r.round DESC, r.id DESC LIMIT 1)`);
+  const month = lit(sql.month('submittedAt'));
+  const where = { [Op.and]: base };
+  // Only these can have a published answer: answered now, or in a later round after one (a redo resets answeredAt).
+  const answeredWhere = { [Op.and]: [...base, { [Op.or]: [{ answeredAt: { [Op.ne]: null } }, { round: { [Op.gt]: 1 } }] }] };
+  type Row = Record<string, string | number | null>;
+  const query = (attributes: [ReturnType<typeof lit> | string, string][], group: string[], w: WhereOptions = where) =>
+    SuggestionModel.findAll({ attributes, where: w, group, raw: true }) as unknown as Promise<Row[]>;
+
+  const [byDeptState, byMonthRegion, deptShares, monthShares, regionShares, departments, regions] = await Promise.all([
+    query(
+      [
+        ['leadDepartmentId', 'dept'],
+        ['state', 'state'],
+        [lit('COUNT(*)'), 'n'],
+        [sum('answeredAt IS NOT NULL'), 'answered'],
+        [sum(onTime), 'onTime'],
+        [sum(overdue), 'overdue'],
+        [sum(`(${answeredWithDeadline} OR ${overdue})`), 'due'],
+      ],
+      ['dept', 'state'],
+    ),
+    query([[month, 'month'], ['regionId', 'region'], [lit('COUNT(*)'), 'n'], [sum('answeredAt IS NOT NULL'), 'answered']], ['month', 'region']),
+    query([['leadDepartmentId', 'k'], [latestClass, 'cls'], [latestRating, 'rating'], [lit('COUNT(*)'), 'n']], ['k', 'cls', 'rating'], answeredWhere),
+    query([[month, 'k'], [latestClass, 'cls'], [latestRating, 'rating'], [lit('COUNT(*)'), 'n']], ['k', 'cls', 'rating'], answeredWhere),
+    query([['regionId', 'k'], [latestClass, 'cls'], [latestRating, 'rating'], [lit('COUNT(*)'), 'n']], ['k', 'cls', 'rating'], answeredWhere),
+    DepartmentModel.findAll({ attributes: ['id', 'code', 'name'], raw: true }),
+    RegionModel.findAll({ attributes: ['id', 'code', 'name', 'level', 'parentId'], raw: true }),
   ]);
-  const today = chinaDate(ctx.clock.now());
+
+  const num = (v: unknown) => Number(v ?? 0);
   const regionById = new Map(regions.map((r) => [r.id, r]));
   const departmentById = new Map(departments.map((d) => [d.id, d]));
-  const districtOf = (id: number | null) => {
-    let r = id ? regionById.get(id) : undefined;
+  /** The district (or 市本级) a region lies in. */
+  const districtOf = (id: unknown): { code: string; name: string } => {
+    let r = id === null || id === undefined ? undefined : regionById.get(Number(id));
     while (r && r.level !== 'district' && r.parentId) r = regionById.get(r.parentId);
-    return r && r.level === 'district' ? r : null;
+    return r && r.level === 'district' ? { code: r.code, name: r.name } : { code: 'city', name: '市本级' };
   };
 
   const byState = new Map<string, number>();
-  const byDept = new Map<number, DepartmentRow>();
+  const byDept = new Map<number, DepartmentRow & { due: number }>();
+  let total = 0;
+  let due = 0;
+  let onTimeAll = 0;
+  let overdueAll = 0;
+  let answeredAll = 0;
+  for (const r of byDeptState) {
+    const n = num(r.n);
+    total += n;
+    add(byState, String(r.state), n);
+    due += num(r.due);
+    onTimeAll += num(r.onTime);
+    overdueAll += num(r.overdue);
+    answeredAll += num(r.answered);
+    if (r.dept === null || r.dept === undefined) continue;
+    const id = Number(r.dept);
+    const d = departmentById.get(id);
+    const row = byDept.get(id) ?? { code: d?.code ?? '', name: d?.name ?? '', total: 0, answered: 0, onTime: 0, overdue: 0, onTimeRate: null, rated: 0, satisfactionRate: null, due: 0 };
+    row.total += n;
+    row.answered += num(r.answered);
+    row.onTime += num(r.onTime);
+    row.overdue += num(r.overdue);
+    row.due += num(r.due);
+    byDept.set(id, row);
+  }
   const byMonth = new Map<string, { submitted: number; answered: number }>();
   const byRegion = new Map<string, { code: string; name: string; count: number }>();
-  /** Where each suggestion falls in the breakdowns: its lead department, month of submission and district. */
-  const groupsOf = new Map<number, { department: [string, string] | null; month: [string, string] | null; district: [string, string] }>();
-  const deptDue = new Map<number, number>();
-  let due = 0;
-  let onTime = 0;
-  for (const s of rows) {
-    bump(byState, s.state);
-    const answeredDay = s.answeredAt ? chinaDate(s.answeredAt) : null;
-    const late = s.answerDueOn !== null && (answeredDay ? answeredDay > s.answerDueOn : ['assigned', 'handling'].includes(s.state) && today > s.answerDueOn);
-    // Counted for the on-time rate: every answer with a deadline, and every overdue suggestion without one.
-    if ((answeredDay && s.answerDueOn) || late) {
-      due += 1;
-      if (answeredDay && !late) onTime += 1;
+  for (const r of byMonthRegion) {
+    if (r.month) {
+      const e = byMonth.get(String(r.month)) ?? { submitted: 0, answered: 0 };
+      e.submitted += num(r.n);
+      e.answered += num(r.answered);
+      byMonth.set(String(r.month), e);
     }
-    if (s.leadDepartmentId) {
-      const d = departmentById.get(s.leadDepartmentId);
-      const row = byDept.get(s.leadDepartmentId) ?? { code: d?.code ?? '', name: d?.name ?? '', total: 0, answered: 0, onTime: 0, overdue: 0, onTimeRate: null };
-      row.total += 1;
-      if (answeredDay) row.answered += 1;
-      if (answeredDay && s.answerDueOn && !late) row.onTime += 1;
-      if (!answeredDay && late) row.overdue += 1;
-      if ((answeredDay && s.answerDueOn) || late) deptDue.set(s.leadDepartmentId, (deptDue.get(s.leadDepartmentId) ?? 0) + 1);
-      byDept.set(s.leadDepartmentId, row);
-    }
-    if (s.submittedAt) {
-      const m = chinaDate(s.submittedAt).slice(0, 7);
-      const e = byMonth.get(m) ?? { submitted: 0, answered: 0 };
-      e.submitted += 1;
-      if (answeredDay) e.answered += 1;
-      byMonth.set(m, e);
-    }
-    const district = districtOf(s.regionId);
-    const key = district?.code ?? 'city';
-    const e = byRegion.get(key) ?? { code: key, name: district?.name ?? '市本级', count: 0 };
-    e.count += 1;
-    byRegion.set(key, e);
-    const lead = s.leadDepartmentId ? departmentById.get(s.leadDepartmentId) : undefined;
-    const month = s.submittedAt ? chinaDate(s.submittedAt).slice(0, 7) : null;
-    groupsOf.set(s.id, { department: lead ? [lead.code, lead.name] : null, month: month ? [month, month] : null, district: [e.code, e.name] });
+    const d = districtOf(r.region);
+    const e = byRegion.get(d.code) ?? { ...d, count: 0 };
+    e.count += num(r.n);
+    byRegion.set(d.code, e);
   }
-  // The latest published answer's class, and the latest rating, per suggestion.
-  const latest = <T extends { suggestionId: number; round: number }>(items: T[]) => {
-    const m = new Map<number, T>();
-    for (const x of items) if ((m.get(x.suggestionId)?.round ?? -1) <= x.round) m.set(x.suggestionId, x);
-    return [...m.values()];
-  };
+
   const classCounts = new Map<string, number>();
   const ratingCounts = new Map<string, number>();
-  const breakdown = { department: new Map<string, Tally>(), month: new Map<string, Tally>(), district: new Map<string, Tally>() };
-  const tally = (id: number, pick: (t: Tally) => Map<string, number>, code: string) => {
-    const groups = groupsOf.get(id);
-    if (!groups) return;
-    for (const dim of ['department', 'month', 'district'] as const) {
-      const g = groups[dim];
+  /** Folds (group, class, rating, count) rows into one tally per group. */
+  const fold = (rows: Row[], groupOf: (k: unknown) => { code: string; name: string } | null, city: boolean) => {
+    const m = new Map<string, Tally>();
+    for (const r of rows) {
+      const g = groupOf(r.k);
+      const n = num(r.n);
+      if (city) {
+        if (r.cls) add(classCounts, String(r.cls), n);
+        if (r.rating) add(ratingCounts, String(r.rating), n);
+      }
       if (!g) continue;
-      const t = breakdown[dim].get(g[0]) ?? { code: g[0], name: g[1], ratings: new Map(), classes: new Map() };
-      bump(pick(t), code);
-      breakdown[dim].set(g[0], t);
+      const t = m.get(g.code) ?? { ...g, ratings: new Map(), classes: new Map() };
+      if (r.cls) add(t.classes, String(r.cls), n);
+      if (r.rating) add(t.ratings, String(r.rating), n);
+      m.set(g.code, t);
     }
+    return m;
   };
-  for (const a of latest(answers)) {
-    bump(classCounts, a.answerClass);
-    tally(a.suggestionId, (t) => t.classes, a.answerClass);
-  }
-  for (const r of latest(ratings)) {
-    bump(ratingCounts, r.rating);
-    tally(r.suggestionId, (t) => t.ratings, r.rating);
+  const deptTallies = fold(
+    deptShares,
+    (k) => {
+      const d = k === null || k === undefined ? undefined : departmentById.get(Number(k));
+      return d ? { code: d.code, name: d.name } : null;
+    },
+    true,
+  );
+  const monthTallies = fold(monthShares, (k) => (k ? { code: String(k), name: String(k) } : null), false);
+  const districtTallies = fold(regionShares, districtOf, false);
+  for (const row of byDept.values()) {
+    const ratings = deptTallies.get(row.code)?.ratings ?? new Map<string, number>();
+    row.rated = [...ratings.values()].reduce((a, b) => a + b, 0);
+    row.satisfactionRate = row.rated ? pct(SATISFIED.reduce((a, k) => a + (ratings.get(k) ?? 0), 0), row.rated) : null;
+    row.onTimeRate = row.due ? pct(row.onTime, row.due) : null;
   }
   const rowsOf = (m: Map<string, Tally>): ShareBreakdownRow[] =>
     [...m.values()]
       .sort((a, b) => a.code.localeCompare(b.code))
-      .map((t) => ({ code: t.code, name: t.name, ratings: shares(RATING_LABELS as Record<Rating, string>, t.ratings), answerClasses: shares(ANSWER_CLASS_LABELS as Record<AnswerClass, string>, t.classes) }));
-  for (const [id, row] of byDept) row.onTimeRate = deptDue.get(id) ? pct(row.onTime, deptDue.get(id)!) : null;
+      .map((x) => ({ code: x.code, name: x.name, ratings: shares(RATING_LABELS as Record<Rating, string>, x.ratings), answerClasses: shares(ANSWER_CLASS_LABELS as Record<AnswerClass, string>, x.classes) }));
+  const rated = [...ratingCounts.values()].reduce((a, b) => a + b, 0);
 
-  return ok({
-    total: rows.length,
+  return {
+    total,
+    answered: answeredAll,
+    overdue: overdueAll,
     byState: shares(STATE_LABELS as Record<SuggestionState, string>, byState).filter((x) => x.count > 0),
-    byDepartment: [...byDept.values()].sort((a, b) => b.total - a.total),
+    byDepartment: [...byDept.values()].map(({ due: _due, ...row }) => row).sort((a, b) => b.total - a.total || a.code.localeCompare(b.code)),
     byMonth: [...byMonth].map(([m, e]) => ({ month: m, ...e })).sort((a, b) => a.month.localeCompare(b.month)),
-    byRegion: [...byRegion.values()].sort((a, b) => b.count - a.count),
-    onTimeRate: due ? pct(onTime, due) : null,
+    byRegion: [...byRegion.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+    onTimeRate: due ? pct(onTimeAll, due) : null,
+    satisfactionRate: rated ? pct(SATISFIED.reduce((a, k) => a + (ratingCounts.get(k) ?? 0), 0), rated) : null,
     ratings: shares(RATING_LABELS as Record<Rating, string>, ratingCounts),
     answerClasses: shares(ANSWER_CLASS_LABELS as Record<AnswerClass, string>, classCounts),
     warnings: calendarWarnings(today),
-    breakdown: { department: rowsOf(breakdown.department), month: rowsOf(breakdown.month), district: rowsOf(breakdown.district) },
-  });
+    breakdown: { department: rowsOf(deptTallies), month: rowsOf(monthTallies), district: rowsOf(districtTallies) },
+  };
 }

@@ -3,7 +3,7 @@ import { Op, Sequelize, type WhereOptions } from 'sequelize';
 import { ListSuggestionsQuery } from '../../contracts/schemas';
 import { formatZodError } from '../../contracts/validation';
 import { DepartmentModel, RegionModel, SuggestionModel, UserModel } from '../../models/definitions';
-import { chinaDate } from '../calendar/workdays';
+import { addMonths, chinaDate } from '../calendar/workdays';
 import type { Actor, CoreContext } from '../context';
 import { invalid, ok, type Outcome } from '../result';
 import { concernsWhere, visibleWhere } from '../directory/suggestionScope';
@@ -35,6 +35,16 @@ export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: 
     const dept = await DepartmentModel.findOne({ where: { code: q.department } });
     if (!dept) return invalid(`没有代码为 ${q.department} 的承办单位`);
     and.push({ id: { [Op.in]: Sequelize.literal(`(SELECT suggestionId FROM suggestion_assignments WHERE active = 1 AND departmentId = ${Number(dept.id)})`) } });
+  }
+  if (q.lead) {
+    const dept = await DepartmentModel.findOne({ where: { code: q.lead } });
+    if (!dept) return invalid(`没有代码为 ${q.lead} 的承办单位`);
+    and.push({ leadDepartmentId: dept.id });
+  }
+  if (q.month) {
+    const start = new Date(Date.parse(`${q.month}-01T00:00:00+08:00`));
+    const end = new Date(Date.parse(`${addMonths(`${q.month}-01`, 1)}T00:00:00+08:00`));
+    and.push({ submittedAt: { [Op.gte]: start, [Op.lt]: end } });
   }
   if (q.region) {
     const ids = await subtreeIds(q.region);

@@ -39,7 +39,7 @@ describe.each(databaseKinds())('suggestion statistics on %s', (kind) => {
       expect.arrayContaining([expect.objectContaining({ code: 'closed', label: '已办结', count: 1 }), expect.objectContaining({ code: 'submitted', count: 1 })]),
     );
     // The overdue, unanswered suggestion counts against the on-time rate: 1 on time out of 2 due.
-    expect(body.byDepartment).toEqual([{ code: 'housing', name: '淄博市住房和城乡建设局', total: 2, answered: 1, onTime: 1, overdue: 1, onTimeRate: 50 }]);
+    expect(body.byDepartment).toEqual([{ code: 'housing', name: '淄博市住房和城乡建设局', total: 2, answered: 1, onTime: 1, overdue: 1, onTimeRate: 50, rated: 1, satisfactionRate: 100 }]);
     expect(body.onTimeRate).toBe(50);
     expect(body.ratings.find((r: { code: string }) => r.code === 'satisfied')).toMatchObject({ label: '满意', count: 1, percent: 100 });
     expect(body.answerClasses.find((r: { code: string }) => r.code === 'B')).toMatchObject({ count: 1, percent: 100 });
