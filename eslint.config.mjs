@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'miniprogram/dist/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'miniprogram/dist/**', 'console/dist/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,4 +17,6 @@ export default tseslint.config(
   { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // The mini-program runs in WeChat and in browsers.
   { files: ['miniprogram/src/**'], languageOptions: { globals: { ...globals.browser } } },
+  // The desktop console runs in browsers.
+  { files: ['console/src/**'], languageOptions: { globals: { ...globals.browser } } },
 );

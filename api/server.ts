@@ -10,6 +10,7 @@ import { JobRunner } from '../jobs/runner';
 import { BotEngine } from '../bot/engine';
 import { webChatRoutes } from '../bot/web';
 import { ensureH5Built, serveH5 } from './h5App';
+import { ensureConsoleBuilt, serveConsole } from './consoleApp';
 
 async function main() {
   const config = loadConfig();
@@ -21,6 +22,9 @@ async function main() {
   // The mini-program's H5 build is the browser front end for everyone (APP_BUILD=off skips the build).
   const h5 = /^(0|off|false|no)$/i.test(process.env.APP_BUILD ?? '') ? true : ensureH5Built(logger);
   serveH5(app);
+  // The desktop console for the office, departments and admin (built with esbuild in seconds; APP_BUILD=off skips it too).
+  const consoleBuilt = /^(0|off|false|no)$/i.test(process.env.APP_BUILD ?? '') ? true : await ensureConsoleBuilt(logger);
+  serveConsole(app);
   // One machine runs everything: the API and the jobs runner (which only sweeps while it holds the lease).
   const jobs = config.jobs ? new JobRunner(core, { logger }) : null;
   jobs?.start();
@@ -41,6 +45,7 @@ async function main() {
       `  OpenAPI     ${base}/api/openapi.json`,
       `  健康检查    ${base}/api/health`,
       `  小程序 H5   ${base}/app/${h5 ? '' : '（构建失败，见日志）'}`,
+      `  工作台      ${base}/console/${consoleBuilt ? '' : '（构建失败，见日志）'}`,
       `  定时任务    ${jobs ? '已启动（催办、提醒、微信推送）' : '未启动（JOBS=off）'}`,
       ...(config.demoMode ? [`  聊天模拟器  ${base}/chat`] : []),
     ];

@@ -1,0 +1,176 @@
+/**
+ * The chairman's dashboard: the key figures, the trend by month, shares as pies, districts, and departments ranked
+ * with on-time rate, overdue count and satisfaction. Every figure opens the list it counts.
+ */
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, DatePicker, Dropdown, Row, Statistic, Table, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import type { DepartmentRow } from '../../../contracts/schemas';
+import { api, download, messageOf } from '../api';
+import { Chart } from '../Chart';
+import { useLoad } from '../hooks';
+import { go, href } from '../router';
+import { pct } from '../format';
+
+const AXIS = { axisLabel: { fontSize: 14 } };
+
+/** The dashboard page. */
+export function Dashboard() {
+  const { message } = App.useApp();
+  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
+  const from = range?.[0].format('YYYY-MM');
+  const to = range?.[1].format('YYYY-MM');
+  const { data: s, error, loading } = useLoad(() => api.stats({ from, to }), [from, to]);
+  const [exporting, setExporting] = useState(false);
+
+  const exportAs = async (format: 'xlsx' | 'csv') => {
+    setExporting(true);
+    const key = 'export';
+    message.open({ key, type: 'loading', content: '正在导出，请稍候…', duration: 0 });
+    try {
+      const q = new URLSearchParams({ format, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+      const name = await download(`/api/stats/suggestions/export?${q}`, `建议办理统计.${format}`);
+      message.open({ key, type: 'success', content: `导出完成：${name}` });
+    } catch (err) {
+      message.open({ key, type: 'error', content: messageOf(err) });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const trend = useMemo(
+    () =>
+      s && {
+        tooltip: { trigger: 'axis' },
+        legend: { data: ['提交', '已答复'], textStyle: { fontSize: 14 } },
+        grid: { left: 48, right: 16, top: 40, bottom: 40 },
+        xAxis: { type: 'category', data: s.byMonth.map((m) => m.month), ...AXIS },
+        yAxis: { type: 'value', minInterval: 1, ...AXIS },
+        series: [
+          { name: '提交', type: 'line', smooth: true, data: s.byMonth.map((m) => m.submitted), color: '#b3261e' },
+          { name: '已答复', type: 'line', smooth: true, data: s.byMonth.map((m) => m.answered), color: '#1d4ed8' },
+        ],
+      },
+    [s],
+  );
+  const pie = (data: { name: string; value: number; code: string }[]) => ({
+    tooltip: { trigger: 'item', formatter: '{b}：{c} 件（{d}%）' },
+    series: [{ type: 'pie', radius: ['38%', '68%'], data: data.filter((d) => d.value), label: { fontSize: 14, formatter: '{b}\n{d}%' } }],
+  });
+  const districts = useMemo(
+    () =>
+      s && {
+        tooltip: { trigger: 'axis' },
+        grid: { left: 80, right: 24, top: 10, bottom: 30 },
+        xAxis: { type: 'value', minInterval: 1, ...AXIS },
+        yAxis: { type: 'category', data: [...s.byRegion].reverse().map((r) => r.name), ...AXIS },
+        series: [{ type: 'bar', data: [...s.byRegion].reverse().map((r) => r.count), color: '#b3261e', label: { show: true, position: 'right', fontSize: 14 } }],
+      },
+    [s],
+  );
+
+  return (
+    <>
+      <div className="toolbar" style={{ justifyContent: 'space-between' }}>
+        <Typography.Title level={2} className="page-title" style={{ margin: 0 }}>
+          建议办理统计
+        </Typography.Title>
+        <div className="toolbar" style={{ margin: 0 }}>
+          <DatePicker.RangePicker picker="month" aria-label="统计期间（提交月份）" placeholder={['开始月份', '结束月份']} value={range} onChange={(v) => setRange(v && v[0] && v[1] ? [v[0], v[1]] : null)} disabledDate={(d) => d.isAfter(dayjs().endOf('month'))} />
+          <Dropdown menu={{ items: [{ key: 'xlsx', label: '导出 Excel（XLSX）' }, { key: 'csv', label: '导出承办单位表（CSV）' }], onClick: ({ key }) => exportAs(key as 'xlsx' | 'csv') }}>
+            <Button icon={<DownloadOutlined />} loading={exporting}>
+              {exporting ? '正在导出…' : '导出'}
+            </Button>
+          </Dropdown>
+        </div>
+      </div>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {s?.warnings.map((w) => <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 12 }} />)}
+      <Row gutter={[12, 12]} className="kpi">
+        {[
+          { title: '建议总数', value: s?.total, to: href('/suggestions') },
+          { title: '已答复', value: s?.answered, to: href('/suggestions', { state: 'answered' }) },
+          { title: '按期答复率', value: s ? pct(s.onTimeRate) : undefined, to: href('/suggestions', { overdue: true }), hint: '超期未答复的计为未按期' },
+          { title: '超期未答复', value: s?.overdue, to: href('/suggestions', { overdue: true }), danger: !!s?.overdue },
+          { title: '满意率', value: s ? pct(s.satisfactionRate) : undefined, to: href('/suggestions', { state: 'closed' }), hint: '满意与基本满意' },
+        ].map((k) => (
+          <Col key={k.title} xs={12} md={8} xl={4}>
+            <a href={k.to} aria-label={`${k.title}：${k.value ?? ''}，查看清单`}>
+              <Card size="small" hoverable loading={loading && !s}>
+                <Statistic title={k.title} value={k.value ?? '—'} valueStyle={{ color: k.danger ? '#b3261e' : undefined }} />
+                {k.hint && <div style={{ fontSize: 14, color: 'rgba(0,0,0,0.68)' }}>{k.hint}</div>}
+              </Card>
+            </a>
+          </Col>
+        ))}
+      </Row>
+      {s && (
+        <>
+          <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+            <Col xs={24} xl={14}>
+              <Card size="small" title="按月趋势（点击月份查看清单）">
+                <Chart label={`按月提交与答复：${s.byMonth.map((m) => `${m.month} 提交 ${m.submitted} 件、答复 ${m.answered} 件`).join('；')}`} option={trend!} onClick={(p) => go('/suggestions', { month: s.byMonth[p.dataIndex]?.month })} />
+              </Card>
+            </Col>
+            <Col xs={24} xl={10}>
+              <Card size="small" title="各区县建议数">
+                <Chart
+                  label={`各区县：${s.byRegion.map((r) => `${r.name} ${r.count} 件`).join('；')}`}
+                  option={districts!}
+                  height={Math.max(220, s.byRegion.length * 30 + 40)}
+                  onClick={(p) => {
+                    const r = [...s.byRegion].reverse()[p.dataIndex];
+                    if (r && r.code !== 'city') go('/suggestions', { region: r.code });
+                  }}
+                />
+              </Card>
+            </Col>
+          </Row>
+          <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+            <Col xs={24} md={8}>
+              <Card size="small" title="办理状态">
+                <Chart label={`办理状态：${s.byState.map((x) => `${x.label} ${x.count} 件`).join('；')}`} option={pie(s.byState.map((x) => ({ name: x.label, value: x.count, code: x.code })))} onClick={(p) => go('/suggestions', { state: (p.data as { code: string }).code })} />
+              </Card>
+            </Col>
+            <Col xs={24} md={8}>
+              <Card size="small" title="答复类别">
+                <Chart label={`答复类别：${s.answerClasses.map((x) => `${x.code} ${x.label} ${x.count} 件`).join('；')}`} option={pie(s.answerClasses.map((x) => ({ name: `${x.code} ${x.label}`, value: x.count, code: x.code })))} />
+              </Card>
+            </Col>
+            <Col xs={24} md={8}>
+              <Card size="small" title="代表测评">
+                <Chart label={`代表测评：${s.ratings.map((x) => `${x.label} ${x.count} 件`).join('；')}`} option={pie(s.ratings.map((x) => ({ name: x.label, value: x.count, code: x.code })))} />
+              </Card>
+            </Col>
+          </Row>
+          <Card size="small" title="承办单位排名（按按期答复率；点击数字查看清单）" style={{ marginTop: 12 }}>
+            <Table<DepartmentRow>
+              rowKey="code"
+              size="small"
+              scroll={{ x: 760 }}
+              dataSource={[...s.byDepartment].sort((a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || a.overdue - b.overdue || b.total - a.total)}
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              locale={{ emptyText: '这段时间还没有交办的建议' }}
+              columns={[
+                { title: '排名', key: 'rank', width: 64, render: (_: unknown, _r, i) => i + 1 },
+                { title: '承办单位', dataIndex: 'name', render: (n: string, r) => <a href={href('/suggestions', { lead: r.code })}>{n}</a> },
+                { title: '主办件数', dataIndex: 'total', width: 100, sorter: (a, b) => a.total - b.total, render: (n: number, r) => <a href={href('/suggestions', { lead: r.code })}>{n}</a> },
+                { title: '已答复', dataIndex: 'answered', width: 90, sorter: (a, b) => a.answered - b.answered },
+                { title: '按期答复率', dataIndex: 'onTimeRate', width: 120, sorter: (a, b) => (a.onTimeRate ?? -1) - (b.onTimeRate ?? -1), render: (n: number | null) => pct(n) },
+                {
+                  title: '超期未答复',
+                  dataIndex: 'overdue',
+                  width: 110,
+                  sorter: (a, b) => a.overdue - b.overdue,
+                  render: (n: number, r) => (n ? <a style={{ color: '#b3261e', fontWeight: 600 }} href={href('/suggestions', { lead: r.code, overdue: true })}>{n}</a> : 0),
+                },
+                { title: '满意率', dataIndex: 'satisfactionRate', width: 100, sorter: (a, b) => (a.satisfactionRate ?? -1) - (b.satisfactionRate ?? -1), render: (n: number | null, r) => (r.rated ? `${pct(n)}（${r.rated} 件）` : '—') },
+              ]}
+            />
+          </Card>
+        </>
+      )}
+    </>
+  );
+}
