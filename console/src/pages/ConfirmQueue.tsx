@@ -1,39 +1,29 @@
 /** The office's routing queue: proposals confident enough to confirm in a batch, and those a person must route. */
 import { Alert, App, Button, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { SuggestionSummary } from '../../../contracts/schemas';
+import type { PresentedRouting, SuggestionSummary } from '../../../contracts/schemas';
 import { api, messageOf } from '../api';
 import { useLoad } from '../hooks';
 import { href } from '../router';
 import { chinaTime } from '../format';
 
-interface Routed {
-  lead?: { name?: string; why?: string[]; reasons?: string[] } | null;
-  co?: { name?: string }[];
-  confidence?: number;
-  confidenceLabel?: string;
-  level?: string;
-}
-
-/** 高/中/低 as the office reads a proposal's confidence (the API's own label when it gives one). */
-export function confidenceOf(r: Routed | null | undefined): { label: string; color: string } {
-  const label = r?.confidenceLabel ?? r?.level ?? (r?.confidence === undefined ? '—' : r.confidence >= 0.8 ? '高' : r.confidence >= 0.6 ? '中' : '低');
-  return { label, color: label.startsWith('高') ? 'green' : label.startsWith('中') ? 'gold' : 'default' };
-}
-
-/** The proposal in one line: lead, co-handlers and the reasons. */
-export function ProposalCell({ routing }: { routing: unknown }) {
-  const r = routing as Routed | null;
-  if (!r?.lead) return <span>没有把握的分办建议，请人工选择</span>;
-  const c = confidenceOf(r);
-  const why = r.lead.reasons ?? r.lead.why ?? [];
+/** The proposal as the office reads it: lead, co-handlers, 高/中/低 and the reasons (the API's presented routing). */
+export function ProposalCell({ routing }: { routing: PresentedRouting | null }) {
+  const r = routing;
+  if (!r?.lead) return <span>没有把握的分办建议，请人工选择承办单位</span>;
+  const color = r.confidenceLevel === 'high' ? 'green' : r.confidenceLevel === 'medium' ? 'gold' : 'default';
   return (
     <Space direction="vertical" size={2}>
       <span>
-        主办：<b>{r.lead.name}</b> <Tag color={c.color}>把握{c.label}</Tag>
+        主办：<b>{r.lead.name}</b> <Tag color={color}>把握{r.confidenceLabel}</Tag>
       </span>
-      {!!r.co?.length && <span>协办：{r.co.map((x) => x.name).join('、')}</span>}
-      {!!why.length && <span style={{ color: 'rgba(0,0,0,0.7)' }}>依据：{why.join('、')}</span>}
+      {!!r.co.length && <span>协办：{r.co.map((x) => x.name).join('、')}</span>}
+      {!!r.lead.why.length && <span style={{ color: 'rgba(0,0,0,0.7)' }}>依据词：{r.lead.why.join('、')}</span>}
+      {r.reasons.map((x) => (
+        <span key={x} style={{ color: 'rgba(0,0,0,0.7)' }}>
+          {x}
+        </span>
+      ))}
     </Space>
   );
 }

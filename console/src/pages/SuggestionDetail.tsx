@@ -2,7 +2,7 @@
  * One suggestion: its text, the routing proposal, deadlines, handling record and timeline; the buttons are exactly the
  * API's `actions` for the caller. Acts that cannot be undone ask for confirmation first.
  */
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Spin, Steps, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { SuggestionAction } from '../../../contracts/enums';
@@ -92,6 +92,19 @@ export function SuggestionDetailPage({ id }: { id: number }) {
       <Typography.Title level={2} className="page-title">
         {s.title}
       </Typography.Title>
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Steps
+          size="small"
+          responsive
+          current={Math.max(0, s.progress.steps.findIndex((x) => x.status === 'current'))}
+          items={s.progress.steps.map((x) => ({
+            title: x.label,
+            status: x.status === 'done' ? 'finish' : x.status === 'current' ? 'process' : 'wait',
+            description: x.status === 'current' ? (x.hint ?? undefined) : x.at ? chinaTime(x.at) : undefined,
+          }))}
+        />
+        {s.progress.ended && <Alert style={{ marginTop: 8 }} type="info" message={`${s.progress.ended.label}${s.progress.ended.at ? `（${chinaTime(s.progress.ended.at)}）` : ''}`} />}
+      </Card>
       <Card size="small" title="可做的操作" style={{ marginBottom: 12 }}>
         {s.actions.length ? (
           <Space wrap>
