@@ -211,8 +211,6 @@ export function createApiClient(options: ClientOptions) {
     /** How many people an audience reaches (what a notice, questionnaire or invitation to it would be sent to). */
     audienceCount: (audience: AudienceInput) => request<AudienceCount>('POST', '/api/notices/audience', { audience }),
     publishNotice: (body: { title: string; body: string; audience: AudienceInput }) => request<{ id: number; recipients?: number }>('POST', '/api/notices', body),
-    /** How many people an audience reaches now (the count a publish form shows before sending). */
-    audienceCount: (audience: AudienceInput) => request<{ count: number }>('POST', '/api/audience/count', { audience }),
     notices: () => request<{ items: { id: number; title: string; publishedAt: string; total: number; read: number }[] }>('GET', '/api/notices'),
     noticeReceipts: (id: number) => request<{ total: number; read: number }>('GET', `/api/notices/${id}/receipts`),
     publishQuestionnaire: (body: Record<string, unknown>) => request<{ id: number }>('POST', '/api/questionnaires', body),
