@@ -15,7 +15,7 @@ import type { Slots } from '../bot/nlu/slots';
 import { DEPARTMENTS } from '../models/demo/departments';
 
 const NOW = new Date('2026-11-30T04:00:00Z');
-const STRUCTURED: (keyof Slots)[] = ['id', 'rating', 'months', 'answerClass', 'code', 'method', 'date'];
+const STRUCTURED: (keyof Slots)[] = ['id', 'rating', 'months', 'answerClass', 'code', 'method', 'date', 'accept'];
 const KEY: Record<string, keyof Slots | 'depts'> = { class: 'answerClass', depts: 'depts' };
 const clean = (s: string) => s.replace(/^[\s,，.。:：;；、!！?？]+|[\s,，.。:：;；、!！?？]+$/g, '');
 

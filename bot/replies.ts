@@ -6,7 +6,8 @@ export const HELP: Record<string, string> = {
   deputy: [
     '我可以帮你（直接说就行，不用记格式）：',
     '· 提建议（或“提建议 标题｜内容”）；没写完的说“继续写建议”',
-    '· 我的建议 / 12号建议办到哪了',
+    '· 我的建议 / 12号建议办到哪了 / 撤回 12（交办前）',
+    '· 附议：同意附议 12 / 谢绝附议 12 / 申请附议 12',
     '· 满意度测评：12号满意 / 基本满意 / 不满意 理由',
     '· 把15号群众意见转成建议',
     '· 通知 / 收到',
@@ -78,6 +79,9 @@ export function intentPhrase(intent: string, s: Slots, second = false): string {
     urge: on('催办'),
     forward: id === undefined ? '把群众意见转成建议' : `把 ${id} 号群众意见转成建议`,
     cosign: '添加附议人',
+    answerCosign: on('回复附议邀请：'),
+    join: on('申请附议'),
+    withdraw: on('撤回'),
   };
   return phrases[intent] ?? intent;
 }

@@ -3,6 +3,7 @@ import type { Turn } from '../turn';
 import { accept } from './accept';
 import { ack } from './ack';
 import { answer } from './answer';
+import { answerCosign } from './answerCosign';
 import { attend } from './attend';
 import { checkin } from './checkin';
 import { confirm } from './confirm';
@@ -11,6 +12,7 @@ import { cosign } from './cosign';
 import { extend } from './extend';
 import { forward } from './forward';
 import { help } from './help';
+import { join } from './join';
 import { leave } from './leave';
 import { meetings } from './meetings';
 import { mySuggestions } from './mySuggestions';
@@ -28,6 +30,7 @@ import { sign } from './sign';
 import { suggest } from './suggest';
 import { tasks } from './tasks';
 import { urge } from './urge';
+import { withdraw } from './withdraw';
 
 export const COMMANDS: Record<string, (t: Turn) => Promise<void>> = {
   help,
@@ -59,4 +62,7 @@ export const COMMANDS: Record<string, (t: Turn) => Promise<void>> = {
   urge,
   forward,
   cosign,
+  answerCosign,
+  join,
+  withdraw,
 };

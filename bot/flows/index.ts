@@ -49,13 +49,30 @@ export function isNewCommand(t: Turn, f: Flow): boolean {
 
 const KEEP = /^(?:保存|保留|留着|存着|存草稿|保存草稿|要|是|好|好的|对|可以|行|嗯|先存着|存一下|1)/;
 const DROP = /不要|放弃|删掉|删了|不用|不保存|不存|扔了|算了|2/;
+const BACK = /^(?:还是)?(?:先)?(?:继续|接着|回去|回到)(?:写|填)?|先写完|写完再说/;
+const SUBMIT = /提交|发出|发送|交上去|交了|发吧|就这样/;
 
 /**
  * Handles a message while a conversation is open. Returns the command text to run afterwards (a new command
  * once the draft question is settled), or null when the message was handled.
  */
-export async function continueFlow(t: Turn, s: ChatSession): Promise<{ run: string } | { runHere: true } | null> {
+export async function continueFlow(t: Turn, session: ChatSession): Promise<{ run: string } | { runHere: true } | null> {
+  let s = session;
   const f = s.active!;
+  if (s.pending) {
+    const answer = t.u.canonical;
+    // Back to the draft instead (继续写, 接着写; or a piece of it: 附议 …, 提交 at the confirming step): the command
+    // said in between is dropped and the message goes to the draft.
+    const submitting = 'step' in f && f.step === 'confirm' && SUBMIT.test(answer) && !DROP.test(answer);
+    if (t.u.intent === 'resume' || BACK.test(answer) || (t.u.intent === 'cosign' && f.flow === 'suggest') || submitting) {
+      s = { ...s, pending: undefined };
+      if (!(await t.commit(s))) return null;
+      if (t.u.intent === 'resume' || (BACK.test(answer) && !submitting && t.u.intent !== 'cosign')) {
+        t.say(`好的，接着写。${prompt(f)}`, { private: true });
+        return null;
+      }
+    }
+  }
   if (s.pending) {
     const answer = t.u.canonical;
     if (DROP.test(answer) || (!KEEP.test(answer) && t.u.intent === 'no')) {

@@ -28,6 +28,8 @@ export interface Slots {
   /** The text naming departments (resolved against the directory by the command). */
   departments?: string;
   values?: number[];
+  /** A co-signing invitation's answer. */
+  accept?: 'yes' | 'no';
 }
 
 /** Numbers that are not ids: years, amounts, months and dates, durations, codes. */
@@ -273,6 +275,15 @@ export function readSlots(intent: string, t: string, raw: string, now: Date = ne
       if (m) s.id = Number(m[1] ?? m[2]);
       break;
     }
+    case 'withdraw':
+      id();
+      s.reason = residual(t, /撤回来|撤回去|撤下来|撤回|撤销|撤掉|撤了|收回来|撤|不提了|申请|建议|刚提的|我想|我要|想|要|把|帮我|一下|吧|先/g);
+      break;
+    case 'answerCosign':
+      id();
+      s.accept = /不参加|不附议|谢绝|婉拒|拒绝|不同意|不愿意|就不|不联名/.test(t) ? 'no' : 'yes';
+      break;
+    case 'join':
     case 'showSuggestion':
     case 'sign':
     case 'confirm':

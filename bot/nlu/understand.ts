@@ -13,7 +13,7 @@ export const CORPUS_DIR = path.join(__dirname, '..', 'corpus');
 
 /** What each role can ask for (the classifier only chooses among these); `none` is chatter or content. */
 export const ROLE_INTENTS: Record<string, readonly string[]> = {
-  deputy: ['help', 'bind', 'suggest', 'resume', 'mySuggestions', 'showSuggestion', 'rate', 'notices', 'ack', 'surveys', 'ballots', 'meetings', 'attend', 'leave', 'checkin', 'cosign', 'forward', 'yes', 'no', 'skip', 'none'],
+  deputy: ['help', 'bind', 'suggest', 'resume', 'mySuggestions', 'showSuggestion', 'rate', 'notices', 'ack', 'surveys', 'ballots', 'meetings', 'attend', 'leave', 'checkin', 'cosign', 'answerCosign', 'join', 'withdraw', 'forward', 'yes', 'no', 'skip', 'none'],
   citizen: ['help', 'bind', 'mySuggestions', 'showSuggestion', 'rate', 'notices', 'ack', 'yes', 'no', 'none'],
   staff: ['help', 'bind', 'tasks', 'showSuggestion', 'sign', 'return', 'answer', 'extend', 'consult', 'opinion', 'notices', 'ack', 'meetings', 'yes', 'no', 'skip', 'none'],
   office: ['help', 'bind', 'queue', 'showSuggestion', 'accept', 'reject', 'confirm', 'reassign', 'urge', 'notices', 'ack', 'meetings', 'yes', 'no', 'none'],
@@ -34,6 +34,9 @@ const ACTION_VERBS: [RegExp, string][] = [
   [/请假/, 'leave'],
   [/不满意|基本满意|满意/, 'rate'],
   [/转成建议|转为建议|转建议/, 'forward'],
+  [/撤回|撤销|撤掉|撤下来|撤了/, 'withdraw'],
+  [/同意附议|附议.*(?:同意|接受|参加)|(?:不参加|谢绝|婉拒|拒绝|不).{0,6}附议|附议邀请/, 'answerCosign'],
+  [/申请附议|申请联名|我也.{0,3}(?:附议|联名)|加入.{0,4}(?:附议|联名)/, 'join'],
 ];
 
 export interface CorpusLine {

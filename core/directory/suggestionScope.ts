@@ -32,6 +32,8 @@ export interface SuggestionScopeFacts {
   /** Every assignment, returned ones included: which department, whether it still holds it, when it returned it. */
   assignmentHistory: { departmentId: number; role: string; active: boolean; returnedAt: Date | null }[];
   cosignerIds: number[];
+  /** Everyone the author asked to co-sign, whatever they answered (a deputy who declined still sees what they were shown). */
+  invitedIds: number[];
 }
 
 /** Whether `actor` may see the suggestion described by `f`. */
@@ -49,6 +51,7 @@ export function canSee(actor: Actor, f: SuggestionScopeFacts): boolean {
         s.authorUserId === actor.id ||
         s.deputyUserId === actor.id ||
         f.cosignerIds.includes(actor.id) ||
+        f.invitedIds.includes(actor.id) ||
         (s.state !== 'draft' && s.addressedDeputyUserId === actor.id) ||
         (s.state !== 'draft' && actor.stationId !== null && s.addressedStationId === actor.stationId) ||
         (s.source === 'deputy' && OPEN_TO_DEPUTIES.includes(f.state))
@@ -87,7 +90,13 @@ export function visibleWhere(actor: Actor): WhereOptions {
         id: { [Op.in]: Sequelize.literal(`(SELECT suggestionId FROM suggestion_assignments WHERE active = 1 AND departmentId = ${Number(actor.departmentId ?? 0)})`) },
       } as WhereOptions;
     case 'deputy':
-      return { [Op.or]: [...concerning(actor), { source: 'deputy', state: { [Op.in]: [...OPEN_TO_DEPUTIES] } }] } as WhereOptions;
+      return {
+        [Op.or]: [
+          ...concerning(actor),
+          { id: { [Op.in]: Sequelize.literal(`(SELECT suggestionId FROM suggestion_cosigners WHERE userId = ${id} AND kind = 'invited')`) } },
+          { source: 'deputy', state: { [Op.in]: [...OPEN_TO_DEPUTIES] } },
+        ],
+      } as WhereOptions;
     case 'citizen':
       return { [Op.or]: [{ authorUserId: id }, { citizenUserId: id }] };
     case 'service':

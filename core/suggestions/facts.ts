@@ -15,6 +15,7 @@ export interface SuggestionFacts {
   assignmentHistory: { departmentId: number; role: string; active: boolean; returnedAt: Date | null }[];
   /** Co-signers as `isCosigner` counts them (asked and not declined, or approved on request). */
   cosignerIds: number[];
+  invitedIds: number[];
   /** Every co-signer row: invitations and join requests, with their status. */
   cosigners: CosignerModel[];
   pendingExtension: ExtensionModel | null;
@@ -47,6 +48,7 @@ export async function loadFacts(id: number, lock = false): Promise<SuggestionFac
     everAssignedDepartmentIds: [...new Set(assignments.map((a) => a.departmentId))],
     assignmentHistory: assignments.map((a) => ({ departmentId: a.departmentId, role: a.role, active: a.active, returnedAt: a.returnedAt })),
     cosignerIds: cosigners.filter(isCosigner).map((c) => c.userId),
+    invitedIds: cosigners.filter((c) => c.kind === 'invited').map((c) => c.userId),
     cosigners,
     pendingExtension: extensions.find((e) => e.state === 'pending') ?? null,
     approvedExtensionMonths: extensions.filter((e) => e.state === 'approved').reduce((s, e) => s + e.months, 0),

@@ -78,6 +78,25 @@ describe.each(cases)('bot flows on %s through %s', (kind, driverName) => {
     expect(await say('chat-zhang', '帮助')).toContain('提建议');
   });
 
+  test('co-signing in chat: an invitation accepted or declined, a request to join, and a withdrawal before assignment', async () => {
+    const lead = await api.as('deputy07');
+    const s = await lead.createSuggestion({ title: '关于增设社区老年食堂的建议', body: '社区老人多，子女上班没人做饭，希望每个街道建一个老年食堂。', submit: true, cosigners: ['deputy08', 'deputy09'] });
+    expect(s.cosigners.map((c) => c.username)).toEqual(['deputy08', 'deputy09']);
+    expect(await say('deputy08', `${s.id}号建议的附议我同意`)).toContain('已同意附议');
+    expect(await say('deputy09', `谢谢邀请，${s.id}号附议就不参加了`)).toContain('已谢绝附议');
+    expect((await lead.getSuggestion(s.id)).cosigners.map((c) => c.username)).toEqual(['deputy08']);
+    // The deputy who declined still sees what they were shown.
+    expect((await (await api.as('deputy09')).getSuggestion(s.id)).title).toBe('关于增设社区老年食堂的建议');
+    expect(await say('deputy08', `撤回 ${s.id}`)).toContain('提出人');
+    expect(await say('deputy07', `${s.id}号建议不提了，撤回来，街道已经处理好了`)).toContain('已撤回');
+    expect((await lead.getSuggestion(s.id)).state).toBe('withdrawn');
+    // Once the office has accepted a suggestion every deputy may find it and ask to join.
+    const open = await lead.createSuggestion({ title: '关于规范电动自行车充电的建议', body: '楼道充电有火灾隐患，建议多建集中充电桩。', submit: true });
+    await (await api.as('office')).act(open.id, 'accept', {});
+    expect(await say('deputy10', `我也想附议${open.id}号建议`)).toContain('已向建议');
+    expect(await say('deputy10', `申请附议 ${open.id}`)).toContain('等待领衔代表同意');
+  });
+
   test('an unbound sender who sends just the six digits binds with them', async () => {
     const deputy = await api.as('deputy06');
     const { code } = await deputy.bindCode();
