@@ -36,7 +36,10 @@ describe.each(cases)('bot flows on %s through %s', (kind, driverName) => {
     const id = Number(/建议编号 (\d+)/.exec(done)![1]);
     expect((await (await api.as('deputy01')).getSuggestion(id)).cosigners.map((c) => c.username)).toEqual(['deputy02']);
 
-    expect(await say('office', '待分办')).toContain(`${id}. 关于加快老旧小区加装电梯的建议`);
+    const queued = await say('office', '待分办');
+    expect(queued).toContain(`${id}. 关于加快老旧小区加装电梯的建议`);
+    expect(queued).toMatch(/住房和城乡建设局（把握[高中低]，依据：/);
+    expect(queued).not.toMatch(/\d+%/);
     expect(await say('office', `确认 ${id}`)).toContain('已交办');
     expect(await say('staff-housing', '我的任务')).toContain('剩 7 个工作日');
     expect(await say('staff-housing', `签收 ${id}`)).toContain('已签收');
