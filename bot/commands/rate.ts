@@ -1,4 +1,5 @@
 /** 满意度测评: 12号满意 / 基本满意 / 不满意（理由）. */
+import { RATING_LABEL } from '../replies';
 import type { Turn } from '../turn';
 import { askFor, needId } from './util';
 
@@ -10,5 +11,10 @@ export async function rate(t: Turn): Promise<void> {
   if (!rating) return askFor(t, 'rate', t.u.slots, 'comment', `请回复对建议 ${id} 答复的评价：满意、基本满意或不满意（不满意请说明理由）。`);
   if (rating === 'dissatisfied' && !comment) return askFor(t, 'rate', t.u.slots, 'comment', `请说说对建议 ${id} 答复不满意的理由，承办单位会据此重新办理。`);
   const s = await t.api.act(id, 'rate', { rating, comment });
-  t.say(s.state === 'closed' ? `谢谢评价，建议 ${s.id} 已办结。` : `已记录你的意见，承办单位将重新办理，${s.deadlines.redoBy} 前再次答复。`);
+  // Say back what was recorded: 挺满意的 and 还行吧 are read, not typed from a menu.
+  t.say(
+    s.state === 'closed'
+      ? `已记录你对建议 ${s.id} 答复的评价：${RATING_LABEL[rating]}。谢谢，建议已办结。`
+      : `已记录你对建议 ${s.id} 答复的评价：${RATING_LABEL[rating]}。承办单位将重新办理，${s.deadlines.redoBy} 前再次答复。`,
+  );
 }

@@ -60,11 +60,11 @@ describe.each(['engine', 'wechaty'] as const)('issue 12 phrasings through %s', (
 
   test('ratings in everyday words: 12号的答复我不满意，理由是…, then 满意度测评 12 基本满意', async () => {
     const id = await suggestionAt('deputy12', 'answered');
-    expect(await say('deputy12', `${id}号的答复我不满意，理由是补助标准没说清楚`)).toContain('重新办理');
+    expect(await say('deputy12', `${id}号的答复我不满意，理由是补助标准没说清楚`)).toContain('评价：不满意。承办单位将重新办理');
     const redo = await api.as('deputy12');
     expect((await redo.getSuggestion(id)).timeline.at(-1)!.note).toContain('补助标准没说清楚');
     await (await api.as('staff-housing')).act(id, 'publish-answer', { answerClass: 'A', text: '补助标准为每台 15 万元。' });
-    expect(await say('deputy12', `满意度测评 ${id} 基本满意`)).toContain('已办结');
+    expect(await say('deputy12', `满意度测评 ${id} 基本满意`)).toContain('评价：基本满意。谢谢，建议已办结');
     expect((await redo.getSuggestion(id)).state).toBe('closed');
   });
 
