@@ -1,4 +1,5 @@
 /** Writing a suggestion: title → content → preview (proposed department, similar suggestions) → 确认. */
+import { TITLE_MAX } from '../../contracts/schemas';
 import type { Turn } from '../turn';
 import type { Flow } from '../session';
 
@@ -47,6 +48,12 @@ export async function addCosigners(t: Turn, draft: SuggestFlow, said: string[]):
 export async function suggestStep(t: Turn, s: SuggestFlow): Promise<void> {
   const text = t.u.text;
   if (s.step === 'title') {
+    if ([...text].length > TITLE_MAX) {
+      // A whole letter where the title was asked for: keep it as the content and ask for a short title.
+      if (!(await t.start({ ...s, body: s.body ? `${s.body}\n${text}` : text }))) return;
+      return t.say(`标题最多 ${TITLE_MAX} 字。这段话我先记作建议内容，请再发一句话的标题。`, { private: true });
+    }
+    if (s.body) return previewSuggestion(t, { ...s, title: text });
     if (!(await t.start({ ...s, title: text, step: 'body' }))) return;
     return t.say('请发建议的具体内容（现状、问题、建议怎么做）。', { private: true });
   }

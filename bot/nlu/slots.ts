@@ -166,8 +166,15 @@ export function splitSuggestion(text: string): { title?: string; body?: string }
   if (lines.length > 1) return { title: lines[0].replace(/^标题[:：]\s*/, '').trim(), body: lines.slice(1).join('\n').trim() };
   const bar = t.split(/\s*[|｜]\s*/);
   if (bar.length > 1) return { title: bar[0], body: bar.slice(1).join(' ') };
-  return { title: t.replace(/^(?:标题(?:是|为)?[:：]?)\s*/, '') };
+  const one = t.replace(/^(?:标题(?:是|为)?[:：]?)\s*/, '');
+  // One long line, or sentences, is a letter, not a title: its first sentence is the title when short, else it is all content.
+  const first = /^(.{4,60}?[。！？!?])\s*([\s\S]{10,})$/u.exec(one);
+  if ([...one].length <= LONG_LINE && !first) return { title: one };
+  return first ? { title: first[1].replace(/[。！？!?]$/, ''), body: first[2] } : { body: one };
 }
+
+/** Beyond this many characters a one-line message is read as content rather than as a title. */
+const LONG_LINE = 60;
 
 /** People named in a co-signing request: usernames as written, Chinese names without 代表. */
 export function readPeople(t: string): string[] {

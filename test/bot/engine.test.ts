@@ -100,6 +100,24 @@ describe.each(cases)('bot flows on %s through %s', (kind, driverName) => {
     expect(await say('deputy10', `申请附议 ${open.id}`)).toContain('等待领衔代表同意');
   });
 
+  test('a letter where a title was asked for becomes the content; a command with a 2 in it does not answer the keep-the-draft question', async () => {
+    const letter = `小区门口的路灯坏了好几个月了，${'晚上居民出行很不方便，老人摔倒过好几次，'.repeat(12)}希望尽快修好。`;
+    expect(await say('deputy11', '提建议')).toContain('标题');
+    expect(await say('deputy11', letter)).toContain('这段话我先记作建议内容');
+    const preview = await say('deputy11', '关于尽快修复小区路灯的建议');
+    expect(preview).toContain('标题：关于尽快修复小区路灯的建议');
+    expect(preview).toContain('内容：小区门口的路灯坏了好几个月了');
+    expect(await say('deputy11', '2号会议我请假，单位有接待任务')).toContain('要先保存草稿吗');
+    expect(await say('deputy11', '12号建议办得怎么样了')).toContain('请回复“保存”');
+    expect(await say('deputy11', '保存')).toContain('草稿已保存');
+    expect(await say('deputy11', '继续写建议')).toContain('关于尽快修复小区路灯的建议');
+    expect(await say('deputy11', '算了')).toContain('已取消');
+    // One message with sentences: the first is the title, the rest the content.
+    const inline = await say('deputy11', '提建议 小区门口的路灯坏了好几个月了。晚上居民出行很不方便，希望尽快修好并定期巡查。');
+    expect(inline).toContain('标题：小区门口的路灯坏了好几个月了\n内容：晚上居民出行很不方便');
+    expect(await say('deputy11', '取消')).toContain('已取消');
+  });
+
   test('an unbound sender who sends just the six digits binds with them', async () => {
     const deputy = await api.as('deputy06');
     const { code } = await deputy.bindCode();
