@@ -97,11 +97,40 @@ export function openApiDocument(): object {
     request: { body: json(S.ClassifyRequest) },
     responses: { 200: { description: '分办建议（把握程度高/中/低及理由；低于下限的单位不列出）', ...json(S.PresentedRouting) }, 400: errors[400], 401: errors[401] },
   });
+  reg.registerPath({
+    method: 'get',
+    path: '/api/addressee',
+    summary: '群众意见表的收件人（扫码进入时显示“写给谁”）：代表姓名、层级、代表团、联络站、区域——只含公开信息；已停用的代表、撤销的联络站为 404。参数四选一：deputy（用户名）、deputyId、station、scene（小程序码的 d=代表编号 或 s=联络站编号）',
+    tags: ['目录'],
+    request: { query: S.AddresseeQuery },
+    responses: { 200: { description: '收件人；form 即提交意见时带上的字段，page/scene 为小程序页面及参数，link 为 H5 链接', ...json(S.Addressee) }, 400: errors[400], 404: errors[404] },
+  });
+  reg.registerPath({
+    method: 'get',
+    path: '/api/addressee/code',
+    summary: '收件人意见表的小程序码（微信 getwxacodeunlimit 生成，服务器缓存），同时给出 H5 链接；参数同 /api/addressee，另可加 width=280–1280、env=release|trial|develop、format=png（直接返回图片）。微信出错为 502，连不上、繁忙或未配置 AppSecret 为 503',
+    tags: ['目录'],
+    security: secured,
+    request: { query: S.AddresseeQuery.extend({ width: z.string().optional(), env: z.enum(['release', 'trial', 'develop']).optional(), format: z.enum(['png']).optional() }) },
+    responses: {
+      200: { description: '小程序码（data URL）和链接', ...json(S.AddresseeCode) },
+      ...errors,
+      502: err('微信返回错误（中文说明）'),
+      503: err('暂时连不上微信、微信繁忙或未配置小程序 AppSecret'),
+    },
+  });
+  reg.registerPath({
+    method: 'get',
+    path: '/api/deputies',
+    summary: '代表名录（公开信息；只含在用账号）：按区域、联络站筛选，q 按姓名或用户名查找（姓名完全相同的排在前面），limit 最多返回条数',
+    tags: ['目录'],
+    request: { query: z.object({ region: z.string().optional(), station: z.string().optional(), q: z.string().max(20).optional(), limit: z.string().optional() }) },
+    responses: { 200: { description: '代表', ...json(z.object({ items: z.array(S.DeputyListItem) })) }, 400: errors[400] },
+  });
   for (const [path, schema, summary] of [
     ['/api/departments', S.Department, '承办单位'],
     ['/api/regions', S.Region, '区域'],
     ['/api/stations', S.Station, '代表联络站'],
-    ['/api/deputies', S.DeputyListItem, '代表名录'],
   ] as const) {
     reg.registerPath({ method: 'get', path, summary, tags: ['目录'], responses: { 200: { description: summary, ...json(z.object({ items: z.array(schema) })) } } });
   }

@@ -4,6 +4,8 @@
  */
 import type {
   ActionBody,
+  Addressee,
+  AddresseeCode,
   AuthResponse,
   CreateSuggestionRequest,
   Department,
@@ -191,8 +193,15 @@ export function createApiClient(options: ClientOptions) {
     departments: () => request<{ items: Department[] }>('GET', '/api/departments'),
     regions: () => request<{ items: Region[] }>('GET', '/api/regions'),
     stations: (region?: string) => request<{ items: Station[] }>('GET', '/api/stations', undefined, { region }),
-    deputies: (query: { region?: string; station?: number; q?: string } = {}) =>
+    /** Deputies (public part), by region, station, or name/username (`q`); `limit` caps the answer. */
+    deputies: (query: { region?: string; station?: number; q?: string; limit?: number } = {}) =>
       request<{ items: DeputyListItem[] }>('GET', '/api/deputies', undefined, query),
+    /** Whom an opinion form goes to: by `deputy` (username), `deputyId`, `station`, or a mini-program code's `scene`. */
+    addressee: (query: { deputy?: string; deputyId?: number; station?: number; scene?: string }) =>
+      request<Addressee>('GET', '/api/addressee', undefined, query),
+    /** The addressee's real mini-program code (data URL) and H5 link; 502/503 when WeChat fails. */
+    addresseeCode: (query: { deputy?: string; deputyId?: number; station?: number; scene?: string; width?: number; env?: 'release' | 'trial' | 'develop' }) =>
+      request<AddresseeCode>('GET', '/api/addressee/code', undefined, query),
 
     inbox: (unread = false) => request<{ unread: number; items: InboxItem[] }>('GET', '/api/inbox', undefined, unread ? { unread: 'true' } : {}),
     markRead: (id: number | 'all') => request<{ marked: number }>('POST', id === 'all' ? '/api/inbox/read-all' : `/api/inbox/${id}/read`, {}),

@@ -102,6 +102,8 @@ export const ERROR_CODES = [
   'rate_limited',
   'method_not_allowed',
   'unavailable',
+  /** A service the API depends on (WeChat) answered with an error (502). */
+  'upstream',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

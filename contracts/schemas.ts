@@ -476,7 +476,46 @@ export const DeputyListItem = z.object({
   station: z.object({ id: z.number(), name: z.string() }).nullable(),
 });
 
+/**
+ * The addressee of a citizen's opinion form (GET /api/addressee): only what is public. `form` is what to send
+ * with POST /api/suggestions; `page` and `scene` are the mini-program page and its scene, `link` the H5 form.
+ */
+export const Addressee = z.object({
+  kind: z.enum(['deputy', 'station']),
+  /** Whom the form says it goes to: the deputy's or the station's name. */
+  name: z.string(),
+  deputy: z
+    .object({ username: z.string(), name: z.string(), level: z.enum(DEPUTY_LEVELS), levelLabel: z.string(), delegation: z.string() })
+    .nullable(),
+  /** The station: the addressed one, or the deputy's own station. */
+  station: z.object({ id: z.number(), name: z.string(), kind: z.string(), address: z.string() }).nullable(),
+  region: RegionRef.nullable(),
+  form: z.object({ deputy: z.string().optional(), station: z.number().optional() }),
+  page: z.string(),
+  scene: z.string(),
+  link: z.string(),
+});
+/** GET /api/addressee/code: the real mini-program code (PNG data URL) and, for H5, the link. */
+export const AddresseeCode = z.object({
+  addressee: Addressee,
+  page: z.string(),
+  scene: z.string(),
+  link: z.string(),
+  /** data:image/…;base64 — the 小程序码 from WeChat's getwxacodeunlimit. */
+  image: z.string(),
+  /** Served from the API's cache (WeChat was not asked again). */
+  cached: z.boolean(),
+});
+export const AddresseeQuery = z.object({
+  deputy: z.string().optional(),
+  deputyId: z.string().optional(),
+  station: z.string().optional(),
+  scene: z.string().optional(),
+});
+
 export type LoginRequest = z.infer<typeof LoginRequest>;
+export type Addressee = z.infer<typeof Addressee>;
+export type AddresseeCode = z.infer<typeof AddresseeCode>;
 export type AuthResponse = z.infer<typeof AuthResponse>;
 export type Me = z.infer<typeof Me>;
 export type CreateSuggestionRequest = z.input<typeof CreateSuggestionRequest>;

@@ -1,6 +1,6 @@
 /** The closed set of outcomes every use case returns; adapters map them to HTTP statuses or chat replies. */
 
-export type FailureKind = 'invalid' | 'unauthorized' | 'forbidden' | 'notFound' | 'conflict' | 'tooMany';
+export type FailureKind = 'invalid' | 'unauthorized' | 'forbidden' | 'notFound' | 'conflict' | 'tooMany' | 'upstream' | 'unavailable';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; kind: FailureKind; message: string; retryAfterSeconds?: number };
 
@@ -18,6 +18,11 @@ export const notFound = (message: string): Outcome<never> => ({ ok: false, kind:
 export const conflict = (message: string): Outcome<never> => ({ ok: false, kind: 'conflict', message });
 /** Too many attempts: try again after `retryAfterSeconds`. */
 export const tooMany = (message: string, retryAfterSeconds: number): Outcome<never> => ({ ok: false, kind: 'tooMany', message, retryAfterSeconds });
+
+/** A service we depend on (WeChat) answered with an error: 502 with what it means for the person. */
+export const upstream = (message: string): Outcome<never> => ({ ok: false, kind: 'upstream', message });
+/** A service we depend on cannot be reached or is not set up: 503, try again after `retryAfterSeconds`. */
+export const unavailable = (message: string, retryAfterSeconds = 30): Outcome<never> => ({ ok: false, kind: 'unavailable', message, retryAfterSeconds });
 
 /** Thrown inside a transaction to roll it back with a failure outcome. */
 export class OutcomeError extends Error {

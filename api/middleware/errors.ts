@@ -13,6 +13,8 @@ const STATUS: Record<Extract<Outcome<never>, { ok: false }>['kind'], [number, Er
   notFound: [404, 'not_found'],
   conflict: [409, 'conflict'],
   tooMany: [429, 'rate_limited'],
+  upstream: [502, 'upstream'],
+  unavailable: [503, 'unavailable'],
 };
 
 /** Writes an error response. */

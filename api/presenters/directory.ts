@@ -1,6 +1,9 @@
 /** DTOs for people, departments, regions and stations. */
 import { DEPARTMENT_KIND_LABELS, DEPUTY_LEVEL_LABELS, ROLE_LABELS, type DepartmentKind, type DeputyLevel, type Role } from '../../contracts';
-import type { Me } from '../../contracts/schemas';
+import type { Addressee, Me } from '../../contracts/schemas';
+import type { Config } from '../../core/config';
+import type { AddresseeView } from '../../core/directory/getAddressee';
+import { ADDRESSEE_PAGE, addresseeLink, addresseeScene } from '../../core/directory/addresseeCode';
 import type { ProfileView } from '../../core/directory/getProfile';
 import type { DeputyListView } from '../../core/directory/listDeputies';
 import { parseAliases, parseKeywords } from '../../core/directory/departmentWords';
@@ -75,4 +78,20 @@ export function presentDeputies(v: DeputyListView) {
     region: regionRef(d.regionId ? v.regions.get(d.regionId) : null),
     station: d.stationId && v.stations.get(d.stationId) ? { id: d.stationId, name: v.stations.get(d.stationId)!.name } : null,
   }));
+}
+
+/** The addressee of an opinion form: the public part only (never a phone number or work unit). */
+export function presentAddressee(v: AddresseeView, config: Config): Addressee {
+  const d = v.deputy;
+  return {
+    kind: v.kind,
+    name: d ? d.name : v.station!.name,
+    deputy: d ? { username: v.user!.username, name: d.name, level: d.level as DeputyLevel, levelLabel: DEPUTY_LEVEL_LABELS[d.level as DeputyLevel], delegation: d.delegation } : null,
+    station: v.station ? { id: v.station.id, name: v.station.name, kind: v.station.kind, address: v.station.address } : null,
+    region: regionRef(v.region),
+    form: v.kind === 'deputy' ? { deputy: v.user!.username } : { station: v.station!.id },
+    page: ADDRESSEE_PAGE,
+    scene: addresseeScene(v),
+    link: addresseeLink(config, v),
+  };
 }

@@ -8,9 +8,11 @@ import { listStations } from '../../core/directory/listStations';
 import { classifyText } from '../../core/routing/classifyText';
 import { previewSimilar } from '../../core/routing/findSimilar';
 import { actorOf, requireAuth } from '../middleware/auth';
-import { respond } from '../middleware/errors';
+import { respond, sendError } from '../middleware/errors';
+import { getAddressee } from '../../core/directory/getAddressee';
+import { addresseeCode } from '../../core/directory/addresseeCode';
 import { presentRouting, viewerOf } from '../presenters/audience';
-import { presentDepartment, presentDeputies, presentRegion, presentStation } from '../presenters/directory';
+import { presentAddressee, presentDepartment, presentDeputies, presentRegion, presentStation } from '../presenters/directory';
 
 /** Mounts the directory and routing-preview endpoints. */
 export function directoryRoutes(core: CoreContext): Router {
@@ -21,6 +23,28 @@ export function directoryRoutes(core: CoreContext): Router {
     respond(ctx, await listStations(ctx.query), (v) => ({ items: v.stations.map((s) => presentStation(s, v.regions)) })),
   );
   r.get('/api/deputies', async (ctx) => respond(ctx, await listDeputies(ctx.query), (v) => ({ items: presentDeputies(v) })));
+  r.get('/api/addressee', async (ctx) => respond(ctx, await getAddressee(ctx.query), (v) => presentAddressee(v, core.config)));
+  r.get('/api/addressee/code', requireAuth(core.config), async (ctx) => {
+    const width = ctx.query.width === undefined ? undefined : Number(ctx.query.width);
+    if (width !== undefined && !(Number.isInteger(width) && width >= 280 && width <= 1280)) return sendError(ctx, 400, 'invalid', '小程序码宽度应为 280–1280 之间的整数（像素）');
+    const env = ctx.query.env;
+    if (env !== undefined && env !== 'release' && env !== 'trial' && env !== 'develop') return sendError(ctx, 400, 'invalid', '版本只能是 release、trial 或 develop');
+    const out = await addresseeCode(core, actorOf(ctx), ctx.query, { width, envVersion: env });
+    if (out.ok && ctx.query.format === 'png') {
+      ctx.type = out.value.code.contentType;
+      ctx.set('cache-control', 'private, max-age=86400');
+      ctx.body = out.value.code.image;
+      return;
+    }
+    respond(ctx, out, (v) => ({
+      addressee: presentAddressee(v.addressee, core.config),
+      page: v.page,
+      scene: v.scene,
+      link: v.link,
+      image: `data:${v.code.contentType};base64,${v.code.image.toString('base64')}`,
+      cached: v.code.cached,
+    }));
+  });
   r.post('/api/routing/classify', requireAuth(core.config), async (ctx) => {
     const input = (ctx.request.body ?? {}) as { title?: unknown; body?: unknown };
     const text = { title: String(input.title ?? ''), body: String(input.body ?? '') };

@@ -7,8 +7,8 @@ import { WechatLoginRequest } from '../../contracts/schemas';
 import { formatZodError } from '../../contracts/validation';
 import { UserModel } from '../../models/definitions';
 import type { CoreContext } from '../context';
-import { redeemInvitation } from '../identity/redeemInvitation';
-import { invalid, ok, unauthorized, type Outcome } from '../result';
+import { checkInvitation, redeemInvitation } from '../identity/redeemInvitation';
+import { invalid, ok, unauthorized, unavailable, type Outcome } from '../result';
 import { issueToken } from './tokens';
 import { auditSignIn } from './auditSignIn';
 
@@ -31,7 +31,7 @@ async function openidOf(ctx: CoreContext, code: string): Promise<Outcome<string>
     const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
     session = JSON.parse(await res.text()) as Code2Session;
   } catch {
-    return unauthorized('暂时连不上微信登录服务，请稍后再试');
+    return unavailable('暂时连不上微信登录服务，请稍后再试');
   }
   if (!session.openid || session.errcode) {
     return unauthorized(session.errcode === 40163 ? '登录凭证已被使用，请重新登录' : '微信登录凭证无效或已过期，请重新登录');
@@ -43,13 +43,18 @@ async function openidOf(ctx: CoreContext, code: string): Promise<Outcome<string>
 export async function wechatLogin(ctx: CoreContext, input: unknown): Promise<Outcome<{ token: string; userId: number; created: boolean }>> {
   const parsed = WechatLoginRequest.safeParse(input);
   if (!parsed.success) return invalid(formatZodError(parsed.error));
+  // The invitation first: a wrong, used or expired code is refused without spending the wx.login code at WeChat.
+  if (parsed.data.invitation !== undefined) {
+    const usable = await checkInvitation(ctx, parsed.data.invitation);
+    if (!usable.ok) return usable;
+  }
   const openid = await openidOf(ctx, parsed.data.code);
   if (!openid.ok) return openid;
   if (parsed.data.invitation !== undefined) {
     const linked = await redeemInvitation(ctx, parsed.data.invitation, openid.value);
     if (!linked.ok) return linked;
     const user = (await UserModel.findByPk(linked.value.userId))!;
-      return ok({ token: issueToken(ctx.config, user), userId: user.id, created: false });
+    return ok({ token: issueToken(ctx.config, user), userId: user.id, created: false });
   }
   let user = await UserModel.findOne({ where: { wechatOpenid: openid.value } });
   let created = false;

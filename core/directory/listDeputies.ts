@@ -1,4 +1,8 @@
-/** Finding deputies by region, station or name — the public part of their profile only. */
+/**
+ * Finding deputies by region, station or name — the public part of their profile only, and only deputies whose
+ * account is active (a deactivated deputy cannot be written to or picked). A name search (`q`) matches the name
+ * or the username; exact names come first, so picking 李秀英 by name finds her at the top.
+ */
 import { Op, type WhereOptions } from 'sequelize';
 import { z } from 'zod';
 import { formatZodError } from '../../contracts/validation';
@@ -10,6 +14,7 @@ const Query = z.object({
   region: z.string().trim().max(32).optional(),
   station: z.coerce.number({ error: '联络站编号必须是数字' }).int().positive().optional(),
   q: z.string().trim().max(20, '姓名关键词不能超过 20 字').optional(),
+  limit: z.coerce.number({ error: '条数必须是数字' }).int('条数必须是整数').min(1, '条数至少为 1').max(1000, '一次最多 1000 条').optional(),
 });
 
 export interface DeputyListView {
@@ -31,10 +36,21 @@ export async function listDeputies(rawQuery: unknown): Promise<Outcome<DeputyLis
     where.push({ regionId: ids });
   }
   if (q.station) where.push({ stationId: q.station });
-  if (q.q) where.push({ name: { [Op.like]: `%${q.q.replace(/[\\%_]/g, '')}%` } });
-  const deputies = await DeputyModel.findAll({ where: { [Op.and]: where }, order: [['id', 'ASC']] });
+  const needle = q.q ? q.q.replace(/[\\%_]/g, '') : '';
+  if (needle) {
+    const byUsername = await UserModel.findAll({ where: { role: 'deputy', username: { [Op.like]: `%${needle}%` } }, attributes: ['id'], limit: 1000 });
+    where.push({ [Op.or]: [{ name: { [Op.like]: `%${needle}%` } }, { userId: byUsername.map((u) => u.id) }] });
+  }
+  const found = await DeputyModel.findAll({ where: { [Op.and]: where }, order: [['id', 'ASC']] });
+  const active = await UserModel.findAll({ where: { id: found.map((d) => d.userId), active: true, role: 'deputy' } });
+  const activeIds = new Set(active.map((u) => u.id));
+  const rank = (d: DeputyModel) => (!needle ? 0 : d.name === needle ? 0 : d.name.startsWith(needle) ? 1 : d.name.includes(needle) ? 2 : 3);
+  const deputies = found
+    .filter((d) => activeIds.has(d.userId))
+    .sort((a, b) => rank(a) - rank(b) || a.id - b.id)
+    .slice(0, q.limit ?? found.length);
   const [users, regions, stations] = await Promise.all([
-    UserModel.findAll({ where: { id: deputies.map((d) => d.userId) } }),
+    active,
     RegionModel.findAll({ where: { id: [...new Set(deputies.map((d) => d.regionId).filter((x): x is number => x !== null))] } }),
     StationModel.findAll({ where: { id: [...new Set(deputies.map((d) => d.stationId).filter((x): x is number => x !== null))] } }),
   ]);

@@ -11,7 +11,8 @@ import { InvitationCode } from '../../contracts/identity';
 import { SuggestionModel, UserModel } from '../../models/definitions';
 import { InvitationModel } from '../../models/identity';
 import type { CoreContext } from '../context';
-import { conflict, ok, type Outcome } from '../result';
+import { conflict, invalid, notFound, ok, type Outcome } from '../result';
+import { formatZodError } from '../../contracts/validation';
 import { fail, useCase } from '../useCase';
 import { invitationHash } from './invitationCodes';
 import { invitationUnusableReason, WECHAT_VISITOR } from './policy';
@@ -24,6 +25,7 @@ async function untouchedSelfRegistration(u: UserModel): Promise<boolean> {
   return (await SuggestionModel.count({ where: { authorUserId: u.id } })) === 0;
 }
 
+const NOT_FOUND = '邀请码不对，请核对后再输入（邀请码由人大工作人员发给您）';
 const LINKED_ELSEWHERE = '这个微信已经绑定了另一个账号，不能再绑定受邀的账号；请联系人大工作人员处理';
 
 interface Linked {
@@ -41,7 +43,7 @@ const run = useCase({
     if (!invitation) return null;
     return { invitation, user: await UserModel.findByPk(invitation.userId, { lock: true }) };
   },
-  notFound: '邀请码不对，请核对后再输入（邀请码由人大工作人员发给您）',
+  notFound: NOT_FOUND,
   when: async ({ subject, input, now }) => {
     const reason = invitationUnusableReason(subject.invitation, subject.user, now);
     if (reason) return reason;
@@ -79,6 +81,20 @@ const run = useCase({
     return { userId: user.id, username: user.username, closed };
   },
 });
+
+/**
+ * Whether an invitation could be redeemed now — malformed (400), unknown (404), used, voided, expired or for a
+ * deactivated person (409) — checked before WeChat is asked for the openid, so a bad code costs no WeChat call
+ * and uses up no `wx.login` code. Redeeming checks again under a lock.
+ */
+export async function checkInvitation(ctx: CoreContext, invitation: string): Promise<Outcome<null>> {
+  const parsed = InvitationCode.safeParse(invitation);
+  if (!parsed.success) return invalid(formatZodError(parsed.error));
+  const found = await InvitationModel.findOne({ where: { codeHash: invitationHash(ctx.config, parsed.data) } });
+  if (!found) return notFound(NOT_FOUND);
+  const reason = invitationUnusableReason(found, await UserModel.findByPk(found.userId), ctx.clock.now());
+  return reason ? conflict(reason) : ok(null);
+}
 
 /** Links `openid` to the person invited with `invitation` (as typed: case, spaces and dashes ignored). */
 export async function redeemInvitation(ctx: CoreContext, invitation: string, openid: string): Promise<Outcome<{ userId: number }>> {

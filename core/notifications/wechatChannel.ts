@@ -7,18 +7,7 @@ import { NotificationModel } from '../../models/engagement';
 import { UserModel } from '../../models/definitions';
 import type { CoreContext } from '../context';
 import { claimDue, recordAttempt } from './deliveries';
-
-let cachedToken: { base: string; token: string; expires: number } | null = null;
-
-async function accessToken(ctx: CoreContext): Promise<string> {
-  const { wechatApiBase: base, wechatAppId, wechatAppSecret } = ctx.config;
-  if (cachedToken && cachedToken.base === base && cachedToken.expires > Date.now()) return cachedToken.token;
-  const url = `${base}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(wechatAppId)}&secret=${encodeURIComponent(wechatAppSecret)}`;
-  const res = (await (await fetch(url, { signal: AbortSignal.timeout(5000) })).json()) as { access_token?: string; expires_in?: number; errmsg?: string };
-  if (!res.access_token) throw new Error(`access_token: ${res.errmsg ?? 'no token'}`);
-  cachedToken = { base, token: res.access_token, expires: Date.now() + ((res.expires_in ?? 7200) - 300) * 1000 };
-  return res.access_token;
-}
+import { accessToken, dropAccessToken, STALE_TOKEN_CODES } from '../wechat/accessToken';
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -53,6 +42,7 @@ export async function deliverWechat(ctx: CoreContext, limit = 100): Promise<numb
         await recordAttempt(row, now, { ok: true });
         sent += 1;
       } else {
+        if (body.errcode && STALE_TOKEN_CODES.has(body.errcode)) dropAccessToken();
         // 43101: the user has not subscribed — retrying cannot help.
         await recordAttempt(row, now, { ok: false, error: `微信返回 ${body.errcode} ${body.errmsg ?? ''}`, permanent: body.errcode === 43101 });
       }
