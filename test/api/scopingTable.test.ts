@@ -132,6 +132,8 @@ const TABLE: Endpoint[] = [
   { kind: 'meeting', action: 'check in by code', method: 'POST', path: () => '/api/meetings/checkin', body: (i) => ({ code: i.checkinCode }), expect: { anon: 401, deputyOwn: 409 }, rest: 400 },
   { kind: 'meeting', action: 'cancel', method: 'POST', path: (i) => `/api/meetings/${i.cancelMeeting}/cancel`, body: () => ({ reason: '改期' }), ...managed([200, 409]) },
 
+  { kind: 'meeting', action: 'invite a deputy', method: 'POST', path: () => '/api/meetings', body: () => ({ kind: 'reception', title: '代表接待日', place: '联络站', startsAt: '2026-03-06T09:00:00+08:00', endsAt: '2026-03-06T11:00:00+08:00', invitees: { users: ['deputy01'] } }), ...managed(201, { districtOther: [400, 403] }) },
+
   // Questionnaires (core/questionnaires/policy.ts): named answers, results and their export belong to the managing office.
   { kind: 'questionnaire', action: 'detail', method: 'GET', path: (i) => `/api/questionnaires/${i.questionnaire}`, ...managed(200, { deputyOwn: 200 }) },
   { kind: 'questionnaire', action: 'list', method: 'GET', path: () => '/api/questionnaires', shows: (b, i) => b.items.some((q: { id: number }) => q.id === i.questionnaire), expect: { ...managedList().expect, deputyOwn: 'listed' }, rest: 'unlisted' },
@@ -141,6 +143,7 @@ const TABLE: Endpoint[] = [
 
   // Notices and their read receipts (core/notifications/policy.ts).
   { kind: 'notice', action: 'list', method: 'GET', path: () => '/api/notices', shows: (b, i) => b.items.some((n: { id: number }) => n.id === i.notice), ...managedList() },
+  { kind: 'notice', action: 'publish to a deputy', method: 'POST', path: () => '/api/notices', body: () => ({ title: '学习通知', body: '请按时参加。', audience: { users: ['deputy01'] } }), ...managed(201, { districtOther: [400, 403] }) },
   { kind: 'notice', action: 'receipts', method: 'GET', path: (i) => `/api/notices/${i.notice}/receipts`, ...managed() },
   { kind: 'inbox item', action: 'read', method: 'POST', path: (i) => `/api/inbox/${i.inbox}/read`, expect: { anon: 401, deputyOwn: 200 }, rest: 404 },
   { kind: 'inbox item', action: 'list', method: 'GET', path: () => '/api/inbox', shows: (b, i) => b.items.some((n: { id: number }) => n.id === i.inbox), expect: { anon: 401, deputyOwn: 'listed' }, rest: 'unlisted' },
@@ -171,6 +174,7 @@ const TABLE: Endpoint[] = [
   { kind: 'account', action: 'invitation', method: 'POST', path: () => '/api/users/deputy01/invitation', body: () => ({}), ...managed(201) },
   { kind: 'station', action: 'list', method: 'GET', path: () => '/api/admin/stations', shows: (b, i) => b.items.some((s: { id: number }) => s.id === i.station), ...managedList() },
   { kind: 'station', action: 'edit', method: 'PATCH', path: (i) => `/api/stations/${i.station}`, body: () => ({ address: '淄博市张店区车站街道便民服务中心二楼' }), ...managed(200, { districtOther: 403 }) },
+  { kind: 'station', action: 'create', method: 'POST', path: () => '/api/stations', body: (i) => ({ name: '车站街道第二联络点', kind: 'point', region: i.town, address: '淄博市张店区车站街道' }), ...managed([201, 409], { districtOther: 403 }) },
   { kind: 'region', action: 'rename', method: 'PATCH', path: (i) => `/api/regions/${i.town}`, body: () => ({ name: '车站街道' }), ...managed(200, { districtOther: 403 }) },
   { kind: 'department', action: 'edit', method: 'PATCH', path: () => '/api/departments/housing', body: () => ({ aliases: ['住建局'] }), expect: { anon: 401, admin: 200, city: 200 }, rest: 403 },
 ];
