@@ -67,6 +67,8 @@ export interface MeetingItem {
   kind: string;
   kindLabel: string;
   title: string;
+  /** The office's agenda (议程), as written. */
+  agenda: string;
   place: string;
   startsAt: string;
   endsAt: string;
@@ -78,6 +80,10 @@ export interface QuestionnaireItem {
   kind: string;
   kindLabel: string;
   title: string;
+  /** The office's description (说明), as written. */
+  description: string;
+  anonymous?: boolean;
+  opensAt?: string | null;
   closesAt: string;
   answered?: boolean;
   open?: boolean;

@@ -15,6 +15,7 @@ import type {
   Viewer,
   ConfidenceLevel,
   ProgressStepKey,
+  SuggestionAction,
 } from './enums';
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -215,3 +216,31 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 export const VIEWER_LABELS: Record<Viewer, string> = { citizen: '群众', deputy: '代表', department: '承办单位', office: '人大机关' };
 export const CONFIDENCE_LABELS: Record<ConfidenceLevel, string> = { high: '高', medium: '中', low: '低' };
 export const PROGRESS_STEP_LABELS: Record<ProgressStepKey, string> = { submit: '提交', assign: '交办', handle: '办理', answer: '答复', rate: '测评' };
+
+/**
+ * Suggestion actions that cannot be undone, with the question a front end asks before doing them. A front end
+ * shows this text in a confirmation and acts only after the person agrees.
+ */
+export const IRREVERSIBLE_ACTIONS: Partial<Record<SuggestionAction, string>> = {
+  submit: '提交后不能再修改内容，确定提交吗？',
+  withdraw: '撤回后这件不再办理，确定撤回吗？',
+  forward: '转为建议后将交人大机关审查，确定转交吗？',
+  reply: '直接答复后这条意见就办结了，确定答复吗？',
+  reject: '不予立案后这件建议只留作参考，不再交办，确定吗？',
+  assign: '交办后承办单位会立即收到任务，确定交办吗？',
+  confirm: '将按分办建议交办，承办单位会立即收到任务，确定吗？',
+  return: '退回后这件建议将由人大机关重新交办，确定退回吗？',
+  'publish-answer': '正式答复发布后不能撤回，代表和群众会立即看到，确定发布吗？',
+  rate: '测评提交后不能修改，确定提交吗？',
+  'decide-redo': '这个决定提交后不能更改，确定吗？',
+  close: '办结后这件建议不再办理，确定办结吗？',
+  urge: '催办会立即通知承办单位，确定催办吗？',
+  order: '责令书会立即发给承办单位，确定发出吗？',
+  'decide-extension': '审批结果会立即通知承办单位，确定吗？',
+};
+
+/** What an action button says where the plain action label would mislead (立案 beside 立案并交办). */
+export const ACTION_BUTTON_LABELS: Partial<Record<SuggestionState, Partial<Record<SuggestionAction, string>>>> = {
+  submitted: { accept: '立案（稍后交办）', confirm: '立案并按分办建议交办', reject: '不予立案' },
+  accepted: { confirm: '按分办建议交办', assign: '选择承办单位交办' },
+};

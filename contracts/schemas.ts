@@ -389,6 +389,13 @@ export const SuggestionDetail = SuggestionSummary.extend({
   /** The stepper: 提交 → 交办 → 办理 → 答复 → 测评, with done/current and dates. */
   progress: SuggestionProgress,
   actions: z.array(z.enum(SUGGESTION_ACTIONS)),
+  /**
+   * The same actions as buttons: the label to show (立案（稍后交办） beside 立案并按分办建议交办), whether it cannot
+   * be undone, and then the question to ask before doing it.
+   */
+  actionDetails: z.array(
+    z.object({ action: z.enum(SUGGESTION_ACTIONS), label: z.string(), irreversible: z.boolean(), confirm: z.string().nullable() }),
+  ),
 });
 
 export const SuggestionPage = z.object({

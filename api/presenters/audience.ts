@@ -9,7 +9,9 @@
  * and deciding words are only whole words of the letter (a fragment such as 上下 out of 上下楼 is dropped).
  */
 import {
+  ACTION_BUTTON_LABELS,
   ACTION_LABELS,
+  IRREVERSIBLE_ACTIONS,
   ANSWER_CLASS_LABELS,
   CONFIDENCE_LABELS,
   PROGRESS_STEP_LABELS,
@@ -20,6 +22,7 @@ import {
   type ConfidenceLevel,
   type ProgressStepKey,
   type Role,
+  type SuggestionAction,
   type SuggestionEventKind,
   type SuggestionState,
 } from '../../contracts';
@@ -331,4 +334,12 @@ export function presentRouting(p: RoutingProposal | null, audience: Viewer, text
     confidenceLabel: CONFIDENCE_LABELS[level],
     reasons: audience === 'office' ? reasons(shown, lead, departments, level) : reasons(shown, lead, departments, level).slice(0, 1),
   };
+}
+
+/** The caller's actions as buttons: the label for this state, and for irreversible ones the question to ask first. */
+export function presentActions(actions: readonly SuggestionAction[], state: SuggestionState) {
+  return actions.map((action) => {
+    const confirm = IRREVERSIBLE_ACTIONS[action] ?? null;
+    return { action, label: ACTION_BUTTON_LABELS[state]?.[action] ?? ACTION_LABELS[action], irreversible: confirm !== null, confirm };
+  });
 }

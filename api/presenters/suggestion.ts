@@ -20,7 +20,7 @@ import {
 import type { Role } from '../../contracts/enums';
 import type { RoutingProposal, SuggestionDetail, SuggestionSummary } from '../../contracts/schemas';
 import { describeDeadlines } from '../../core/suggestions/deadlines';
-import { viewerOf, presentProgress, presentRouting, presentTimeline } from './audience';
+import { presentActions, presentProgress, presentRouting, presentTimeline, viewerOf } from './audience';
 import type { SuggestionListView, SuggestionView } from '../../core/suggestions';
 import type { DepartmentModel, RegionModel, SuggestionModel, UserModel } from '../../models/definitions';
 
@@ -150,5 +150,6 @@ export function presentSuggestion(v: SuggestionView, viewer: { role: Role }): Su
     viewer: audience,
     progress: presentProgress(s.state as SuggestionState, s.round, v.events),
     actions: v.actions,
+    actionDetails: presentActions(v.actions, s.state as SuggestionState),
   };
 }

@@ -242,6 +242,14 @@ export const SUGGESTION_EVENTS = {
   },
 } satisfies Record<string, S>;
 
+/** The office's own text (a meeting's agenda, a survey's description) for a notification body: "议程：…。", clipped. */
+function officeText(label: string, text: string | null | undefined, max = 600): string {
+  const t = (text ?? '').trim();
+  if (!t) return '';
+  const clipped = t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  return `${label}：${clipped}${/[。！？.!?…]$/.test(clipped) ? '' : '。'}`;
+}
+
 type MA = keyof typeof MEETING_AUDIENCES;
 type M = Row<MeetingView, MA>;
 const HOUR = 3_600_000;
@@ -255,7 +263,10 @@ export const MEETING_EVENTS = {
         to: 'invitees',
         channels: ALL,
         urgent: within(HOUR),
-        say: (v) => ({ title: `${MEETING_KIND_LABELS[v.m.kind as keyof typeof MEETING_KIND_LABELS] ?? '会议'}通知：${v.m.title}`, body: `${chinaTime(v.m.startsAt)}，${v.m.place}。请回复参加或请假。` }),
+        say: (v) => ({
+          title: `${MEETING_KIND_LABELS[v.m.kind as keyof typeof MEETING_KIND_LABELS] ?? '会议'}通知：${v.m.title}`,
+          body: `${chinaTime(v.m.startsAt)}，${v.m.place}。${officeText('议程', v.m.agenda)}请回复参加或请假。`,
+        }),
       },
     ],
   },
@@ -297,7 +308,7 @@ export const QUESTIONNAIRE_EVENTS = {
   'questionnaire.published': {
     kind: (v) => `${v.q.kind}.published`,
     key: (v) => `questionnaire:${v.q.id}:published`,
-    rules: [{ to: 'recipients', channels: ALL, say: (v) => ({ title: `新${qLabel(v)}：${v.q.title}`, body: `请在 ${chinaTime(v.q.closesAt)} 前完成。` }) }],
+    rules: [{ to: 'recipients', channels: ALL, say: (v) => ({ title: `新${qLabel(v)}：${v.q.title}`, body: `${officeText('说明', v.q.description)}请在 ${chinaTime(v.q.closesAt)} 前完成。` }) }],
   },
   'questionnaire.reminder': {
     kind: (v) => `${v.q.kind}.reminder`,

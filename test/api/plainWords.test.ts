@@ -55,6 +55,13 @@ describe.each(databaseKinds())('plain words per audience on %s', (kind) => {
     expect(created.progress.steps[0].at).toBeTruthy();
     expect(created.progress.steps[1].hint).toBe('人大机关审查中');
 
+    // The office's buttons: 立案 and 立案并交办 say what each does; irreversible ones ask first.
+    const review = await office.getSuggestion(created.id);
+    const buttons = Object.fromEntries(review.actionDetails.map((a) => [a.action, a]));
+    expect(review.actionDetails.map((a) => a.action)).toEqual(review.actions);
+    expect(buttons.reject).toMatchObject({ label: '不予立案', irreversible: true, confirm: expect.stringContaining('留作参考') });
+    expect(buttons.accept).toMatchObject({ label: '立案（稍后交办）', irreversible: false, confirm: null });
+    if (buttons.confirm) expect(buttons.confirm).toMatchObject({ label: '立案并按分办建议交办', irreversible: true });
     await office.act(created.id, 'accept', { note: '内部：材料齐全' });
     await office.act(created.id, 'assign', { lead: 'housing', co: ['finance'], note: '内部备注' });
     api.clock.set('2026-03-03');
@@ -62,7 +69,9 @@ describe.each(databaseKinds())('plain words per audience on %s', (kind) => {
     await finance.act(created.id, 'opinion', { opinion: '财政补助可按每台 10 万元测算。' });
     await housing.act(created.id, 'sign');
     await housing.act(created.id, 'consult', { method: 'phone', happenedOn: '2026-03-03', summary: '电话联系代表。' });
-    await housing.act(created.id, 'draft-answer', { answerClass: 'B', text: '已列入计划。' });
+    const drafted = await housing.act(created.id, 'draft-answer', { answerClass: 'B', text: '已列入计划。' });
+    expect(drafted.actionDetails.find((a) => a.action === 'publish-answer')).toMatchObject({ irreversible: true, confirm: expect.stringContaining('不能撤回') });
+    expect(drafted.actionDetails.find((a) => a.action === 'draft-answer')).toMatchObject({ irreversible: false });
     await housing.act(created.id, 'publish-answer', {});
 
     const seen = await deputy.getSuggestion(created.id);
