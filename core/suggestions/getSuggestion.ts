@@ -61,7 +61,9 @@ export async function getSuggestion(ctx: CoreContext, actor: Actor, id: number):
  */
 function asReturned(actor: Actor, v: SuggestionView, until: Date): SuggestionView {
   const upTo = (at: Date | null) => at !== null && new Date(at).getTime() <= until.getTime();
-  const events = v.events.filter((e) => upTo(e.createdAt));
+  // The timeline is cut at the department's return event itself (ids keep the order where stored times share a second).
+  const returned = [...v.events].reverse().find((e) => e.action === 'return' && upTo(e.createdAt));
+  const events = v.events.filter((e) => (returned ? e.id <= returned.id : upTo(e.createdAt)));
   const s = v.facts.suggestion;
   // A lead's return sent the suggestion back to the office: no lead and no clocks (as returnSuggestion left it).
   const mine = v.facts.assignmentHistory.filter((a) => a.departmentId === actor.departmentId);
