@@ -52,14 +52,17 @@ async function main() {
       const path = String(user.path);
       const ids = await regionIdsUnder(path);
       const city = path.split('/').filter(Boolean).length === 1;
+      // A city office whose subtree is every region sees everything but drafts.
+      if (city && ids.length === Number((await db.all('SELECT COUNT(*) AS n FROM regions'))[0].n)) return [`s.state <> 'draft'`, []];
       return [`s.state <> 'draft' AND ${city ? `(s.regionId IN (${inList(ids)}) OR s.regionId IS NULL)` : `s.regionId IN (${inList(ids)})`}`, []];
     };
     const m = /^\/api\/suggestions(?:\/(\d+))?$/.exec(ctx.path);
     if (m && !m[1]) {
       const where: string[] = [];
       const params: unknown[] = [];
+      // A department's page walks the updatedAt index testing each row; its total is read off the assignments.
       if (user.role === 'staff') {
-        where.push('EXISTS (SELECT 1 FROM suggestion_assignments a WHERE a.suggestionId = s.id AND a.departmentId = ?)');
+        where.push('(SELECT COUNT(*) FROM suggestion_assignments a WHERE a.suggestionId = s.id AND a.departmentId = ?) > 0');
         params.push(user.departmentId);
       } else if (user.role === 'office') where.push((await officeWhere())[0]);
       if (ctx.query.overdue === 'true') {
@@ -79,7 +82,9 @@ async function main() {
       const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const [rows, [{ n }]] = await Promise.all([
         db.all(`SELECT ${SUMMARY} FROM suggestions s ${w} ORDER BY s.updatedAt DESC, s.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params),
-        db.all(`SELECT COUNT(*) AS n FROM suggestions s ${w}`, params),
+        user.role === 'staff' && where.length === 1
+          ? db.all('SELECT COUNT(DISTINCT suggestionId) AS n FROM suggestion_assignments WHERE departmentId = ?', [user.departmentId])
+          : db.all(`SELECT COUNT(*) AS n FROM suggestions s ${w}`, params),
       ]);
       const userIds = [...new Set(rows.flatMap((r) => [r.authorUserId, r.deputyUserId]).filter((x) => x !== null))] as number[];
       const [users, depts, regions] = await Promise.all([

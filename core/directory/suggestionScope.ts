@@ -10,6 +10,8 @@
 import { Op, Sequelize, type WhereOptions } from 'sequelize';
 import type { Actor } from '../context';
 import { inRegion, regionWhere } from './scope';
+import { idsUnderPath } from './regionFilter';
+import { RegionModel } from '../../models/definitions';
 import type { SuggestionState } from '../../contracts/enums';
 
 /** The states in which a deputy's suggestion is open to every deputy: accepted by the office, and after. */
@@ -102,6 +104,30 @@ export function visibleWhere(actor: Actor): WhereOptions {
     case 'service':
       return { id: null };
   }
+}
+
+/**
+ * `visibleWhere` for lists and counts at volume: the same rule, with an office's region subtree read first, so that
+ * the database gets a plain list of region ids it can range over (or, for a city office whose subtree holds every
+ * region, no region condition at all) instead of a subquery joined by OR, which MySQL answers with a full scan.
+ */
+export async function visibleListWhere(actor: Actor): Promise<WhereOptions> {
+  if (actor.role !== 'office' || !actor.regionPath) return visibleWhere(actor);
+  const isCity = actor.regionPath.split('/').filter(Boolean).length === 1;
+  const [under, all] = await Promise.all([idsUnderPath(actor.regionPath), isCity ? RegionModel.count() : Promise.resolve(-1)]);
+  const notDraft = { state: { [Op.ne]: 'draft' } };
+  if (isCity && under.length === all) return notDraft;
+  return { [Op.and]: [notDraft, isCity ? { [Op.or]: [{ regionId: under }, { regionId: null }] } : { regionId: under }] } as WhereOptions;
+}
+
+/**
+ * A staff member's own tasks as a per-row test (a correlated subquery): a list ordered by `updatedAt` then walks
+ * that index and stops after a page, where `visibleWhere`'s `IN (…)` makes MySQL gather and sort the whole set.
+ * Only for a department with many tasks (see listSuggestions); null for anyone else.
+ */
+export function staffRowTest(actor: Actor, alias: string): WhereOptions | null {
+  if (actor.role !== 'staff') return null;
+  return Sequelize.literal(`(SELECT COUNT(*) FROM suggestion_assignments sa WHERE sa.suggestionId = ${alias}.id AND sa.departmentId = ${Number(actor.departmentId ?? 0)}) > 0`) as unknown as WhereOptions;
 }
 
 /** A deputy's own part in suggestions: written, led, co-signed (as `isCosigner` counts), or addressed to them. */

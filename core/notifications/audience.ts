@@ -31,7 +31,7 @@ export async function resolveAudience(audience: Audience, actor: Actor): Promise
     if (audience.stations?.length) and.push({ stationId: audience.stations });
     if (audience.delegations?.length) and.push({ delegation: audience.delegations });
     if (scope) and.push({ regionId: scope });
-    const deputies = await DeputyModel.findAll({ where: { [Op.and]: and }, attributes: ['userId'] });
+    const deputies = await DeputyModel.findAll({ where: { [Op.and]: and }, attributes: ['userId'], raw: true });
     for (const d of deputies) ids.add(d.userId);
   }
   if (audience.users?.length) {
@@ -43,6 +43,12 @@ export async function resolveAudience(audience: Audience, actor: Actor): Promise
       ids.add(u.id);
     }
   }
-  const active = await UserModel.findAll({ where: { id: [...ids], active: true }, attributes: ['id'] });
-  return active.map((u) => u.id).sort((a, b) => a - b);
+  // Who of them is active, a chunk of ids per statement (an audience may be a province's 100,000 deputies).
+  const all = [...ids];
+  const active: number[] = [];
+  for (let i = 0; i < all.length; i += 5_000) {
+    const rows = await UserModel.findAll({ where: { id: all.slice(i, i + 5_000), active: true }, attributes: ['id'], raw: true });
+    for (const u of rows) active.push(u.id);
+  }
+  return active.sort((a, b) => a - b);
 }

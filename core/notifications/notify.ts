@@ -27,35 +27,58 @@ export interface Message {
   urgent?: boolean;
 }
 
-/** Notifies `userIds`; returns how many were newly notified. */
+/** How many people one round of statements notifies: the memory a fan-out holds stays flat whatever its size. */
+export const NOTIFY_CHUNK = 1_000;
+
+/**
+ * Notifies `userIds`; returns how many were newly notified. Set-based: per chunk of people one statement finds who
+ * was told already, one reads the people and one their settings, one multi-row INSERT writes the inbox entries and
+ * one the outbox rows — all in the caller's transaction, so a crash (even kill -9) leaves all or nothing, and the
+ * unique dedupe key keeps a second run from telling anyone twice.
+ */
 export async function notify(userIds: number[], msg: Message, now: Date): Promise<number> {
   const unique = [...new Set(userIds)];
-  if (!unique.length) return 0;
-  const keys = unique.map((u) => `${msg.key}:${u}`.slice(0, 190));
-  const done = new Set((await NotificationModel.findAll({ where: { dedupeKey: { [Op.in]: keys } }, attributes: ['dedupeKey'] })).map((n) => n.dedupeKey));
-  const users = await UserModel.findAll({ where: { id: unique }, attributes: ['id', 'role', 'wechatOpenid'] });
+  let count = 0;
+  for (let i = 0; i < unique.length; i += NOTIFY_CHUNK) count += await notifyChunk(unique.slice(i, i + NOTIFY_CHUNK), msg, now);
+  return count;
+}
+
+async function notifyChunk(ids: number[], msg: Message, now: Date): Promise<number> {
+  const keyOf = (u: number) => `${msg.key}:${u}`.slice(0, 190);
+  const done = new Set(
+    (await NotificationModel.findAll({ where: { dedupeKey: { [Op.in]: ids.map(keyOf) } }, attributes: ['dedupeKey'], raw: true })).map((n) => n.dedupeKey),
+  );
+  const users = (await UserModel.findAll({ where: { id: ids }, attributes: ['id', 'role', 'wechatOpenid'], raw: true })).filter((u) => !done.has(keyOf(u.id)));
+  if (!users.length) return 0;
   const settings = await settingsOf(users.map((u) => u.id));
   const urgent = msg.urgent ?? false;
-  let count = 0;
-  for (const user of users) {
-    const dedupeKey = `${msg.key}:${user.id}`.slice(0, 190);
-    if (done.has(dedupeKey)) continue;
-    const n = await NotificationModel.create({
-      userId: user.id,
+  const qi = NotificationModel.sequelize!.getQueryInterface();
+  await qi.bulkInsert(
+    NotificationModel.getTableName() as string,
+    users.map((u) => ({
+      userId: u.id,
       kind: msg.kind,
       title: msg.title,
       body: msg.body,
       refType: msg.refType ?? null,
       refId: msg.refId ?? null,
       readAt: null,
-      dedupeKey,
+      dedupeKey: keyOf(u.id),
       createdAt: now,
-    });
+    })),
+  );
+  // The new entries' ids, by their unique keys (portable: no reliance on consecutive auto-increment values).
+  const created = new Map(
+    (await NotificationModel.findAll({ where: { dedupeKey: { [Op.in]: users.map((u) => keyOf(u.id)) } }, attributes: ['id', 'userId'], raw: true })).map((n) => [n.userId, n.id]),
+  );
+  const outbox: Record<string, unknown>[] = [];
+  for (const user of users) {
+    const id = created.get(user.id)!;
     const mine = settings.get(user.id)!;
     const channels = availableChannels(user).filter((c) => mine[c] && (!msg.channels || msg.channels.includes(c)));
     for (const channel of channels) {
-      await OutboxModel.create({
-        notificationId: n.id,
+      outbox.push({
+        notificationId: id,
         userId: user.id,
         channel,
         status: 'pending',
@@ -64,14 +87,14 @@ export async function notify(userIds: number[], msg: Message, now: Date): Promis
         urgent,
         claimedUntil: null,
         lastError: null,
-        idempotencyKey: `${channel}:${n.id}`,
+        idempotencyKey: `${channel}:${id}`,
         createdAt: now,
         sentAt: null,
       });
     }
-    count += 1;
   }
-  return count;
+  if (outbox.length) await qi.bulkInsert(OutboxModel.getTableName() as string, outbox);
+  return users.length;
 }
 
 /** The ids of the active staff of the given departments. */

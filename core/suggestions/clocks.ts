@@ -3,33 +3,99 @@
  * working day after a deadline passes and the order 5 working days after that, co-handler opinions and redo
  * answers falling due. Each thing is sent once, whatever how often the sweep runs.
  */
-import { Op } from 'sequelize';
-import { SuggestionModel } from '../../models/definitions';
-import { addWorkingDays, chinaDate, workingDaysLeft } from '../calendar/workdays';
+import { Op, type WhereOptions } from 'sequelize';
+import { AssignmentModel, SuggestionModel } from '../../models/definitions';
+import { addDays, addWorkingDays, chinaDate, workingDaysLeft } from '../calendar/workdays';
 import type { CoreContext } from '../context';
 import { publishEvents } from '../notifications/publishEvents';
-import { markOnce, systemActor } from '../sweeps/marks';
+import { markOnce, systemActor, unmarked } from '../sweeps/marks';
 import { inTransaction } from '../useCase';
-import { ok } from '../result';
+import { ok, type Outcome } from '../result';
 import { orderSuggestion } from './orderSuggestion';
 import { urgeSuggestion } from './urgeSuggestion';
 
 export const WARNING_LEVELS = [7, 3, 1];
 export const ORDER_AFTER_WORKING_DAYS = 5;
+/** Suggestions read per statement by a sweep (summary columns only): memory stays flat at any volume. */
+export const SWEEP_BATCH = 1_000;
+/** Due items acted on per transaction (each in a savepoint of its own, with its once-mark). */
+const ACT_BATCH = 50;
 
-const open = () => SuggestionModel.findAll({ where: { state: ['assigned', 'handling'], answerDueOn: { [Op.ne]: null } } });
+type Due = 'answerDueOn' | 'coOpinionDueOn' | 'redoDueOn';
+type OpenRow = Pick<SuggestionModel, 'id' | 'round' | 'state' | 'answerDueOn' | 'coOpinionDueOn' | 'redoDueOn'>;
 
-/** Warns the handling departments as the answer deadline approaches. */
+/**
+ * The suggestions in `state` whose `due` date lies in `range`, in batches, walking the `(state, due)` index in its
+ * order with a keyset (due, id): no sort, no offset, and only the columns the sweeps read.
+ */
+async function* openBatches(state: string, due: Due, range: Record<symbol, string>, extra: WhereOptions[] = []): AsyncGenerator<OpenRow[]> {
+  let after: [string, number] | null = null;
+  for (;;) {
+    const keyset: WhereOptions[] = after ? [{ [Op.or]: [{ [due]: { [Op.gt]: after[0] } }, { [due]: after[0], id: { [Op.gt]: after[1] } }] }] : [];
+    const rows = (await SuggestionModel.findAll({
+      where: { [Op.and]: [{ state }, { [due]: { [Op.ne]: null, ...range } }, ...extra, ...keyset] },
+      attributes: ['id', 'round', 'state', 'answerDueOn', 'coOpinionDueOn', 'redoDueOn'],
+      order: [
+        [due, 'ASC'],
+        ['id', 'ASC'],
+      ],
+      limit: SWEEP_BATCH,
+      raw: true,
+    })) as OpenRow[];
+    if (!rows.length) return;
+    yield rows;
+    if (rows.length < SWEEP_BATCH) return;
+    const last = rows[rows.length - 1];
+    after = [last[due]!, last.id];
+  }
+}
+
+/**
+ * Acts once on each item whose key has no once-mark yet: one statement finds the marks of a whole batch, and the
+ * new items are acted on a batch per transaction, each with its mark in a savepoint of its own — a failed act
+ * rolls back its mark (tried again next tick), a crash rolls back the batch, and a second runner never acts twice.
+ */
+async function actOnce<T>(ctx: CoreContext, job: string, now: Date, items: { key: string; item: T }[], act: (item: T) => Promise<Outcome<number>>): Promise<number> {
+  const fresh = new Set(await unmarked(items.map((i) => i.key)));
+  const todo = items.filter((i) => fresh.has(i.key));
+  let done = 0;
+  for (let i = 0; i < todo.length; i += ACT_BATCH) {
+    const r = await inTransaction(ctx, async () => {
+      let n = 0;
+      for (const t of todo.slice(i, i + ACT_BATCH)) {
+        const one = await inTransaction(ctx, async () => ((await markOnce(t.key, job, now)) ? act(t.item) : ok(0)));
+        if (one.ok) n += one.value;
+      }
+      return ok(n);
+    });
+    if (r.ok) done += r.value;
+  }
+  return done;
+}
+
+const OPEN_STATES = ['assigned', 'handling'];
+
+/** Warns the handling departments as the answer deadline approaches (7, 3 and 1 working days before). */
 export async function sweepDeadlineWarnings(ctx: CoreContext): Promise<number> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
+  // Every deadline within the widest warning lies before this day (a superset; the working-day count decides).
+  const horizon = addDays(addWorkingDays(today, WARNING_LEVELS[0]), 1);
   let sent = 0;
-  for (const s of await open()) {
-    const left = workingDaysLeft(today, s.answerDueOn!);
-    if (left <= 0) continue;
-    const level = WARNING_LEVELS.filter((l) => l >= left).pop();
-    if (level === undefined) continue;
-    sent += await publishEvents(null, [{ type: 'suggestion.deadline', ref: { type: 'suggestion', id: s.id }, data: { left, level } }], now);
+  for (const state of OPEN_STATES) {
+    for await (const rows of openBatches(state, 'answerDueOn', { [Op.gt]: today, [Op.lte]: horizon })) {
+      const items: { key: string; item: { s: OpenRow; left: number; level: number } }[] = [];
+      for (const s of rows) {
+        const left = workingDaysLeft(today, s.answerDueOn!);
+        if (left <= 0) continue;
+        const level = WARNING_LEVELS.filter((l) => l >= left).pop();
+        if (level === undefined) continue;
+        items.push({ key: `warning:${s.id}:${s.round}:${s.answerDueOn}:${level}`, item: { s, left, level } });
+      }
+      sent += await actOnce(ctx, 'deadline-warnings', now, items, async ({ s, left, level }) =>
+        ok(await publishEvents(null, [{ type: 'suggestion.deadline', ref: { type: 'suggestion', id: s.id }, data: { left, level } }], now)),
+      );
+    }
   }
   return sent;
 }
@@ -37,30 +103,31 @@ export async function sweepDeadlineWarnings(ctx: CoreContext): Promise<number> {
 /**
  * Urges overdue suggestions, and orders (责令) those still open five working days after the urge — as the system
  * actor, through the same use cases (and policy) as the office's own urge; the once-mark and the action share a
- * transaction, so a crash or a second runner never sends twice.
+ * savepoint, so a crash or a second runner never sends twice.
  */
 export async function sweepOverdue(ctx: CoreContext): Promise<number> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   let done = 0;
   const system = await systemActor();
-  for (const s of await open()) {
-    if (today <= s.answerDueOn!) continue;
-    const urgeOn = addWorkingDays(s.answerDueOn!, 1);
-    const orderOn = addWorkingDays(urgeOn, ORDER_AFTER_WORKING_DAYS);
-    const steps: ['urge' | 'order', string, string][] = [
-      ['urge', urgeOn, `已超过答复期限 ${s.answerDueOn}，请抓紧办理并答复代表。`],
-      ['order', orderOn, `催办后仍未答复（期限 ${s.answerDueOn}），责令在 ${ORDER_AFTER_WORKING_DAYS} 个工作日内答复并说明原因。`],
-    ];
-    for (const [step, on, note] of steps) {
-      if (today < on) continue;
-      const useCase = step === 'urge' ? urgeSuggestion : orderSuggestion;
-      const r = await inTransaction(ctx, async () => {
-        if (!(await markOnce(`${step}:${s.id}:${s.round}:${s.answerDueOn}`, 'overdue', now))) return ok(false);
-        const acted = await useCase(ctx, system, s.id, { note });
-        return acted.ok ? ok(true) : acted;
+  for (const state of OPEN_STATES) {
+    for await (const rows of openBatches(state, 'answerDueOn', { [Op.lt]: today })) {
+      const items: { key: string; item: { id: number; step: 'urge' | 'order'; note: string } }[] = [];
+      for (const s of rows) {
+        const urgeOn = addWorkingDays(s.answerDueOn!, 1);
+        const orderOn = addWorkingDays(urgeOn, ORDER_AFTER_WORKING_DAYS);
+        const steps: ['urge' | 'order', string, string][] = [
+          ['urge', urgeOn, `已超过答复期限 ${s.answerDueOn}，请抓紧办理并答复代表。`],
+          ['order', orderOn, `催办后仍未答复（期限 ${s.answerDueOn}），责令在 ${ORDER_AFTER_WORKING_DAYS} 个工作日内答复并说明原因。`],
+        ];
+        for (const [step, on, note] of steps) {
+          if (today >= on) items.push({ key: `${step}:${s.id}:${s.round}:${s.answerDueOn}`, item: { id: s.id, step, note } });
+        }
+      }
+      done += await actOnce(ctx, 'overdue', now, items, async ({ id, step, note }) => {
+        const acted = await (step === 'urge' ? urgeSuggestion : orderSuggestion)(ctx, system, id, { note });
+        return acted.ok ? ok(1) : acted;
       });
-      if (r.ok && r.value) done += 1;
     }
   }
   return done;
@@ -70,11 +137,27 @@ export async function sweepOverdue(ctx: CoreContext): Promise<number> {
 export async function sweepCoOpinions(ctx: CoreContext): Promise<number> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
+  const horizon = addDays(addWorkingDays(today, 3), 1);
   let sent = 0;
-  for (const s of await SuggestionModel.findAll({ where: { state: ['assigned', 'handling'], coOpinionDueOn: { [Op.ne]: null } } })) {
-    const left = workingDaysLeft(today, s.coOpinionDueOn!);
-    if (left > 3) continue;
-    sent += await publishEvents(null, [{ type: 'suggestion.co-opinion', ref: { type: 'suggestion', id: s.id }, data: { late: left < 0 } }], now);
+  for (const state of OPEN_STATES) {
+    for await (const rows of openBatches(state, 'coOpinionDueOn', { [Op.lte]: horizon })) {
+      // Only co-handlers still owing their opinion hear of it; the mark names them, so one added later is told too.
+      const pending = new Map<number, number[]>();
+      const owing = await AssignmentModel.findAll({ where: { suggestionId: rows.map((r) => r.id), role: 'co', active: true, opinion: null }, attributes: ['suggestionId', 'departmentId'], raw: true });
+      for (const a of owing) pending.set(a.suggestionId, [...(pending.get(a.suggestionId) ?? []), a.departmentId]);
+      const items: { key: string; item: { id: number; late: boolean } }[] = [];
+      for (const s of rows) {
+        const depts = pending.get(s.id);
+        if (!depts) continue;
+        const left = workingDaysLeft(today, s.coOpinionDueOn!);
+        if (left > 3) continue;
+        const late = left < 0;
+        items.push({ key: `co-opinion:${s.id}:${s.coOpinionDueOn}:${late ? 'late' : 'soon'}:${depts.sort((a, b) => a - b).join(',')}`, item: { id: s.id, late } });
+      }
+      sent += await actOnce(ctx, 'co-opinions', now, items, async ({ id, late }) =>
+        ok(await publishEvents(null, [{ type: 'suggestion.co-opinion', ref: { type: 'suggestion', id }, data: { late } }], now)),
+      );
+    }
   }
   return sent;
 }
@@ -84,10 +167,12 @@ export async function sweepRedo(ctx: CoreContext): Promise<number> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   let sent = 0;
-  for (const s of await SuggestionModel.findAll({ where: { state: 'handling', round: { [Op.gt]: 1 }, redoDueOn: { [Op.ne]: null } } })) {
-    const left = workingDaysLeft(today, s.redoDueOn!);
-    if (left > 3 || left < 0) continue;
-    sent += await publishEvents(null, [{ type: 'suggestion.redo-due', ref: { type: 'suggestion', id: s.id }, data: {} }], now);
+  for await (const rows of openBatches('handling', 'redoDueOn', { [Op.gte]: today, [Op.lte]: addDays(addWorkingDays(today, 3), 1) }, [{ round: { [Op.gt]: 1 } }])) {
+    for (const s of rows) {
+      const left = workingDaysLeft(today, s.redoDueOn!);
+      if (left > 3 || left < 0) continue;
+      sent += await publishEvents(null, [{ type: 'suggestion.redo-due', ref: { type: 'suggestion', id: s.id }, data: {} }], now);
+    }
   }
   return sent;
 }

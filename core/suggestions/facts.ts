@@ -24,6 +24,14 @@ export interface SuggestionFacts {
   ratedThisRound: number[];
   /** Departments that recorded a consultation (面商) or why none was possible. */
   consultedDepartmentIds: number[];
+  /** The suggestion's region (for its path and the detail page). */
+  region: RegionModel | null;
+  /** Every row of the related tables, read once for the rules and the detail page alike. */
+  allAssignments: AssignmentModel[];
+  extensions: ExtensionModel[];
+  answers: AnswerModel[];
+  ratings: RatingModel[];
+  consultations: ConsultationModel[];
 }
 
 /** Loads the facts of suggestion `id`, or null. With `lock`, the row is locked for update (MySQL). */
@@ -31,15 +39,18 @@ export async function loadFacts(id: number, lock = false): Promise<SuggestionFac
   if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return null;
   const suggestion = await SuggestionModel.findByPk(id, lock ? { lock: true } : {});
   if (!suggestion) return null;
-  const [region, assignments, cosigners, extensions, draft, ratings, consultations] = await Promise.all([
+  // One statement per table, each read once: the rules and the detail page share them.
+  const byId = { where: { suggestionId: id }, order: [['id', 'ASC']] as [string, string][] };
+  const [region, assignments, cosigners, extensions, answers, ratings, consultations] = await Promise.all([
     suggestion.regionId ? RegionModel.findByPk(suggestion.regionId) : null,
-    AssignmentModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] }),
-    CosignerModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] }),
-    ExtensionModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] }),
-    AnswerModel.findOne({ where: { suggestionId: id, round: suggestion.round, state: 'draft' } }),
-    RatingModel.findAll({ where: { suggestionId: id, round: suggestion.round } }),
-    ConsultationModel.findAll({ where: { suggestionId: id }, attributes: ['departmentId'] }),
+    AssignmentModel.findAll(byId),
+    CosignerModel.findAll(byId),
+    ExtensionModel.findAll(byId),
+    AnswerModel.findAll(byId),
+    RatingModel.findAll(byId),
+    ConsultationModel.findAll(byId),
   ]);
+  const draft = answers.find((a) => a.round === suggestion.round && a.state === 'draft') ?? null;
   return {
     suggestion,
     state: suggestion.state as SuggestionState,
@@ -53,7 +64,13 @@ export async function loadFacts(id: number, lock = false): Promise<SuggestionFac
     pendingExtension: extensions.find((e) => e.state === 'pending') ?? null,
     approvedExtensionMonths: extensions.filter((e) => e.state === 'approved').reduce((s, e) => s + e.months, 0),
     draftAnswer: draft,
-    ratedThisRound: ratings.map((r) => r.userId),
+    ratedThisRound: ratings.filter((r) => r.round === suggestion.round).map((r) => r.userId),
     consultedDepartmentIds: [...new Set(consultations.map((c) => c.departmentId))],
+    region,
+    allAssignments: assignments,
+    extensions,
+    answers,
+    ratings,
+    consultations,
   };
 }

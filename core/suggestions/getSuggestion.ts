@@ -96,16 +96,11 @@ function asReturned(actor: Actor, v: SuggestionView, until: Date): SuggestionVie
 /** Everything the detail page shows, as the actor may read it now. */
 async function fullView(ctx: CoreContext, actor: Actor, id: number, facts: SuggestionFacts, today: string): Promise<SuggestionView> {
   const s = facts.suggestion;
-  const [assignments, events, consultations, extensions, answers, ratings, photos] = await Promise.all([
-    AssignmentModel.findAll({ where: { suggestionId: id, active: true }, order: [['id', 'ASC']] }),
+  // The facts already hold the related tables; only the timeline and the photos are read here.
+  const { assignments, consultations, extensions, ratings } = facts;
+  const answers = actor.role === 'staff' || actor.role === 'office' || actor.role === 'admin' ? facts.answers : facts.answers.filter((a) => a.state === 'published');
+  const [events, photos] = await Promise.all([
     SuggestionEventModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] }),
-    ConsultationModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] }),
-    ExtensionModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] }),
-    AnswerModel.findAll({
-      where: actor.role === 'staff' || actor.role === 'office' || actor.role === 'admin' ? { suggestionId: id } : { suggestionId: id, state: 'published' },
-      order: [['id', 'ASC']],
-    }),
-    RatingModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] }),
     PhotoModel.findAll({ where: { suggestionId: id }, attributes: ['id'], order: [['id', 'ASC']] }),
   ]);
   const userIds = new Set<number>([
@@ -117,10 +112,10 @@ async function fullView(ctx: CoreContext, actor: Actor, id: number, facts: Sugge
   ]);
   const deptIds = new Set<number>([...assignments.map((a) => a.departmentId), ...answers.map((a) => a.departmentId), ...consultations.map((c) => c.departmentId)]);
   if (s.leadDepartmentId) deptIds.add(s.leadDepartmentId);
-  const [users, depts, region, station] = await Promise.all([
+  const region = facts.region;
+  const [users, depts, station] = await Promise.all([
     UserModel.findAll({ where: { id: { [Op.in]: [...userIds] } } }),
     DepartmentModel.findAll({ where: { id: { [Op.in]: [...deptIds] } } }),
-    s.regionId ? RegionModel.findByPk(s.regionId) : null,
     s.addressedStationId ? StationModel.findByPk(s.addressedStationId) : null,
   ]);
   return {

@@ -1,12 +1,12 @@
 /** Lists the suggestions a caller may see, filtered and paginated, newest activity first. */
-import { Op, Sequelize, type WhereOptions } from 'sequelize';
+import { Op, Sequelize, type Order, type WhereOptions } from 'sequelize';
 import { ListSuggestionsQuery } from '../../contracts/schemas';
 import { formatZodError } from '../../contracts/validation';
-import { DepartmentModel, RegionModel, SuggestionModel, UserModel } from '../../models/definitions';
+import { AssignmentModel, DepartmentModel, RegionModel, SuggestionModel, UserModel } from '../../models/definitions';
 import { addMonths, chinaDate } from '../calendar/workdays';
 import type { Actor, CoreContext } from '../context';
 import { invalid, ok, type Outcome } from '../result';
-import { concernsWhere, visibleWhere } from '../directory/suggestionScope';
+import { concernsWhere, staffRowTest, visibleListWhere } from '../directory/suggestionScope';
 import { subtreeIds } from '../directory/regionFilter';
 
 export interface SuggestionListView {
@@ -20,6 +20,9 @@ export interface SuggestionListView {
   regions: Map<number, RegionModel>;
 }
 
+/** From how many tasks on a department's list is walked in order rather than gathered and sorted. */
+const WALK_FROM = 2_000;
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Runs the list query for `actor` with the filters of `rawQuery`. */
@@ -29,7 +32,9 @@ export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: 
   const q = parsed.data;
   const today = chinaDate(ctx.clock.now());
   // A search (q) looks through everything the caller may open; without one a deputy sees what concerns them.
-  const and: WhereOptions[] = [visibleWhere(actor), ...(q.q ? [] : [concernsWhere(actor)])];
+  const visible = await visibleListWhere(actor);
+  const and: WhereOptions[] = [...(q.q ? [] : [concernsWhere(actor)])];
+  const unfiltered = () => and.length === (q.q ? 0 : 1);
   if (q.state) and.push({ state: q.state });
   if (q.department) {
     const dept = await DepartmentModel.findOne({ where: { code: q.department } });
@@ -65,23 +70,37 @@ export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: 
     if (q.queue === 'confirm') and.push({ routingNeedsReview: false });
   }
   if (q.mine) and.push({ [Op.or]: [{ authorUserId: actor.id }, { deputyUserId: actor.id }] });
-  const { rows, count } = await SuggestionModel.findAndCountAll({
-    where: { [Op.and]: and },
+  const order: Order =
     // By deadline: the answer due soonest first (those without one last), for a department's task inbox.
-    order:
-      q.sort === 'deadline'
-        ? [
-            [Sequelize.literal('CASE WHEN answerDueOn IS NULL THEN 1 ELSE 0 END'), 'ASC'],
-            ['answerDueOn', 'ASC'],
-            ['id', 'ASC'],
-          ]
-        : [
-            ['updatedAt', 'DESC'],
-            ['id', 'DESC'],
-          ],
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
-  });
+    q.sort === 'deadline'
+      ? [
+          [Sequelize.literal('CASE WHEN answerDueOn IS NULL THEN 1 ELSE 0 END'), 'ASC'],
+          ['answerDueOn', 'ASC'],
+          ['id', 'ASC'],
+        ]
+      : [
+          ['updatedAt', 'DESC'],
+          ['id', 'DESC'],
+        ];
+  const offset = (q.page - 1) * q.pageSize;
+  // A department's whole task list is counted on the assignments' index alone.
+  const count =
+    actor.role === 'staff' && unfiltered()
+      ? await AssignmentModel.count({ where: { departmentId: Number(actor.departmentId ?? 0) }, distinct: true, col: 'suggestionId' })
+      : await SuggestionModel.count({ where: { [Op.and]: [visible, ...and] } });
+  // A large department's page walks the updatedAt index and tests each row, instead of sorting its whole set.
+  const walk = q.sort !== 'deadline' && count >= WALK_FROM && offset + q.pageSize <= count / 10 ? staffRowTest(actor, 'SuggestionModel') : null;
+  const rows =
+    offset >= count
+      ? []
+      : await SuggestionModel.findAll({
+          where: { [Op.and]: [walk ?? visible, ...and] },
+          // Summary columns only: the body is read by the detail.
+          attributes: { exclude: ['body'] },
+          order,
+          limit: q.pageSize,
+          offset,
+        });
   const userIds = [...new Set(rows.flatMap((r) => [r.authorUserId, r.deputyUserId].filter((x): x is number => x !== null)))];
   const deptIds = [...new Set(rows.map((r) => r.leadDepartmentId).filter((x): x is number => x !== null))];
   const regionIds = [...new Set(rows.map((r) => r.regionId).filter((x): x is number => x !== null))];

@@ -17,6 +17,16 @@ export async function markOnce(key: string, job: string, now: Date): Promise<boo
   }
 }
 
+/** Of `keys`, those not yet recorded as done (one statement per thousand keys). */
+export async function unmarked(keys: string[]): Promise<string[]> {
+  const done = new Set<string>();
+  const short = [...new Set(keys.map((k) => k.slice(0, 190)))];
+  for (let i = 0; i < short.length; i += 1_000) {
+    for (const m of await JobMarkModel.findAll({ where: { key: short.slice(i, i + 1_000) }, attributes: ['key'], raw: true })) done.add(m.key);
+  }
+  return keys.filter((k) => !done.has(k.slice(0, 190)));
+}
+
 /** The jobs' own account, created on first use; it acts in timelines and never signs in. */
 export async function systemActor(): Promise<Actor> {
   let user = await UserModel.findOne({ where: { username: 'system' } });

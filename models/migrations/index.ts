@@ -13,6 +13,7 @@ import * as m013 from './013-sign-in-attempts';
 import * as m014 from './014-service-role';
 import * as m015 from './015-chat-messages';
 import * as m011 from './011-rules';
+import * as m016 from './016-scale-indexes';
 
 export const migrations = [
   { name: '001-initial', ...m001 },
@@ -29,4 +30,5 @@ export const migrations = [
   { name: '014-service-role', ...m014 },
   { name: '015-chat-messages', ...m015 },
   { name: '011-rules', ...m011 },
+  { name: '016-scale-indexes', ...m016 },
 ];
