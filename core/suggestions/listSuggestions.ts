@@ -25,6 +25,30 @@ const WALK_FROM = 2_000;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Up to this many matches a total is counted afresh on every page; above it, the count is shared for a short while. */
+export const FRESH_COUNT_LIMIT = 5_000;
+const COUNT_TTL_MS = 30_000;
+const counts = new Map<string, { n: number; at: number }>();
+
+/**
+ * The total of a list: counted afresh (reading at most FRESH_COUNT_LIMIT + 1 ids) while it is small, so that one's
+ * own change shows at once; a larger total is counted in full once and shared by every caller of the same list for
+ * COUNT_TTL_MS (in this process), so that a page of a province-wide list does not count a hundred thousand rows.
+ */
+async function listTotal(where: WhereOptions, now: number): Promise<number> {
+  const qg = (SuggestionModel as unknown as { queryGenerator: { selectQuery: (t: string, o: object, m: unknown) => string } }).queryGenerator;
+  const sql = qg.selectQuery(SuggestionModel.getTableName() as string, { where, attributes: ['id'], limit: FRESH_COUNT_LIMIT + 1 }, SuggestionModel).replace(/;\s*$/, '');
+  const [[row]] = (await SuggestionModel.sequelize!.query(`SELECT COUNT(*) AS n FROM (${sql}) bounded`)) as [{ n: number | string }[], unknown];
+  const bounded = Number(row.n);
+  if (bounded <= FRESH_COUNT_LIMIT) return bounded;
+  const hit = counts.get(sql);
+  if (hit && now - hit.at < COUNT_TTL_MS) return Math.max(hit.n, bounded);
+  const n = await SuggestionModel.count({ where });
+  if (counts.size >= 1_000) counts.clear();
+  counts.set(sql, { n, at: now });
+  return n;
+}
+
 /** Runs the list query for `actor` with the filters of `rawQuery`. */
 export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: unknown): Promise<Outcome<SuggestionListView>> {
   const parsed = ListSuggestionsQuery.safeParse(rawQuery ?? {});
@@ -87,7 +111,7 @@ export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: 
   const count =
     actor.role === 'staff' && unfiltered()
       ? await AssignmentModel.count({ where: { departmentId: Number(actor.departmentId ?? 0) }, distinct: true, col: 'suggestionId' })
-      : await SuggestionModel.count({ where: { [Op.and]: [visible, ...and] } });
+      : await listTotal({ [Op.and]: [visible, ...and] }, ctx.clock.now().getTime());
   // A large department's page walks the updatedAt index and tests each row, instead of sorting its whole set.
   const walk = q.sort !== 'deadline' && count >= WALK_FROM && offset + q.pageSize <= count / 10 ? staffRowTest(actor, 'SuggestionModel') : null;
   const rows =
