@@ -119,8 +119,8 @@ export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: 
       ? []
       : await SuggestionModel.findAll({
           where: { [Op.and]: [walk ?? visible, ...and] },
-          // Summary columns only: the body is read by the detail.
-          attributes: { exclude: ['body'] },
+          // Summary columns: the body only where a routing proposal is shown (its deciding words are checked against the text).
+          attributes: { exclude: ['body'], include: [[Sequelize.literal('CASE WHEN routing IS NULL THEN NULL ELSE body END'), 'body']] },
           order,
           limit: q.pageSize,
           offset,
