@@ -287,9 +287,11 @@ export function confidenceLevel(p: Pick<RoutingProposal, 'confidence' | 'thresho
  * whole word (or two adjacent whole words) of the letter as jieba cuts it — or a longer phrase found in it as
  * written. Without the letter's text (a preview of nothing) the words are kept as they are.
  */
-export function acceptableWords(words: readonly string[], text?: { title: string; body: string }): string[] {
-  const whole = text ? wholeWords(text.title, text.body, Number.MAX_SAFE_INTEGER) : null;
-  const flat = text ? normalise(`${text.title} ${text.body}`).replace(/\s+/g, '') : '';
+export function acceptableWords(words: readonly string[], text?: { title: string; body: string | null }): string[] {
+  // A list row read without its body (no proposal to show) checks against the title alone.
+  const body = text?.body ?? '';
+  const whole = text ? wholeWords(text.title ?? '', body, Number.MAX_SAFE_INTEGER) : null;
+  const flat = text ? normalise(`${text.title ?? ''} ${body}`).replace(/\s+/g, '') : '';
   const out: string[] = [];
   for (const raw of words) {
     const w = raw.trim();
@@ -320,7 +322,7 @@ function reasons(p: RoutingProposal, lead: RoutedDepartment | null, shown: Route
  * Departments under the floor are dropped, deciding words must be whole words of the letter, and the
  * confidence comes with its level (高/中/低) and the reasons.
  */
-export function presentRouting(p: RoutingProposal | null, audience: Viewer, text?: { title: string; body: string }): PresentedRouting | null {
+export function presentRouting(p: RoutingProposal | null, audience: Viewer, text?: { title: string; body: string | null }): PresentedRouting | null {
   if (!p || audience === 'citizen') return null;
   const clean = (d: RoutedDepartment): RoutedDepartment => ({ ...d, why: acceptableWords(d.why, text) });
   const lead = p.lead ? clean(p.lead) : null;
