@@ -103,6 +103,8 @@ export class SuggestionModel extends Model<InferAttributes<SuggestionModel>, Inf
   declare answerDueOn: string | null;
   declare redoDueOn: string | null;
   declare answeredAt: Date | null;
+  declare latestAnswerClass: string | null;
+  declare latestRating: string | null;
   declare closedAt: Date | null;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -348,6 +350,8 @@ export function defineModels(sequelize: Sequelize) {
       redoDueOn: DataTypes.DATEONLY,
       answeredAt: DataTypes.DATE,
       closedAt: DataTypes.DATE,
+      latestAnswerClass: DataTypes.STRING(1),
+      latestRating: DataTypes.STRING(32),
       createdAt: DataTypes.DATE,
       updatedAt: DataTypes.DATE,
     },

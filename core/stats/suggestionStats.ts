@@ -78,34 +78,33 @@ async function compute(ctx: CoreContext, actor: Actor, today: string, from?: str
   const answeredWithDeadline = '(answeredAt IS NOT NULL AND answerDueOn IS NOT NULL)';
   const onTime = `(${answeredWithDeadline} AND ${sql.day('answeredAt')} <= answerDueOn AND NOT ${overdue})`;
   const sum = (cond: string) => lit(`SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`);
-  // The latest published answer's class and the latest deputy rating of each suggestion (the outer row is `SuggestionModel`).
-  const latestClass = lit(`(SELECT a.answerClass FROM answers a WHERE a.suggestionId = SuggestionModel.id AND a.state = 'published' ORDER BY a.round DESC, a.id DESC LIMIT 1)`);
-  const latestRating = lit(`(SELECT r.rating FROM ratings r WHERE r.suggestionId = SuggestionModel.id AND r.raterRole = 'deputy' ORDER BY r.round DESC, r.id DESC LIMIT 1)`);
+  // Each suggestion carries its latest published answer's class and its lead deputy's latest rating.
+  const cls = 'latestAnswerClass';
+  const rating = 'latestRating';
   const month = lit(sql.month('submittedAt'));
   const where = { [Op.and]: base };
-  // Only these can have a published answer: answered now, or in a later round after one (a redo resets answeredAt).
-  const answeredWhere = { [Op.and]: [...base, { [Op.or]: [{ answeredAt: { [Op.ne]: null } }, { round: { [Op.gt]: 1 } }] }] };
   type Row = Record<string, string | number | null>;
-  const query = (attributes: [ReturnType<typeof lit> | string, string][], group: string[], w: WhereOptions = where) =>
-    SuggestionModel.findAll({ attributes, where: w, group, raw: true }) as unknown as Promise<Row[]>;
+  const query = (attributes: [ReturnType<typeof lit> | string, string][], group: string[]) =>
+    SuggestionModel.findAll({ attributes, where, group, raw: true }) as unknown as Promise<Row[]>;
 
-  const [byDeptState, byMonthRegion, deptShares, monthShares, regionShares, departments, regions] = await Promise.all([
+  // Three scans: by lead department and state (with the clocks), by month, by region — each with the outcome shares.
+  const [byDeptState, byMonthShares, byRegionShares, departments, regions] = await Promise.all([
     query(
       [
         ['leadDepartmentId', 'dept'],
         ['state', 'state'],
+        [cls, 'cls'],
+        [rating, 'rating'],
         [lit('COUNT(*)'), 'n'],
         [sum('answeredAt IS NOT NULL'), 'answered'],
         [sum(onTime), 'onTime'],
         [sum(overdue), 'overdue'],
         [sum(`(${answeredWithDeadline} OR ${overdue})`), 'due'],
       ],
-      ['dept', 'state'],
+      ['dept', 'state', 'cls', 'rating'],
     ),
-    query([[month, 'month'], ['regionId', 'region'], [lit('COUNT(*)'), 'n'], [sum('answeredAt IS NOT NULL'), 'answered']], ['month', 'region']),
-    query([['leadDepartmentId', 'k'], [latestClass, 'cls'], [latestRating, 'rating'], [lit('COUNT(*)'), 'n']], ['k', 'cls', 'rating'], answeredWhere),
-    query([[month, 'k'], [latestClass, 'cls'], [latestRating, 'rating'], [lit('COUNT(*)'), 'n']], ['k', 'cls', 'rating'], answeredWhere),
-    query([['regionId', 'k'], [latestClass, 'cls'], [latestRating, 'rating'], [lit('COUNT(*)'), 'n']], ['k', 'cls', 'rating'], answeredWhere),
+    query([[month, 'k'], [cls, 'cls'], [rating, 'rating'], [lit('COUNT(*)'), 'n'], [sum('answeredAt IS NOT NULL'), 'answered']], ['k', 'cls', 'rating']),
+    query([['regionId', 'k'], [cls, 'cls'], [rating, 'rating'], [lit('COUNT(*)'), 'n']], ['k', 'cls', 'rating']),
     DepartmentModel.findAll({ attributes: ['id', 'code', 'name'], raw: true }),
     RegionModel.findAll({ attributes: ['id', 'code', 'name', 'level', 'parentId'], raw: true }),
   ]);
@@ -147,15 +146,16 @@ async function compute(ctx: CoreContext, actor: Actor, today: string, from?: str
     byDept.set(id, row);
   }
   const byMonth = new Map<string, { submitted: number; answered: number }>();
+  for (const r of byMonthShares) {
+    if (!r.k) continue;
+    const e = byMonth.get(String(r.k)) ?? { submitted: 0, answered: 0 };
+    e.submitted += num(r.n);
+    e.answered += num(r.answered);
+    byMonth.set(String(r.k), e);
+  }
   const byRegion = new Map<string, { code: string; name: string; count: number }>();
-  for (const r of byMonthRegion) {
-    if (r.month) {
-      const e = byMonth.get(String(r.month)) ?? { submitted: 0, answered: 0 };
-      e.submitted += num(r.n);
-      e.answered += num(r.answered);
-      byMonth.set(String(r.month), e);
-    }
-    const d = districtOf(r.region);
+  for (const r of byRegionShares) {
+    const d = districtOf(r.k);
     const e = byRegion.get(d.code) ?? { ...d, count: 0 };
     e.count += num(r.n);
     byRegion.set(d.code, e);
@@ -173,7 +173,8 @@ async function compute(ctx: CoreContext, actor: Actor, today: string, from?: str
         if (r.cls) add(classCounts, String(r.cls), n);
         if (r.rating) add(ratingCounts, String(r.rating), n);
       }
-      if (!g) continue;
+      // A group appears once something in it was answered or rated.
+      if (!g || (!r.cls && !r.rating)) continue;
       const t = m.get(g.code) ?? { ...g, ratings: new Map(), classes: new Map() };
       if (r.cls) add(t.classes, String(r.cls), n);
       if (r.rating) add(t.ratings, String(r.rating), n);
@@ -182,15 +183,15 @@ async function compute(ctx: CoreContext, actor: Actor, today: string, from?: str
     return m;
   };
   const deptTallies = fold(
-    deptShares,
+    byDeptState.map((r) => ({ ...r, k: r.dept })),
     (k) => {
       const d = k === null || k === undefined ? undefined : departmentById.get(Number(k));
       return d ? { code: d.code, name: d.name } : null;
     },
     true,
   );
-  const monthTallies = fold(monthShares, (k) => (k ? { code: String(k), name: String(k) } : null), false);
-  const districtTallies = fold(regionShares, districtOf, false);
+  const monthTallies = fold(byMonthShares, (k) => (k ? { code: String(k), name: String(k) } : null), false);
+  const districtTallies = fold(byRegionShares, districtOf, false);
   for (const row of byDept.values()) {
     const ratings = deptTallies.get(row.code)?.ratings ?? new Map<string, number>();
     row.rated = [...ratings.values()].reduce((a, b) => a + b, 0);

@@ -18,6 +18,8 @@ export function publishAnswer(ctx: CoreContext, actor: Actor, id: number, input:
     answer.publishedAt = now;
     await answer.save();
     facts.suggestion.answeredAt = now;
+    // The dashboard counts answer classes from the suggestion's latest outcome.
+    facts.suggestion.latestAnswerClass = answerClass;
     return { to: 'answered', note: `${answerClass} 类：${ANSWER_CLASS_LABELS[answerClass]}`, data: { answerId: answer.id, answerClass } };
   });
 }

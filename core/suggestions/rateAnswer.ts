@@ -29,6 +29,8 @@ export function rateAnswer(ctx: CoreContext, actor: Actor, id: number, input: un
     });
     const label = RATING_LABELS[input.rating];
     const note = input.comment ? `${label}：${input.comment}` : label;
+    // The dashboard counts the lead deputy's latest rating from the suggestion itself.
+    if (actor.role === 'deputy') s.latestRating = input.rating;
     if (actor.role === 'citizen') return { note: `群众测评：${note}`, data: { rating: input.rating } };
     if (input.rating !== 'dissatisfied') {
       s.closedAt = now;

@@ -14,6 +14,7 @@ import * as m014 from './014-service-role';
 import * as m015 from './015-chat-messages';
 import * as m011 from './011-rules';
 import * as m016 from './016-scale-indexes';
+import * as m017 from './017-suggestion-outcome';
 
 export const migrations = [
   { name: '001-initial', ...m001 },
@@ -31,4 +32,5 @@ export const migrations = [
   { name: '015-chat-messages', ...m015 },
   { name: '011-rules', ...m011 },
   { name: '016-scale-indexes', ...m016 },
+  { name: '017-suggestion-outcome', ...m017 },
 ];

@@ -14,6 +14,7 @@ import { go, href } from '../router';
 import { pct } from '../format';
 
 const AXIS = { axisLabel: { fontSize: 14 } };
+const PALETTE = ['#b3261e', '#1d4ed8', '#059669', '#d97706', '#7c3aed', '#0891b2', '#64748b', '#db2777', '#65a30d'];
 
 /** The dashboard page. */
 export function Dashboard() {
@@ -43,20 +44,22 @@ export function Dashboard() {
     () =>
       s && {
         tooltip: { trigger: 'axis' },
-        legend: { data: ['提交', '已答复'], textStyle: { fontSize: 14 } },
-        grid: { left: 48, right: 16, top: 40, bottom: 40 },
+        legend: { data: ['提交', '已答复'], top: 0, textStyle: { fontSize: 14 } },
+        grid: { left: 48, right: 24, top: 44, bottom: 36 },
         xAxis: { type: 'category', data: s.byMonth.map((m) => m.month), ...AXIS },
         yAxis: { type: 'value', minInterval: 1, ...AXIS },
         series: [
-          { name: '提交', type: 'line', smooth: true, data: s.byMonth.map((m) => m.submitted), color: '#b3261e' },
-          { name: '已答复', type: 'line', smooth: true, data: s.byMonth.map((m) => m.answered), color: '#1d4ed8' },
+          { name: '提交', type: 'line', data: s.byMonth.map((m) => m.submitted), color: '#b3261e' },
+          { name: '已答复', type: 'line', data: s.byMonth.map((m) => m.answered), color: '#1d4ed8' },
         ],
       },
     [s],
   );
   const pie = (data: { name: string; value: number; code: string }[]) => ({
+    color: PALETTE,
     tooltip: { trigger: 'item', formatter: '{b}：{c} 件（{d}%）' },
-    series: [{ type: 'pie', radius: ['38%', '68%'], data: data.filter((d) => d.value), label: { fontSize: 14, formatter: '{b}\n{d}%' } }],
+    legend: { bottom: 0, textStyle: { fontSize: 14 }, formatter: (name: string) => `${name} ${data.find((d) => d.name === name)?.value ?? ''}` },
+    series: [{ type: 'pie', radius: ['34%', '62%'], center: ['50%', '40%'], data: data.filter((d) => d.value), label: { fontSize: 14, formatter: '{d}%' }, labelLine: { length: 6, length2: 6 } }],
   });
   const districts = useMemo(
     () =>
@@ -96,8 +99,8 @@ export function Dashboard() {
           { title: '满意率', value: s ? pct(s.satisfactionRate) : undefined, to: href('/suggestions', { state: 'closed' }), hint: '满意与基本满意' },
         ].map((k) => (
           <Col key={k.title} xs={12} md={8} xl={4}>
-            <a href={k.to} aria-label={`${k.title}：${k.value ?? ''}，查看清单`}>
-              <Card size="small" hoverable loading={loading && !s}>
+            <a style={{ display: 'block', height: '100%' }} href={k.to} aria-label={`${k.title}：${k.value ?? ''}，查看清单`}>
+              <Card size="small" hoverable loading={loading && !s} style={{ height: '100%' }}>
                 <Statistic title={k.title} value={k.value ?? '—'} valueStyle={{ color: k.danger ? '#b3261e' : undefined }} />
                 {k.hint && <div style={{ fontSize: 14, color: 'rgba(0,0,0,0.68)' }}>{k.hint}</div>}
               </Card>
@@ -165,7 +168,7 @@ export function Dashboard() {
                   sorter: (a, b) => a.overdue - b.overdue,
                   render: (n: number, r) => (n ? <a style={{ color: '#b3261e', fontWeight: 600 }} href={href('/suggestions', { lead: r.code, overdue: true })}>{n}</a> : 0),
                 },
-                { title: '满意率', dataIndex: 'satisfactionRate', width: 100, sorter: (a, b) => (a.satisfactionRate ?? -1) - (b.satisfactionRate ?? -1), render: (n: number | null, r) => (r.rated ? `${pct(n)}（${r.rated} 件）` : '—') },
+                { title: '满意率', dataIndex: 'satisfactionRate', width: 150, sorter: (a, b) => (a.satisfactionRate ?? -1) - (b.satisfactionRate ?? -1), render: (n: number | null, r) => (r.rated ? `${pct(n)}（${r.rated} 件）` : '—') },
               ]}
             />
           </Card>

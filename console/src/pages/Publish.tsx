@@ -23,7 +23,7 @@ function audienceOf(v: AudienceForm): AudienceInput | null {
 }
 
 /** The audience fields and the live count of who will receive it. */
-function AudienceFields({ count }: { count: { n: number | null; error: string | null; loading: boolean } }) {
+function AudienceFields({ count }: { count: CountState }) {
   const regions = useLoad(() => api.regions(), []);
   const districts = (regions.data?.items ?? []).filter((r) => r.level !== 'town');
   return (
@@ -52,15 +52,17 @@ function AudienceFields({ count }: { count: { n: number | null; error: string | 
         style={{ marginBottom: 16 }}
         type={count.error ? 'error' : count.n === 0 ? 'warning' : 'info'}
         showIcon
-        message={count.error ?? (count.loading ? '正在计算接收人数…' : count.n === null ? '选择发送对象后，这里显示将收到的人数' : count.n === 0 ? '按这个条件没有人会收到，请调整发送对象' : `将发送给 ${count.n} 人`)}
+        message={count.error ?? (count.loading ? '正在计算接收人数…' : count.n === null ? '选择发送对象后，这里显示将收到的人数' : count.n === 0 ? '按这个条件没有人会收到，请调整发送对象' : `将发送给 ${count.n} 人${count.detail ? `（${count.detail}）` : ''}`)}
       />
     </>
   );
 }
 
+type CountState = { n: number | null; detail?: string; error: string | null; loading: boolean };
+
 /** Counts the audience whenever the form's audience changes. */
 function useAudienceCount(audience: AudienceInput | null) {
-  const [state, setState] = useState<{ n: number | null; error: string | null; loading: boolean }>({ n: null, error: null, loading: false });
+  const [state, setState] = useState<CountState>({ n: null, error: null, loading: false });
   const key = JSON.stringify(audience);
   useEffect(() => {
     if (!audience) return setState({ n: null, error: null, loading: false });
@@ -69,7 +71,7 @@ function useAudienceCount(audience: AudienceInput | null) {
     const t = setTimeout(() => {
       api
         .audienceCount(audience)
-        .then((r) => live && setState({ n: r.count, error: null, loading: false }))
+        .then((r) => live && setState({ n: r.count, detail: r.byLevel.map((l) => `${l.label} ${l.count}`).join('、'), error: null, loading: false }))
         .catch((err) => live && setState({ n: null, error: messageOf(err), loading: false }));
     }, 250);
     return () => {

@@ -1,5 +1,5 @@
 /** Every suggestion the caller may see: filters, search by words, sorting and the API's paging; each row opens its detail. */
-import { Alert, Button, Checkbox, DatePicker, Input, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Grid, Input, Select, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { SUGGESTION_STATES } from '../../../contracts/enums';
 import { STATE_LABELS } from '../../../contracts/labels';
@@ -7,7 +7,7 @@ import type { SuggestionSummary } from '../../../contracts/schemas';
 import { api } from '../api';
 import { useLoad } from '../hooks';
 import { go, href } from '../router';
-import { chinaTime, day } from '../format';
+import { day } from '../format';
 
 const KEYS = ['q', 'state', 'lead', 'region', 'month', 'overdue', 'sort', 'page', 'pageSize'] as const;
 
@@ -48,6 +48,8 @@ export function SuggestionList({ query }: { query: URLSearchParams }) {
   const depts = useLoad(() => api.departments(), []);
   const regions = useLoad(() => api.regions(), []);
   const districts = (regions.data?.items ?? []).filter((r) => r.level === 'district');
+  // On a phone one column carries the title with its facts, so nothing scrolls sideways.
+  const narrow = !Grid.useBreakpoint().md;
 
   return (
     <>
@@ -102,7 +104,7 @@ export function SuggestionList({ query }: { query: URLSearchParams }) {
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 900 }}
+        scroll={narrow ? undefined : { x: 1000 }}
         onChange={(_p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           set({ sort: s?.columnKey === 'deadline' && s.order ? 'deadline' : undefined, page: String(page) });
@@ -117,15 +119,26 @@ export function SuggestionList({ query }: { query: URLSearchParams }) {
           onChange: (p, ps) => go('/suggestions', { ...f, page: p, pageSize: ps }),
         }}
         locale={{ emptyText: f.q || f.state || f.lead || f.region || f.month || f.overdue ? '没有符合条件的建议，换个条件试试' : '还没有建议' }}
-        columns={[
-          { title: '编号', dataIndex: 'number', width: 130 },
+        columns={narrow ? [
+          {
+            title: '建议',
+            key: 'card',
+            render: (_: unknown, s) => (
+              <div>
+                <a href={href(`/suggestions/${s.id}`)} style={{ fontSize: 16 }}>{s.title}</a>
+                <div>{s.number} · {s.stateLabel}{s.lead ? ` · ${s.lead.name}` : ''}</div>
+                <DeadlineTag s={s} />
+              </div>
+            ),
+          },
+        ] : [
+          { title: '编号', dataIndex: 'number', width: 116 },
           { title: '标题', dataIndex: 'title', render: (t: string, s) => <a href={href(`/suggestions/${s.id}`)}>{t}</a> },
-          { title: '状态', dataIndex: 'stateLabel', width: 110 },
-          { title: '主办单位', key: 'lead', width: 200, render: (_: unknown, s) => s.lead?.name ?? '—' },
-          { title: '区域', key: 'region', width: 110, render: (_: unknown, s) => s.region?.name ?? '—' },
-          { title: '提出人', key: 'author', width: 100, render: (_: unknown, s) => (s.deputy ?? s.author).name },
-          { title: '期限', key: 'deadline', width: 260, sorter: true, sortOrder: f.sort === 'deadline' ? 'ascend' : null, render: (_: unknown, s) => <DeadlineTag s={s} /> },
-          { title: '最近更新', key: 'updated', width: 130, render: (_: unknown, s) => chinaTime(s.updatedAt) },
+          { title: '状态', dataIndex: 'stateLabel', width: 120 },
+          { title: '主办单位', key: 'lead', width: 170, render: (_: unknown, s) => s.lead?.name ?? '—' },
+          { title: '区域', key: 'region', width: 96, render: (_: unknown, s) => s.region?.name ?? '—' },
+          { title: '提出人', key: 'author', width: 84, render: (_: unknown, s) => (s.deputy ?? s.author).name },
+          { title: '期限', key: 'deadline', width: 240, sorter: true, sortOrder: f.sort === 'deadline' ? 'ascend' : null, render: (_: unknown, s) => <DeadlineTag s={s} /> },
         ]}
       />
     </>
