@@ -31,8 +31,10 @@ export const statsCache = {
     const hit = entries.get(key);
     if (hit && hit.mark === mark && now - hit.at < ttlMs()) return hit.value as Promise<T>;
     const value = compute();
-    entries.set(key, { at: now, mark, value });
-    value.catch(() => entries.delete(key));
+    const entry = { at: now, mark, value: value as Promise<unknown> };
+    entries.set(key, entry);
+    // Fresh from when the figures are ready, not from when the computation started.
+    value.then(() => (entry.at = Date.now())).catch(() => entries.delete(key));
     if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
     return value;
   },
