@@ -18,7 +18,6 @@ interface Person {
   checkedInAt: string | null;
 }
 interface MeetingDetail extends MeetingItem {
-
   checkinCode?: string;
   attendance?: { invited: number; attending: number; leave: number; noAnswer: number; checkedIn: number; rate: number; rateExcludingLeave: number; people: Person[] };
 }
