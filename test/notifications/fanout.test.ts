@@ -1,0 +1,73 @@
+/**
+ * Set-based fan-out: a notice to more people than one chunk of statements carries reaches each of them exactly once
+ * (one inbox entry, the outbox rows of their channels pointing at that entry), a second run with the same cause adds
+ * nothing, and a fan-out whose transaction fails leaves nothing behind.
+ */
+import { Op } from 'sequelize';
+import { notify, NOTIFY_CHUNK } from '../../core/notifications/notify';
+import { UserModel } from '../../models/definitions';
+import { NotificationModel, OutboxModel } from '../../models/engagement';
+import { eachDatabase } from '../helpers/db';
+
+eachDatabase('set-based fan-out', (t) => {
+  const many = NOTIFY_CHUNK * 2 + 37;
+  let ids: number[] = [];
+
+  beforeAll(async () => {
+    await UserModel.bulkCreate(
+      Array.from({ length: many }, (_, i) => ({
+        username: `fanout-${i}`,
+        passwordHash: null,
+        role: i % 10 === 0 ? 'citizen' : 'deputy',
+        name: `代表${i}`,
+        regionId: null,
+        departmentId: null,
+        stationId: null,
+        // Every third has WeChat: two channels (chat and WeChat) for deputies, one for citizens.
+        wechatOpenid: i % 3 === 0 ? `o-fanout-${i}` : null,
+      })),
+    );
+    ids = (await UserModel.findAll({ where: { username: { [Op.like]: 'fanout-%' } }, attributes: ['id'] })).map((u) => u.id);
+    expect(ids).toHaveLength(many);
+  });
+
+  test('every recipient once, with the outbox rows of their channels, across several chunks', async () => {
+    const now = t().clock.now();
+    const msg = { kind: 'notice', title: '大规模通知', body: '请按时参加。', refType: 'notice', refId: 999_001, key: 'notice:fanout-1' };
+    expect(await notify([...ids, ...ids.slice(0, 50)], msg, now)).toBe(many);
+    const inbox = await NotificationModel.findAll({ where: { refType: 'notice', refId: 999_001 }, raw: true });
+    expect(inbox).toHaveLength(many);
+    expect(new Set(inbox.map((n) => n.userId)).size).toBe(many);
+    const outbox = await OutboxModel.findAll({ where: { notificationId: inbox.map((n) => n.id) }, raw: true });
+    const users = new Map((await UserModel.findAll({ where: { id: ids }, raw: true })).map((u) => [u.id, u]));
+    const expected = ids.reduce((sum, id) => {
+      const u = users.get(id)!;
+      return sum + (u.role !== 'citizen' ? 1 : 0) + (u.wechatOpenid ? 1 : 0);
+    }, 0);
+    expect(outbox).toHaveLength(expected);
+    const byId = new Map(inbox.map((n) => [n.id, n]));
+    for (const o of outbox) {
+      // Each outbox row belongs to its person's own inbox entry and carries its channel's idempotency key.
+      expect(byId.get(o.notificationId)!.userId).toBe(o.userId);
+      expect(o.idempotencyKey).toBe(`${o.channel}:${o.notificationId}`);
+      expect(o.status).toBe('pending');
+    }
+    expect(outbox.filter((o) => o.channel === 'wechat').every((o) => users.get(o.userId)!.wechatOpenid !== null)).toBe(true);
+    // The same cause again reaches nobody new.
+    expect(await notify(ids, msg, now)).toBe(0);
+    expect(await NotificationModel.count({ where: { refType: 'notice', refId: 999_001 } })).toBe(many);
+  });
+
+  test('a fan-out whose transaction fails leaves nothing', async () => {
+    const now = t().clock.now();
+    const [inbox, outbox] = [await NotificationModel.count(), await OutboxModel.count()];
+    await expect(
+      t().core.db.sequelize.transaction(async () => {
+        await notify(ids, { kind: 'notice', title: '回滚', body: '…', refType: 'notice', refId: 999_002, key: 'notice:fanout-2' }, now);
+        throw new Error('crash after the fan-out');
+      }),
+    ).rejects.toThrow('crash after the fan-out');
+    expect(await NotificationModel.count({ where: { refType: 'notice', refId: 999_002 } })).toBe(0);
+    expect([await NotificationModel.count(), await OutboxModel.count()]).toEqual([inbox, outbox]);
+  });
+});
