@@ -8,10 +8,13 @@
  * (b) After importing history: the demo city's labelled history goes in through the office's import, which
  *     trains the next version.
  *
- * Prints top-1 and top-3 for both, then every message whose unit is not first (✗ = not in the top three), with
- * the three departments proposed and their deciding words. The last line is
- * `departments no_history_top1=<x> no_history_top3=<x> history_top1=<x> history_top3=<x> n=<n>`.
+ * Prints top-1 and top-3 for both, on all rows and on the two halves by row number (odd rows, even rows: a
+ * change that only helps the rows someone read shows as a gap between the halves), then every message whose unit
+ * is not first (✗ = not in the top three), with the three departments proposed and their deciding words. The
+ * last lines are `departments no_history_top1=<x> no_history_top3=<x> history_top1=<x> history_top3=<x> n=<n>`
+ * and the same for `odd` and `even`.
  * `--file <csv>` measures another labelled set with the same columns (title, department; unit optional).
+ * `--misses all|odd|even|none` lists the misses of those rows only (keep a reporting half unread).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,7 +40,11 @@ interface Result {
   top1: number;
   top3: number;
   lines: string[];
+  /** Top-1 and top-3 on the odd-numbered and even-numbered rows (1-based). */
+  halves: { odd: [number, number]; even: [number, number] };
 }
+
+type Misses = 'all' | 'odd' | 'even' | 'none';
 
 function readRows(file: string): Row[] {
   const rows = parse(fs.readFileSync(file), { columns: true, bom: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
@@ -45,27 +52,38 @@ function readRows(file: string): Row[] {
   return rows.map((r) => ({ title: r.title, unit: r.unit ?? '', department: r.department }));
 }
 
-async function measure(rank: (title: string) => Promise<RankedDepartment[]>, rows: Row[]): Promise<Result> {
+async function measure(rank: (title: string) => Promise<RankedDepartment[]>, rows: Row[], misses: Misses): Promise<Result> {
   let top1 = 0;
   let top3 = 0;
+  const half = { odd: [0, 0, 0], even: [0, 0, 0] };
   const lines: string[] = [];
-  for (const r of rows) {
+  for (const [i, r] of rows.entries()) {
     const ranked = await rank(r.title);
     const codes = ranked.map((d) => d.code);
-    if (codes[0] === r.department) top1 += 1;
-    if (codes.includes(r.department)) top3 += 1;
-    if (codes[0] !== r.department) {
+    const parity = (i + 1) % 2 === 1 ? 'odd' : 'even';
+    const h = half[parity];
+    h[2] += 1;
+    if (codes[0] === r.department) (top1 += 1), (h[0] += 1);
+    if (codes.includes(r.department)) (top3 += 1), (h[1] += 1);
+    if (codes[0] !== r.department && (misses === 'all' || misses === parity)) {
       const proposed = ranked.map((d) => `${d.code} ${d.score.toFixed(2)}${d.why.length ? `（${d.why.join('、')}）` : ''}`).join('；');
-      lines.push(`${codes.includes(r.department) ? '~' : '✗'} 应为 ${r.department}${r.unit ? `（${r.unit}）` : ''} ← ${proposed} | ${r.title}`);
+      lines.push(`${codes.includes(r.department) ? '~' : '✗'} #${i + 1} 应为 ${r.department}${r.unit ? `（${r.unit}）` : ''} ← ${proposed} | ${r.title}`);
     }
   }
-  return { top1: top1 / rows.length, top3: top3 / rows.length, lines };
+  const rate = (h: number[]): [number, number] => (h[2] ? [h[0] / h[2], h[1] / h[2]] : [0, 0]);
+  return { top1: top1 / rows.length, top3: top3 / rows.length, lines, halves: { odd: rate(half.odd), even: rate(half.even) } };
 }
 
 async function main() {
   const args = process.argv.slice(2);
   const at = args.indexOf('--file');
   const file = at >= 0 ? args[at + 1] : path.join(DATA, 'departments-dev.csv');
+  const m = args.indexOf('--misses');
+  const misses = (m >= 0 ? args[m + 1] : 'all') as Misses;
+  if (!['all', 'odd', 'even', 'none'].includes(misses)) {
+    process.stderr.write('--misses 只能是 all、odd、even 或 none\n');
+    process.exit(2);
+  }
   if (!file || !fs.existsSync(file)) {
     process.stderr.write(`找不到带承办单位的数据：${file ?? ''}（需要 departments-dev.csv；可用 ROUTING_DATA 指定目录，或 --file 指定文件）\n`);
     process.exit(2);
@@ -86,27 +104,32 @@ async function main() {
     const bootSeconds = (performance.now() - started) / 1000;
     if (core.router.version === 'untrained') throw new Error('启动后没有分办模型');
     const firstVersion = core.router.version;
-    const first = await measure((t) => core.router.rank(t, '', 3), rows);
+    const first = await measure((t) => core.router.rank(t, '', 3), rows, misses);
 
     const history = fs.readFileSync(path.join(__dirname, '../models/demo/routing-history.csv'));
     const imported = await importRoutingHistory(core, null, { data: history, format: 'csv' }, { source: 'history' });
     if (!imported.ok) throw new Error(imported.message);
-    const after = await measure((t) => core.router.rank(t, '', 3), rows);
+    const after = await measure((t) => core.router.rank(t, '', 3), rows, misses);
     await core.db.close();
 
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    const halves = (r: Result) => `（单数行 ${pct(r.halves.odd[0])} / ${pct(r.halves.odd[1])}，双数行 ${pct(r.halves.even[0])} / ${pct(r.halves.even[1])}）`;
+    const f = (x: number) => x.toFixed(4);
     const out = [
       `数据：${path.basename(file)}，${rows.length} 条真实留言（仅标题），标签为答复单位对应的部门`,
       '',
       `(a) 无历史（生产模式新库，只有部门职责、别名和关键词；启动训练 ${bootSeconds.toFixed(1)} 秒，模型 ${firstVersion}）`,
-      `    第一位正确 ${pct(first.top1)}，前三位含正确 ${pct(first.top3)}`,
+      `    第一位正确 ${pct(first.top1)}，前三位含正确 ${pct(first.top3)}${halves(first)}`,
       ...first.lines.map((l) => `    ${l}`),
       '',
       `(b) 导入历史之后（${imported.value.taken} 条历史建议，${imported.value.retrain?.message ?? '未重训'}）`,
-      `    第一位正确 ${pct(after.top1)}，前三位含正确 ${pct(after.top3)}`,
+      `    第一位正确 ${pct(after.top1)}，前三位含正确 ${pct(after.top3)}${halves(after)}`,
       ...after.lines.map((l) => `    ${l}`),
       '',
-      `departments no_history_top1=${first.top1.toFixed(4)} no_history_top3=${first.top3.toFixed(4)} history_top1=${after.top1.toFixed(4)} history_top3=${after.top3.toFixed(4)} n=${rows.length}`,
+      `departments no_history_top1=${f(first.top1)} no_history_top3=${f(first.top3)} history_top1=${f(after.top1)} history_top3=${f(after.top3)} n=${rows.length}`,
+      ...(['odd', 'even'] as const).map(
+        (p) => `${p} no_history_top1=${f(first.halves[p][0])} no_history_top3=${f(first.halves[p][1])} history_top1=${f(after.halves[p][0])} history_top3=${f(after.halves[p][1])} n=${rows.filter((_, i) => (i + 1) % 2 === (p === 'odd' ? 1 : 0)).length}`,
+      ),
     ];
     process.stdout.write(`${out.join('\n')}\n`);
   } finally {

@@ -19,3 +19,32 @@ function parseList(raw: string | null | undefined): string[] {
     return [];
   }
 }
+
+/** What a unit's own name ends with (longest first): cut off to find the short name people build on. */
+const UNIT_SUFFIXES = ['管理委员会', '委员会', '管理局', '管理中心', '服务中心', '部门', '机关', '大队', '支队', '中心', '公司', '局', '委', '办', '厅'];
+/** What people add to a short name to mean the unit (人社 + 部门, 环保 + 局, 交警 + 大队). */
+const MENTION_SUFFIXES = ['局', '部门', '机关', '委', '办', '所', '站', '大队', '支队', '中心'];
+/** Prefixes of place before a unit's name: 市, 县, 区, or a named city (淄博市). */
+const PLACE_PREFIX = /^(?:.{2,3}?市|市|县|区)(?=.{2})/u;
+
+/**
+ * The ways a person names a department in a message: its name (with and without the city), its aliases, and
+ * each short name (a name or alias without its place and its unit word: 住建局 → 住建, 交通运输局 → 交通运输)
+ * joined to the unit words people write (住建部门, 交警大队, 环保局, 人社所). A short name alone is not a form unless
+ * it is itself an alias (交警, 公安): 教育 or 交通 alone name a subject, not a unit.
+ */
+export function departmentNameForms(name: string, aliases: readonly string[]): string[] {
+  const forms = new Set<string>();
+  for (const raw of [name, ...aliases]) {
+    const n = raw.normalize('NFKC').trim();
+    if (n.length < 2) continue;
+    forms.add(n);
+    const local = n.replace(PLACE_PREFIX, '');
+    forms.add(local);
+    const suffix = UNIT_SUFFIXES.find((s) => local.endsWith(s) && local.length - s.length >= 2);
+    const stem = suffix ? local.slice(0, -suffix.length) : local;
+    if (stem.length < 2) continue;
+    for (const s of MENTION_SUFFIXES) forms.add(stem + s);
+  }
+  return [...forms].filter((f) => f.length >= 2);
+}

@@ -7,13 +7,21 @@
  * what a person at the office would go by, so it is added as log-odds:
  *
  *   boost(d) = BOOST × Σ over matches m of d:  strength(m) / (departments listing m)
- *   strength = 2 for a name or alias, else min(1, characters / 3) (two-character words are weaker evidence)
+ *   strength = 2 for a name, alias or a unit word built on one (住建部门, 交警大队: departmentNameForms),
+ *              else the word's specificity in everyday Chinese (below)
+ *
+ * Specificity: how rare a word is in general text, from jieba's own idf table (a large general corpus, not
+ * our data): 项目, 学校, 合作 are everywhere and say little about who handles a letter; 油烟, 欠薪, 菜篮子 are rare
+ * and say much. specificity = clamp((idf − 4.5) / 5, 0.25, 1); a phrase not in the table takes its most
+ * specific listed part plus one (占道经营 → 占道). So a longer or rarer phrase outweighs a generic one.
  *
  * A match must start and end on jieba word boundaries (线路 is not found in 东二线|路段) or be the head or tail
  * of one longer word (工资 in 工人工资), and a match inside a
  * longer match is dropped (农田 inside 基本农田), so the most specific phrase decides. The matched words are
  * shown as deciding words: they are whole words from the department's own list, reasons a person accepts.
  */
+import { idf as idfTable } from '@node-rs/jieba/dict';
+import { departmentNameForms } from '../directory/departmentWords';
 import { segmenter } from './features';
 
 /** Log-odds added per unit of match strength (a three-character keyword of one department: e³ ≈ 20× the odds). */
@@ -43,6 +51,36 @@ export interface LexiconMatch {
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().trim();
 
+let idfs: { table: Map<string, number>; median: number } | null = null;
+/** jieba's idf table (read once); words it does not list get its median, as jieba's own keyword extraction does. */
+function idfTableOnce(): { table: Map<string, number>; median: number } {
+  if (!idfs) {
+    const table = new Map<string, number>();
+    for (const line of new TextDecoder().decode(idfTable).split('\n')) {
+      const at = line.lastIndexOf(' ');
+      if (at > 0) table.set(line.slice(0, at), Number(line.slice(at + 1)));
+    }
+    const sorted = [...table.values()].sort((a, b) => a - b);
+    idfs = { table, median: sorted[sorted.length >> 1] ?? 10 };
+  }
+  return idfs;
+}
+
+/** How specific a word is in general Chinese (0.25 for 项目 or 学校 … 1 for 油烟 or 欠薪); see the file comment. */
+export function specificity(term: string): number {
+  const t = fold(term);
+  const { table, median } = idfTableOnce();
+  let idf = table.get(t);
+  if (idf === undefined) {
+    // A phrase the table does not list: its most specific part of two or more characters (占道 in 占道经营),
+    // plus one for the rest (a combination is rarer than its parts). Nothing listed: the median.
+    let best = -1;
+    for (let i = 0; i < t.length; i++) for (let j = i + 2; j <= t.length; j++) best = Math.max(best, table.get(t.slice(i, j)) ?? -1);
+    idf = best < 0 ? median : best + 1;
+  }
+  return Math.min(1, Math.max(0.25, (idf - 4.5) / 5));
+}
+
 /** Matches the departments' names, aliases and keywords in a message. */
 export class DepartmentLexicon {
   private readonly byFirst = new Map<string, Entry[]>();
@@ -51,9 +89,9 @@ export class DepartmentLexicon {
     const owners = new Map<string, Set<string>>();
     const entries: Entry[] = [];
     for (const d of departments) {
-      const names = new Set([d.name, d.name.replace(/^.{2,3}市/, ''), ...d.aliases].map(fold).filter((t) => t.length >= 2));
+      const names = new Set(departmentNameForms(d.name, d.aliases).map(fold));
       for (const t of names) entries.push({ term: t, code: d.code, strength: 2 });
-      for (const k of d.keywords.map(fold)) if (k.length >= 2 && !names.has(k)) entries.push({ term: k, code: d.code, strength: Math.min(1, k.length / 3) });
+      for (const k of d.keywords.map(fold)) if (k.length >= 2 && !names.has(k)) entries.push({ term: k, code: d.code, strength: specificity(k) });
     }
     for (const e of entries) owners.set(e.term, (owners.get(e.term) ?? new Set()).add(e.code));
     const seen = new Set<string>();
