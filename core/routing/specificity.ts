@@ -40,3 +40,8 @@ export function specificity(term: string): number {
   return clampSpecificity(idf);
 }
 
+
+/** Whether jieba's table lists the term as a word (减速 yes, 速带 no). */
+export function isListedWord(term: string): boolean {
+  return idfTableOnce().table.has(fold(term));
+}
