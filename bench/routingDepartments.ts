@@ -63,8 +63,14 @@ async function measure(rank: (title: string) => Promise<RankedDepartment[]>, row
     const parity = (i + 1) % 2 === 1 ? 'odd' : 'even';
     const h = half[parity];
     h[2] += 1;
-    if (codes[0] === r.department) (top1 += 1), (h[0] += 1);
-    if (codes.includes(r.department)) (top3 += 1), (h[1] += 1);
+    if (codes[0] === r.department) {
+      top1 += 1;
+      h[0] += 1;
+    }
+    if (codes.includes(r.department)) {
+      top3 += 1;
+      h[1] += 1;
+    }
     if (codes[0] !== r.department && (misses === 'all' || misses === parity)) {
       const proposed = ranked.map((d) => `${d.code} ${d.score.toFixed(2)}${d.why.length ? `（${d.why.join('、')}）` : ''}`).join('；');
       lines.push(`${codes.includes(r.department) ? '~' : '✗'} #${i + 1} 应为 ${r.department}${r.unit ? `（${r.unit}）` : ''} ← ${proposed} | ${r.title}`);
