@@ -14,7 +14,7 @@
  * our data): 项目, 学校, 合作 are everywhere and say little about who handles a letter; 油烟, 欠薪, 菜篮子 are rare
  * and say much. specificity = clamp((idf − 4.5) / 5, 0.25, 1); a phrase not in the table takes its most
  * specific listed part plus one (占道经营 → 占道). So a longer or rarer phrase outweighs a generic one.
- * A keyword's specific head or tail word (减速 of 减速带) also counts alone, at half its strength.
+ * A keyword's specific head word (减速 of 减速带) also counts alone, at half its strength.
  *
  * A match must start and end on jieba word boundaries (线路 is not found in 东二线|路段) or be the head or tail
  * of one longer word (工资 in 工人工资), and a match inside a
@@ -25,7 +25,7 @@ import { departmentNameForms } from '../directory/departmentWords';
 import { segmenter } from './features';
 import { isListedWord, specificity } from './specificity';
 
-/** A keyword's head or tail word counts alone only when at least this specific (路灯 0.9 yes, 工资 0.38 no). */
+/** A keyword's head word counts alone only when at least this specific (减速 0.83 yes, 学校 0.25 no). */
 const PART_SPECIFICITY = 0.7;
 
 /** Log-odds added per unit of match strength (a three-character keyword of one department: e³ ≈ 20× the odds). */
@@ -67,21 +67,21 @@ export class DepartmentLexicon {
       for (const t of names) entries.push({ term: t, code: d.code, strength: 2 });
       for (const k of d.keywords.map(fold)) if (k.length >= 2 && !names.has(k)) entries.push({ term: k, code: d.code, strength: specificity(k) });
     }
-    // A keyword's specific head or tail word stands for it at half strength (减速带 → 减速 finds 减速装置,
-    // 农田水利 → 农田): people write the same subject in other compounds. Generic parts (学校 in 学校食堂) do not.
+    // A keyword's specific head word stands for it at half strength (减速带 → 减速 finds 减速装置, 农田水利 →
+    // 农田): people write the same subject in other compounds. A generic head (学校 in 学校食堂) does not; nor
+    // does a tail (共享 of 数据共享 says nothing of data).
     const full = new Set(entries.map((e) => `${e.code}\u0000${e.term}`));
     for (const e of [...entries]) {
       if (e.strength > 1) continue;
       let parts = segmenter().cut(e.term, false).filter((w) => w.trim());
-      // One dictionary word of three or more characters (减速带): its leading or trailing word, if it is one.
-      if (parts.length < 2 && e.term.length >= 3) parts = [e.term.slice(0, 2), e.term.slice(-2)].filter(isListedWord);
+      // One dictionary word of three or more characters (减速带): its leading two characters, if they are a word.
+      if (parts.length < 2 && e.term.length >= 3) parts = [e.term.slice(0, 2)].filter(isListedWord);
       if (parts.length < 1 || parts[0] === e.term) continue;
-      for (const part of new Set([parts[0], parts[parts.length - 1]])) {
-        const weight = specificity(part);
-        if (part.length < 2 || weight < PART_SPECIFICITY || full.has(`${e.code}\u0000${part}`)) continue;
-        full.add(`${e.code}\u0000${part}`);
-        entries.push({ term: part, code: e.code, strength: weight / 2 });
-      }
+      const part = parts[0];
+      const weight = specificity(part);
+      if (part.length < 2 || weight < PART_SPECIFICITY || full.has(`${e.code}\u0000${part}`)) continue;
+      full.add(`${e.code}\u0000${part}`);
+      entries.push({ term: part, code: e.code, strength: weight / 2 });
     }
     for (const e of entries) owners.set(e.term, (owners.get(e.term) ?? new Set()).add(e.code));
     const seen = new Set<string>();
