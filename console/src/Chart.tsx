@@ -1,11 +1,11 @@
 /** An ECharts chart (tree-shaken: line, bar, pie) that resizes with its box; clicks report the clicked item. */
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([LineChart, BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
+echarts.use([LineChart, BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 /** One chart; `label` describes it to screen readers. */
 export function Chart({ option, height = 300, label, onClick }: { option: echarts.EChartsCoreOption; height?: number; label: string; onClick?: (p: { name: string; dataIndex: number; seriesIndex?: number; data: unknown }) => void }) {
@@ -25,7 +25,8 @@ export function Chart({ option, height = 300, label, onClick }: { option: echart
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, textStyle: { fontSize: 14 }, ...option }, true);
+    // Our own aria-label on the box says what the chart shows (ECharts' aria would replace it with a generic text).
+    chart.current?.setOption({ textStyle: { fontSize: 14 }, ...option }, true);
   }, [option]);
   return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }} />;
 }
