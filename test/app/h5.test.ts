@@ -1,15 +1,22 @@
 /**
- * The mini-program's H5 build in Debian Chromium (playwright-core) against `npm start` on a temporary SQLite
- * database: a citizen hands an opinion to a deputy → the deputy forwards it as a suggestion → the office accepts
- * and confirms the routing → the department signs, consults and answers → the deputy rates → the citizen sees the
- * answer; a meeting RSVP and check-in; a survey answered; the admin deactivates an account and reads that in
- * the audit log. Screenshots of each role's main page are saved under test-output/screenshots.
+ * The mini-program's H5 build in Debian Chromium (playwright-core, one browser for the file) against `npm start`
+ * on a temporary SQLite database (the server builds the H5 app once when its sources changed), on a phone
+ * (390×844) and a desktop (1366×800):
+ * - every role's main journey: a citizen hands an opinion to a deputy → forwarded → accepted and routed by the
+ *   office → signed, consulted and answered by the department → rated by the deputy → read by the citizen; a
+ *   meeting RSVP and check-in; a survey; a notice and its read receipts; the admin's accounts and audit log;
+ * - the QR journey: a signed-out citizen opens a deputy's form, sees to whom it goes, types, signs in and keeps
+ *   the text;
+ * - the tab bar with its badges, 长辈模式 at twice the system font, disabled buttons that look disabled;
+ * - on every page visited: a screenshot (test-output/screenshots/<phone|desktop>/), axe-core with no serious or
+ *   critical violation, and on the phone no visible text under 14 CSS px; key pages at 200 % zoom.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { until } from '../helpers/jobs';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -19,11 +26,17 @@ const PORT = 3400 + (process.pid % 500);
 const BASE = `http://127.0.0.1:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-jest.setTimeout(240_000);
+type Device = 'phone' | 'desktop';
+const VIEWPORTS: Record<Device, { width: number; height: number }> = { phone: { width: 390, height: 844 }, desktop: { width: 1366, height: 800 } };
+
+jest.setTimeout(420_000);
 
 let server: ChildProcess;
 let browser: Browser;
 let dir: string;
+/** What the page checks found, per page visited: asserted empty at the end of each test. */
+let problems: string[] = [];
+const visited = new Set<string>();
 
 async function api(method: string, p: string, body?: unknown, token?: string) {
   const res = await fetch(`${BASE}${p}`, {
@@ -33,46 +46,107 @@ async function api(method: string, p: string, body?: unknown, token?: string) {
   });
   return res.json();
 }
+const passwordToken = async (username: string) => (await api('POST', '/api/auth/login', { username, password: 'lvzhi-demo' })).token as string;
 
-/** A fresh browser page signed in as `username` (password sign-in for staff and office, demo sign-in otherwise). */
-async function signIn(username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
-  page.on('pageerror', (e) => process.stderr.write(`page error (${username}): ${e.message}\n`));
+/** A fresh page (its own storage) on `device`. */
+async function open(device: Device, who: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORTS[device], deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => process.stderr.write(`page error (${who}): ${e.message}\n`));
+  (page as Page & { device?: Device }).device = device;
+  return page;
+}
+const deviceOf = (page: Page): Device => (page as Page & { device?: Device }).device ?? 'phone';
+
+/** A browser page signed in as `username` (password sign-in for staff, office and admin; demo sign-in otherwise). */
+async function signIn(username: string, device: Device = 'phone'): Promise<Page> {
+  const page = await open(device, username);
   await page.goto(`${BASE}/app/`);
   await page.getByText('演示体验').waitFor();
   if (/^(deputy|citizen)/.test(username)) {
     await page.locator('.demo-input input').fill(username);
-    await page.getByText('演示登录', { exact: true }).click();
+    await press(page, '演示登录');
   } else {
     await page.locator('input[name="username"]').first().fill(username);
     await page.locator('input[type="password"]').fill('lvzhi-demo');
-    await page.getByText('登录', { exact: true }).click();
+    await page.locator('.nut-button', { hasText: /^登录$/ }).click();
   }
-  await page.getByText('退出登录').waitFor();
+  await top(page).getByText('您好，').waitFor();
   return page;
 }
 
 /** The page on top of Taro's page stack (earlier pages stay in the DOM, hidden). */
 const top = (page: Page) => page.locator('.taro_page:visible');
 
-/** Saves a screenshot once the page transition has settled. */
-async function shot(page: Page, name: string) {
-  await page.waitForTimeout(600);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+/** Presses the button labelled exactly `label` inside `scope` (a NutUI or Taro button). */
+async function press(scope: Page | Locator, label: string) {
+  await scope.locator('taro-button-core', { hasText: new RegExp(`^\\s*${label}\\s*$`) }).first().click();
+}
+
+/** Visible text under 14 CSS px (the phone's floor), as "size「text」". */
+async function smallText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const text = (node.textContent ?? '').trim();
+      const el = node.parentElement;
+      if (!text || !el) continue;
+      if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < 14) out.push(`${size.toFixed(1)}px「${text.slice(0, 16)}」`);
+    }
+    return out;
+  });
+}
+
+/**
+ * One page seen: waits for the transition to settle, saves a screenshot, runs axe-core (serious and critical
+ * violations are problems) and, on the phone, the 14 px floor. Every page of the suite goes through here.
+ */
+async function visit(page: Page, name: string) {
+  const device = deviceOf(page);
+  await page.waitForTimeout(500);
+  fs.mkdirSync(path.join(SHOTS, device), { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, device, `${name}.png`), fullPage: true });
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  for (const v of axe.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+    problems.push(`${device}/${name}: axe ${v.impact} ${v.id} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }
+  if (device === 'phone') for (const t of (await smallText(page)).slice(0, 5)) problems.push(`${device}/${name}: small text ${t}`);
+  visited.add(`${device}/${name}`);
+}
+
+/** Accepts the confirmation dialog an irreversible act asks first. */
+async function confirmDialog(page: Page) {
+  const ok = page.locator('.taro__modal .taro-model__confirm');
+  await ok.waitFor();
+  await ok.click();
+  await ok.waitFor({ state: 'hidden' });
 }
 
 /** Taps one of the detail page's action buttons (the buttons the API's `actions` produced). */
 async function tapAction(page: Page, label: string) {
-  await top(page).locator('.actions').getByText(label, { exact: true }).click();
+  await top(page).locator('.actions .nut-button', { hasText: new RegExp(`^${label}$`) }).click();
 }
 
-/** Submits the open action form with its own button, and waits until it is done (the form closes). */
-async function submitForm(page: Page, label: string) {
-  await top(page).locator('.action-form').getByText(label, { exact: true }).last().click();
+/** Submits the open action form with its own button (confirming when asked) and waits until the form closes. */
+async function submitForm(page: Page, label: string, confirmFirst = true) {
+  await top(page).locator('.action-form .nut-button', { hasText: new RegExp(`^${label}$`) }).last().click();
+  if (confirmFirst) await confirmDialog(page);
   await top(page).locator('.action-form').waitFor({ state: 'detached' });
 }
 
+/** Taps a tab of the H5 tab bar. */
+async function tab(page: Page, label: '首页' | '办件' | '消息' | '我的') {
+  await page.locator('.weui-tabbar__item', { hasText: label }).click();
+}
+
 beforeAll(async () => {
+  fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(SHOTS, { recursive: true });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-h5-'));
   server = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
@@ -86,31 +160,62 @@ beforeAll(async () => {
     } catch {
       return false;
     }
-  }, 180_000);
+  }, 400_000);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
+}, 420_000);
+
+beforeEach(() => {
+  problems = [];
 });
 
 afterAll(async () => {
   await browser?.close();
   server?.kill('SIGTERM');
   fs.rmSync(dir, { recursive: true, force: true });
+  process.stdout.write(`h5 suite: ${visited.size} page views checked (axe, text size) and saved under test-output/screenshots\n`);
+});
+
+test('the page scales for reading: no user-scalable=no, rem sized to the screen, body text at least 15 px on a phone', async () => {
+  const page = await open('phone', 'viewport');
+  await page.goto(`${BASE}/app/`);
+  await page.getByText('演示体验').waitFor();
+  const viewport = await page.locator('meta[name="viewport"]').getAttribute('content');
+  expect(viewport).not.toMatch(/user-scalable\s*=\s*no|maximum-scale\s*=\s*1(\D|$)/);
+  const sizes = await page.evaluate(() => ({
+    root: parseFloat(getComputedStyle(document.documentElement).fontSize),
+    body: parseFloat(getComputedStyle(document.querySelector('.page .input') as Element).fontSize),
+    label: parseFloat(getComputedStyle(document.querySelector('.page .label') as Element).fontSize),
+  }));
+  expect(sizes.root).toBeCloseTo(390 / 18.75, 1);
+  expect(sizes.body).toBeGreaterThanOrEqual(15);
+  expect(sizes.label).toBeGreaterThanOrEqual(14);
+  // A disabled button looks disabled: grey, not an empty white box.
+  const disabled = page.locator('.nut-button-disabled', { hasText: '登录' });
+  await disabled.waitFor();
+  const look = await disabled.evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, color: getComputedStyle(el).color }));
+  expect(look.bg).toBe('rgb(233, 233, 233)');
+  expect(look.color).toBe('rgb(107, 107, 107)');
+  await visit(page, 'login');
+  await page.context().close();
+  expect(problems).toEqual([]);
 });
 
 test('an opinion goes from a citizen to a deputy, through the office and a department, and comes back answered', async () => {
   // The citizen finds a deputy of 张店区 and writes to them.
   const citizen = await signIn('citizen01');
-  await shot(citizen, 'citizen-home');
+  await visit(citizen, 'citizen-home');
   await top(citizen).getByText('找代表', { exact: true }).click();
   await top(citizen).getByText('张店区', { exact: true }).click();
   const zhangdian = (await api('GET', '/api/deputies?region=370303')).items[0];
   const firstDeputy = top(citizen).locator('.card', { hasText: zhangdian.name }).filter({ hasText: '写给TA' });
-  await firstDeputy.getByText('二维码').click();
+  await press(firstDeputy, '二维码');
   await firstDeputy.locator('.qr img, img.qr, .qr').first().waitFor();
-  await shot(citizen, 'citizen-find-deputy');
-  await firstDeputy.getByText('写给TA').click();
+  await visit(citizen, 'citizen-find-deputy');
+  await press(firstDeputy, '写给TA');
+  await top(citizen).locator('.addressee', { hasText: zhangdian.name }).waitFor();
   await top(citizen).locator('input[name="title"]').fill('小区门口公交站台被占用');
   await top(citizen).locator('textarea').first().fill('公交站台长期被车辆占用，乘客只能站在马路上等公交车，很危险。');
   await top(citizen).locator('input[name="place"]').fill('张店区科苑街道');
@@ -118,91 +223,192 @@ test('an opinion goes from a citizen to a deputy, through the office and a depar
   await top(citizen).getByText('＋ 添加照片').click();
   await (await chooser).setFiles({ name: 'bus-stop.png', mimeType: 'image/png', buffer: PNG });
   await top(citizen).locator('.photos img').first().waitFor();
-  await top(citizen).getByText('提交给代表').click();
+  await visit(citizen, 'citizen-compose');
+  await press(top(citizen), '提交给代表');
   await top(citizen).getByText('办理经过').waitFor();
-  // The photo came through: the detail page loads it from its signed link.
+  // The stepper says where it is in plain words.
+  await top(citizen).locator('.progress', { hasText: `您的意见已送到${zhangdian.name}` }).waitFor();
   const photo = top(citizen).locator('.photos img').first();
   await photo.waitFor();
   await until(async () => (await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)) === 1, 10_000);
+  await visit(citizen, 'citizen-opinion');
   const id = Number(new URL(citizen.url().replace('#', '')).searchParams.get('id'));
   expect(id).toBeGreaterThan(0);
 
-  // The deputy forwards it as a suggestion.
-  const deputyUser = zhangdian.username;
-  const deputy = await signIn(deputyUser);
-  await shot(deputy, 'deputy-home');
+  // The deputy sees the letter counted on the home tile, and forwards it as a suggestion.
+  const deputy = await signIn(zhangdian.username);
+  await top(deputy).locator('.tile', { hasText: '群众来信' }).locator('.count').waitFor();
+  await visit(deputy, 'deputy-home');
   await top(deputy).getByText('群众来信', { exact: true }).click();
   await top(deputy).getByText('小区门口公交站台被占用').click();
   await tapAction(deputy, '转为建议');
   await submitForm(deputy, '转为建议');
   await top(deputy).locator('.tag', { hasText: '待审查' }).waitFor();
 
-  // The office accepts it and confirms (or picks) the routing; the proposal shows its deciding words.
+  // The office accepts it and confirms (or picks) the routing; the proposal shows its deciding words in words.
   const office = await signIn('office');
-  await shot(office, 'office-home');
+  await visit(office, 'office-home');
   await top(office).getByText('待分办', { exact: true }).click();
   await top(office).getByText('小区门口公交站台被占用').first().waitFor();
-  await shot(office, 'office-queue');
+  await visit(office, 'office-queue');
   await top(office).getByText('小区门口公交站台被占用').first().click();
   await expect(office.locator('.routing .why').first().innerText()).resolves.toMatch(/依据：.+/);
+  await expect(top(office).locator('.routing').innerText()).resolves.toMatch(/把握[高中低]/);
+  await expect(top(office).locator('.routing').innerText()).resolves.not.toMatch(/\d+%/);
   await tapAction(office, '立案');
+  // Cancelling the confirmation does nothing.
+  await top(office).page().locator('.taro__modal .taro-model__cancel').click();
+  await expect(top(office).locator('.tag').first().innerText()).resolves.toBe('待审查');
+  await tapAction(office, '立案');
+  await confirmDialog(office);
   await top(office).locator('.tag', { hasText: '已立案待交办' }).waitFor();
-  const detail = await api('GET', `/api/suggestions/${id}`, undefined, (await api('POST', '/api/auth/login', { username: 'office', password: 'lvzhi-demo' })).token);
+  const officeToken = await passwordToken('office');
+  const detail = await api('GET', `/api/suggestions/${id}`, undefined, officeToken);
   if (detail.actions.includes('confirm')) {
     await tapAction(office, '确认分办');
+    await confirmDialog(office);
   } else {
     await tapAction(office, '交办');
     await submitForm(office, '交办');
   }
   await top(office).locator('.tag', { hasText: '已交办待签收' }).waitFor();
-  await shot(office, 'office-suggestion');
+  await visit(office, 'office-suggestion');
 
   // The lead department signs, records a consultation, drafts, previews and publishes its answer.
-  const officeToken = (await api('POST', '/api/auth/login', { username: 'office', password: 'lvzhi-demo' })).token;
   const lead = (await api('GET', `/api/suggestions/${id}`, undefined, officeToken)).lead.code;
   const staff = await signIn(`staff-${lead}`);
+  await visit(staff, 'staff-home');
   await top(staff).getByText('待办任务', { exact: true }).click();
   await top(staff).getByText('小区门口公交站台被占用').first().waitFor();
   await expect(staff.locator('.suggestion-row', { hasText: '小区门口公交站台被占用' }).innerText()).resolves.toMatch(/还剩 \d+ 个工作日/);
-  await shot(staff, 'staff-tasks');
+  await visit(staff, 'staff-tasks');
   await top(staff).getByText('小区门口公交站台被占用').first().click();
   await tapAction(staff, '签收');
+  await confirmDialog(staff);
   await top(staff).locator('.tag', { hasText: '办理中' }).waitFor();
   await tapAction(staff, '面商');
   await top(staff).locator('.action-form textarea').fill('电话联系代表，说明将在站台旁加装隔离桩。');
   await submitForm(staff, '面商');
-  await top(staff).getByText('已面商').or(staff.locator('.timeline-item', { hasText: '面商' })).first().waitFor();
+  await top(staff).locator('.timeline-item', { hasText: '面商' }).first().waitFor();
   await tapAction(staff, '保存答复草稿');
   await top(staff).locator('.action-form').getByText('已解决或采纳').click();
   await top(staff).locator('.action-form textarea').fill('已在站台两侧加装隔离桩，并安排交警定期巡查，占用问题已解决。');
-  await submitForm(staff, '保存答复草稿');
+  await submitForm(staff, '保存答复草稿', false);
   await tapAction(staff, '正式答复');
   await top(staff).locator('.preview', { hasText: '已在站台两侧加装隔离桩' }).waitFor();
+  await visit(staff, 'staff-preview');
   await submitForm(staff, '正式答复');
   await top(staff).locator('.tag', { hasText: '已答复待测评' }).waitFor();
-  await shot(staff, 'staff-answered');
+  await visit(staff, 'staff-answered');
 
   // The deputy rates the answer.
   await deputy.goto(`${BASE}/app/#/pages/suggestion/index?id=${id}`);
   await top(deputy).locator('.answer', { hasText: '已在站台两侧加装隔离桩' }).waitFor();
   await tapAction(deputy, '测评');
   await top(deputy).locator('.action-form').getByText('满意', { exact: true }).click();
+  await visit(deputy, 'deputy-rate');
   await submitForm(deputy, '测评');
   await top(deputy).locator('.tag', { hasText: '已办结' }).waitFor();
 
-  // The citizen sees the answer among their items.
+  // The citizen sees the answer among their items, with every step of the stepper done.
   await citizen.goto(`${BASE}/app/#/pages/index/index`);
   await top(citizen).getByText('我的意见', { exact: true }).click();
   await top(citizen).getByText('小区门口公交站台被占用').first().click();
   await top(citizen).locator('.answer', { hasText: '已在站台两侧加装隔离桩' }).waitFor();
-  await shot(citizen, 'citizen-answer');
+  expect(await top(citizen).locator('.progress .nut-step-finish').count()).toBe(5);
+  await visit(citizen, 'citizen-answer');
   const final = await api('GET', `/api/suggestions/${id}`, undefined, officeToken);
   expect(final.state).toBe('closed');
   expect(final.timeline.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['forward', 'accept', 'sign', 'consult', 'publish-answer', 'rate']));
+  for (const p of [citizen, deputy, office, staff]) await p.context().close();
+  expect(problems).toEqual([]);
+});
+
+test('the QR journey: a signed-out citizen sees to whom the form goes, types, signs in and keeps the text', async () => {
+  const target = (await api('GET', '/api/deputies?region=370303')).items[1];
+  const page = await open('phone', 'qr');
+  // What the deputy's code opens (the H5 link; on WeChat the mini-program code's scene lands on the same form).
+  await page.goto(`${BASE}/app/#/pages/compose/index?deputy=${target.username}&name=${encodeURIComponent(target.name)}`);
+  const addressee = top(page).locator('.addressee');
+  await addressee.getByText(`${target.name} 代表`).waitFor();
+  await expect(addressee.innerText()).resolves.toContain(target.levelLabel);
+  await top(page).locator('input[name="title"]').fill('老年活动中心晚上没有灯');
+  await top(page).locator('textarea').first().fill('社区老年活动中心门口的路灯坏了，晚上散步的老人看不清路。');
+  await visit(page, 'qr-signed-out');
+  await press(top(page), '登录后提交给代表');
+  await top(page).getByText('您写的意见已替您保存').waitFor();
+  await page.locator('.demo-input input').fill('citizen03');
+  await press(page, '演示登录');
+  // Back on the form, signed in, with what was typed.
+  await top(page).locator('.addressee', { hasText: target.name }).waitFor();
+  await until(async () => (await top(page).locator('input[name="title"]').inputValue()) === '老年活动中心晚上没有灯', 10_000);
+  await expect(top(page).locator('textarea').first().inputValue()).resolves.toBe('社区老年活动中心门口的路灯坏了，晚上散步的老人看不清路。');
+  await visit(page, 'qr-signed-in');
+  await press(top(page), '提交给代表');
+  await top(page).getByText('办理经过').waitFor();
+  const id = Number(new URL(page.url().replace('#', '')).searchParams.get('id'));
+  const token = (await api('POST', '/api/auth/dev', { username: 'citizen03' })).token;
+  const stored = await api('GET', `/api/suggestions/${id}`, undefined, token);
+  expect(stored).toMatchObject({ title: '老年活动中心晚上没有灯', state: 'received', addressedDeputy: { username: target.username } });
+  // The kept text is gone once handed in: the form is empty next time.
+  await page.goto(`${BASE}/app/#/pages/compose/index?deputy=${target.username}&name=${encodeURIComponent(target.name)}`);
+  await top(page).locator('.addressee', { hasText: target.name }).waitFor();
+  await expect(top(page).locator('input[name="title"]').inputValue()).resolves.toBe('');
+  await page.context().close();
+  expect(problems).toEqual([]);
+});
+
+test('the tab bar: 办件 and 消息 carry the to-do and unread counts; 我的 turns on 长辈模式, which survives twice the system font', async () => {
+  const office = await passwordToken('office');
+  await api('POST', '/api/notices', { title: '关于参加代表培训的通知', body: '周三上午九点在市人大常委会机关报告厅。', audience: { users: ['deputy06'] } }, office);
+  const page = await signIn('deputy06');
+  await page.locator('.weui-tabbar__item', { hasText: '消息' }).locator('.weui-badge').waitFor();
+  await expect(page.locator('.weui-tabbar__item', { hasText: '消息' }).locator('.weui-badge').innerText()).resolves.toMatch(/^\d+$/);
+  await tab(page, '办件');
+  await top(page).locator('.suggestion-list').waitFor();
+  await visit(page, 'deputy-work');
+  // Search by words: nothing found says what to do next.
+  await top(page).locator('input[name="q"]').fill('没有这种词语的建议');
+  await top(page).locator('.search .nut-button').click();
+  await top(page).getByText('清空搜索').waitFor();
+  await visit(page, 'deputy-work-search-empty');
+  await tab(page, '消息');
+  await top(page).getByText('关于参加代表培训的通知').click();
+  await top(page).getByText(/周三上午九点/).waitFor();
+  await visit(page, 'deputy-messages');
+  await tab(page, '我的');
+  await top(page).getByText('长辈模式（大字）').waitFor();
+  await visit(page, 'deputy-mine');
+  const before = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.taro_page:not([style*="display: none"]) .line') as Element).fontSize));
+  await top(page).locator('.setting-row', { hasText: '长辈模式' }).locator('.nut-switch').click();
+  await until(async () => (await top(page).locator('.page.elder').count()) === 1, 5_000);
+  const after = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.taro_page .page.elder .line') as Element).fontSize));
+  expect(after).toBeGreaterThanOrEqual(before * 1.2);
+  await visit(page, 'deputy-mine-elder');
+  await tab(page, '首页');
+  await top(page).locator('.page.elder .tile').first().waitFor();
+  // Twice the system font: the root size doubles (as Android's font scale or a browser's minimum size does).
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = `${parseFloat(getComputedStyle(document.documentElement).fontSize) * 2}px`;
+  });
+  await page.waitForTimeout(300);
+  const tiles = await top(page).locator('.tile-name').evaluateAll((els) =>
+    els.map((el) => {
+      const box = el.getBoundingClientRect();
+      const lineHeight = parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.4;
+      return { text: el.textContent, lines: Math.round(box.height / lineHeight), right: box.right };
+    }),
+  );
+  expect(tiles.length).toBeGreaterThan(3);
+  for (const t of tiles) expect({ text: t.text, lines: t.lines, inside: t.right <= 391 }).toEqual({ text: t.text, lines: 1, inside: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(391);
+  await visit(page, 'deputy-home-elder-2x');
+  await page.context().close();
+  expect(problems).toEqual([]);
 });
 
 test('a deputy replies to a meeting, checks in with its code, and answers a survey', async () => {
-  const office = (await api('POST', '/api/auth/login', { username: 'office', password: 'lvzhi-demo' })).token;
+  const office = await passwordToken('office');
   const startsAt = new Date(Date.now() + 30 * 60_000).toISOString();
   const endsAt = new Date(Date.now() + 150 * 60_000).toISOString();
   const meeting = await api('POST', '/api/meetings', { kind: 'reception', title: '科苑街道联络站代表接待日', place: '科苑街道人大代表联络站', startsAt, endsAt, invitees: { users: ['deputy03'] } }, office);
@@ -218,13 +424,13 @@ test('a deputy replies to a meeting, checks in with its code, and answers a surv
   const deputy = await signIn('deputy03');
   await top(deputy).getByText('会议活动', { exact: true }).click();
   const card = top(deputy).locator('.card', { hasText: '科苑街道联络站代表接待日' });
-  await card.getByText('参加', { exact: true }).click();
+  await press(card, '参加');
   await card.getByText(/我的回复：参加/).waitFor();
   await top(deputy).locator('input[name="code"]').fill(code);
-  await top(deputy).getByText('签到', { exact: true }).click();
+  await press(top(deputy), '签到');
   await top(deputy).getByText('签到成功：科苑街道联络站代表接待日').waitFor();
   await card.getByText(/已签到/).waitFor();
-  await shot(deputy, 'deputy-meetings');
+  await visit(deputy, 'deputy-meetings');
   const attendance = (await api('GET', `/api/meetings/${meeting.id}`, undefined, office)).attendance;
   expect(attendance).toMatchObject({ invited: 1, checkedIn: 1 });
 
@@ -232,80 +438,141 @@ test('a deputy replies to a meeting, checks in with its code, and answers a surv
   await top(deputy).getByText('履职服务满意度调查').click();
   await top(deputy).getByText('群聊', { exact: true }).click();
   await top(deputy).getByText('5 分', { exact: true }).click();
-  await top(deputy).getByText('提交', { exact: true }).click();
+  await visit(deputy, 'deputy-survey');
+  await press(top(deputy), '提交');
   await top(deputy).getByText('提交成功，谢谢！').waitFor();
-  await shot(deputy, 'deputy-survey');
   const results = await api('GET', `/api/questionnaires/${survey.id}/results`, undefined, office);
   expect(results.responded).toBe(1);
+  await deputy.context().close();
+  expect(problems).toEqual([]);
 });
 
-test('a deputy writes with the routing proposal shown as they type, saves a draft, edits it and submits it', async () => {
+test('a deputy writes with the routing proposal shown as they type, picks a co-signer by name, saves a draft, edits and submits it', async () => {
+  const cosigner = (await api('GET', '/api/deputies?region=370303')).items.find((d: { username: string }) => d.username !== 'deputy05');
   const deputy = await signIn('deputy05');
   await top(deputy).getByText('写建议', { exact: true }).click();
   await top(deputy).locator('input[name="title"]').fill('关于增加幼儿园学位的建议');
   await top(deputy).locator('textarea').first().fill('新建小区周边没有公办幼儿园，孩子入园难。');
   await top(deputy).locator('.proposal', { hasText: '淄博市教育局' }).waitFor();
   await expect(top(deputy).locator('.proposal .why').innerText()).resolves.toMatch(/依据：.*幼儿园/);
-  await shot(deputy, 'deputy-compose');
-  await top(deputy).getByText('保存草稿', { exact: true }).click();
+  await top(deputy).locator('input[name="cosigner"]').fill(cosigner.name);
+  await press(top(deputy).locator('.person', { hasText: cosigner.delegation }).filter({ hasText: cosigner.name }).first(), '选择');
+  await top(deputy).locator('.picked', { hasText: cosigner.name }).waitFor();
+  await visit(deputy, 'deputy-compose');
+  await press(top(deputy), '保存草稿');
   await top(deputy).locator('.tag', { hasText: '草稿' }).waitFor();
-  await top(deputy).getByText('修改草稿', { exact: true }).click();
+  await press(top(deputy), '修改草稿');
   await until(async () => (await top(deputy).locator('input[name="title"]').inputValue()) === '关于增加幼儿园学位的建议', 10_000);
+  await top(deputy).locator('.picked', { hasText: cosigner.name }).waitFor();
   await top(deputy).locator('input[name="title"]').fill('关于增加公办幼儿园学位的建议');
-  await top(deputy).getByText('提交建议', { exact: true }).click();
+  await press(top(deputy), '提交建议');
   await top(deputy).locator('.tag', { hasText: '待审查' }).waitFor();
   await top(deputy).getByText('关于增加公办幼儿园学位的建议').waitFor();
   await top(deputy).locator('.timeline-item', { hasText: '修改' }).waitFor();
+  await visit(deputy, 'deputy-submitted');
+  const id = Number(new URL(deputy.url().replace('#', '')).searchParams.get('id'));
+  const stored = await api('GET', `/api/suggestions/${id}`, undefined, (await api('POST', '/api/auth/dev', { username: 'deputy05' })).token);
+  expect(stored.cosigning.map((c: { person: { username: string } }) => c.person.username)).toEqual([cosigner.username]);
+  await deputy.context().close();
+  expect(problems).toEqual([]);
 });
 
-test('the office reads its dashboard, publishes a notice and follows its read receipts', async () => {
+test('the office reads its dashboard, publishes a notice to a deputy picked by name and follows its read receipts', async () => {
   const office = await signIn('office');
   await top(office).getByText('统计分析', { exact: true }).click();
   await top(office).getByText('按期答复率', { exact: true }).waitFor();
   await top(office).locator('.chart', { hasText: '按主办单位' }).locator('.bar-row').first().waitFor();
-  await expect(top(office).locator('.chart', { hasText: '测评结果' }).innerText()).resolves.toMatch(/满意\s*1 件 100%/);
-  await shot(office, 'office-dashboard');
+  await visit(office, 'office-dashboard');
 
+  const name = (await api('GET', '/api/me', undefined, (await api('POST', '/api/auth/dev', { username: 'deputy04' })).token)).name;
   await office.goto(`${BASE}/app/#/office/publish/index`);
   await top(office).locator('input[name="title"]').fill('关于参加联络站接待日的通知');
   await top(office).locator('textarea').first().fill('请于周五上午到科苑街道联络站接待选民。');
-  await top(office).locator('input[name="users"]').fill('deputy04');
-  await top(office).getByText('发布通知', { exact: true }).click();
+  await top(office).locator('input[name="users"]').fill(name);
+  await press(top(office).locator('.person', { hasText: name }).first(), '选择');
+  await visit(office, 'office-publish-form');
+  await top(office).locator('.nut-button', { hasText: '发布通知' }).click();
+  await confirmDialog(office);
   await top(office).getByText('已发布通知：关于参加联络站接待日的通知').waitFor();
-  await top(office).getByText('查看阅读情况').click();
+  await press(top(office), '查看阅读情况');
   await top(office).getByText('已读 0 / 1').waitFor();
-  await top(office).getByText('通知 · 关于参加联络站接待日的通知 · 已读 0/1').waitFor();
-  await shot(office, 'office-publish');
+  await visit(office, 'office-publish');
 
   const deputy = await signIn('deputy04');
   await top(deputy).getByText('通知消息', { exact: true }).click();
   await top(deputy).getByText('关于参加联络站接待日的通知').click();
   await top(deputy).getByText(/请于周五上午/).waitFor();
-  await top(office).getByText('查看阅读情况').click();
+  await press(top(office), '查看阅读情况');
   await top(office).getByText('已读 1 / 1').waitFor();
+  for (const p of [office, deputy]) await p.context().close();
+  expect(problems).toEqual([]);
 });
 
 test('bad sign-in shows the server\'s Chinese message on the page', async () => {
-  const page = await browser.newPage();
+  const page = await open('phone', 'bad');
   await page.goto(`${BASE}/app/`);
   await page.locator('input[name="username"]').first().fill('office');
   await page.locator('input[type="password"]').fill('wrong-password');
-  await page.getByText('登录', { exact: true }).click();
+  await page.locator('.nut-button', { hasText: /^登录$/ }).click();
   await page.locator('.error').filter({ hasText: /密码/ }).waitFor();
   expect(page.url()).toContain('/pages/login/index');
+  await page.context().close();
 });
 
 test('the admin finds an account, deactivates it and reads that in the audit log', async () => {
   const admin = await signIn('admin');
   await top(admin).getByText('账号管理', { exact: true }).click();
   await top(admin).locator('input[name="q"]').fill('staff-water');
-  await top(admin).getByText('搜索', { exact: true }).click();
+  await press(top(admin), '搜索');
   const card = top(admin).locator('.card', { hasText: '（staff-water）' });
-  await card.getByText('停用', { exact: true }).click();
+  await press(card, '停用');
   await card.getByText('已停用', { exact: true }).first().waitFor();
   await card.getByText('恢复', { exact: true }).waitFor();
-  await shot(admin, 'admin-users');
+  await visit(admin, 'admin-users');
   await admin.goto(`${BASE}/app/#/admin/audit/index`);
   await top(admin).locator('.audit-row', { hasText: '停用账号' }).first().getByText(/active：true → false/).waitFor();
-  await shot(admin, 'admin-audit');
+  await visit(admin, 'admin-audit');
+  await admin.context().close();
+  expect(problems).toEqual([]);
+});
+
+test('on a desktop every role\'s main pages render as a readable column, pass axe, and stay usable at 200 % zoom', async () => {
+  const tours: [string, string[]][] = [
+    ['citizen02', ['/pages/index/index', '/pages/work/index', '/pages/deputies/index', '/pages/messages/index', '/pages/me/index']],
+    ['deputy01', ['/pages/index/index', '/pages/work/index', '/pages/compose/index', '/engage/meetings/index', '/engage/surveys/index']],
+    ['staff-housing', ['/pages/index/index', '/pages/work/index', '/pages/suggestions/index?view=overdue']],
+    ['office', ['/pages/index/index', '/pages/work/index', '/office/dashboard/index', '/office/publish/index', '/pages/suggestions/index?view=all']],
+    ['admin', ['/pages/index/index', '/admin/users/index', '/admin/departments/index', '/admin/audit/index']],
+  ];
+  for (const [who, pages] of tours) {
+    const page = await signIn(who, 'desktop');
+    for (const p of pages) {
+      await page.goto(`${BASE}/app/#${p}`);
+      await top(page).locator('.page').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const column = await top(page).locator('.page').first().evaluate((el) => el.getBoundingClientRect().width);
+      expect(column).toBeLessThanOrEqual(481);
+      await visit(page, `${who}${p.replace(/[/?=]+/g, '-').replace(/-index/g, '')}`);
+    }
+    await page.context().close();
+  }
+  // 200 % zoom: the CSS viewport halves (683×400) and text keeps its CSS size, so it is twice as large on screen.
+  const zoomed = await browser.newContext({ viewport: { width: 683, height: 400 }, deviceScaleFactor: 2 });
+  const page = await zoomed.newPage();
+  (page as Page & { device?: Device }).device = 'desktop';
+  await page.goto(`${BASE}/app/`);
+  await page.getByText('演示体验').waitFor();
+  await page.locator('.demo-input input').fill('deputy02');
+  await press(page, '演示登录');
+  for (const p of ['/pages/index/index', '/pages/work/index', '/pages/compose/index', '/engage/meetings/index', '/pages/me/index']) {
+    await page.goto(`${BASE}/app/#${p}`);
+    await top(page).locator('.page').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const fit = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth, root: parseFloat(getComputedStyle(document.documentElement).fontSize) }));
+    expect(fit.scroll).toBeLessThanOrEqual(fit.width + 1);
+    expect(fit.root).toBeGreaterThanOrEqual(25);
+    await visit(page, `zoom200${p.replace(/[/?=]+/g, '-').replace(/-index/g, '')}`);
+  }
+  await zoomed.close();
+  expect(problems).toEqual([]);
 });

@@ -1,7 +1,8 @@
 /**
  * The weapp bundle booted in Node with a small fake WeChat host (test/helpers/weappHost.ts): it is built by Taro
- * against a real API on loopback, loads from dist/weapp, renders the sign-in and home pages, takes taps and
- * typing, and its wx.request calls reach the API with the user's token.
+ * against a real API on loopback, loads from dist/weapp, renders the sign-in, home and tab pages and a
+ * subpackage page, takes taps and typing, and its wx.request calls reach the API with the user's token. The
+ * package sizes are printed, and the main package must stay under WeChat's 2 MB.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,9 +33,28 @@ afterAll(async () => {
   await wechat.close();
 });
 
-test('the weapp build declares its pages and the feature subpackages', () => {
+/** Bytes under `dir`, all files. */
+function bytesUnder(dir: string): number {
+  return fs.readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? bytesUnder(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).size), 0);
+}
+
+test('the weapp build declares its pages, the tab bar, preloading, the sitemap and the feature subpackages', () => {
   const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'));
   expect(appJson.pages).toEqual(expect.arrayContaining(['pages/index/index', 'pages/login/index', 'pages/suggestion/index']));
+  expect(appJson.tabBar.list.map((t: { pagePath: string; text: string }) => [t.pagePath, t.text])).toEqual([
+    ['pages/index/index', '首页'],
+    ['pages/work/index', '办件'],
+    ['pages/messages/index', '消息'],
+    ['pages/me/index', '我的'],
+  ]);
+  // Tab pages live in the main package, and their icons were copied where app.json says.
+  for (const t of appJson.tabBar.list) {
+    expect(appJson.pages).toContain(t.pagePath);
+    for (const icon of [t.iconPath, t.selectedIconPath]) expect(fs.existsSync(path.join(DIST, icon))).toBe(true);
+  }
+  expect(Object.values(appJson.preloadRule).flatMap((r) => (r as { packages: string[] }).packages).sort()).toEqual(['admin', 'engage', 'office']);
+  expect(appJson.sitemapLocation).toBe('sitemap.json');
+  expect(JSON.parse(fs.readFileSync(path.join(DIST, 'sitemap.json'), 'utf8')).rules.length).toBeGreaterThan(0);
   expect(appJson.subPackages ?? appJson.subpackages).toEqual([
     expect.objectContaining({ root: 'engage', pages: expect.arrayContaining(['inbox/index', 'meetings/index']) }),
     expect.objectContaining({ root: 'office', pages: ['dashboard/index', 'publish/index'] }),
@@ -43,6 +63,16 @@ test('the weapp build declares its pages and the feature subpackages', () => {
   for (const page of ['pages/index/index', 'engage/meetings/index']) {
     for (const ext of ['js', 'json', 'wxml']) expect(fs.existsSync(path.join(DIST, `${page}.${ext}`))).toBe(true);
   }
+});
+
+test('the main package is under 2 MB and each subpackage too (sizes printed)', () => {
+  const subpackages = ['engage', 'office', 'admin'];
+  const sizes = Object.fromEntries(subpackages.map((root) => [root, bytesUnder(path.join(DIST, root))]));
+  const main = bytesUnder(DIST) - Object.values(sizes).reduce((a, b) => a + b, 0);
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  process.stdout.write(`weapp package sizes: main ${kb(main)}; ${subpackages.map((r) => `${r} ${kb(sizes[r])}`).join('; ')}\n`);
+  expect(main).toBeLessThan(2 * 1024 * 1024);
+  for (const root of subpackages) expect(sizes[root]).toBeLessThan(2 * 1024 * 1024);
 });
 
 test('sign in on the sign-in page, land on home, tap a tile', async () => {
@@ -59,16 +89,67 @@ test('sign in on the sign-in page, land on home, tap a tile', async () => {
   expect(host.storage['lvzhi.token']).toMatch(/^ey/);
   expect(host.calls.find((c) => c.api === 'reLaunch')?.arg).toMatchObject({ url: '/pages/index/index' });
 
+  const before = host.calls.length;
   const home = await host.open('pages/index/index');
   expect(home.text()).toContain('您好，');
   expect(home.text()).toContain('待分办');
-  // The user came with the sign-in; home asks only for the unread count, once, with the token.
-  expect(host.calls.filter((c) => c.api === 'request' && String(c.arg?.url) === `${api.url}/api/me`)).toHaveLength(0);
-  const unread = host.calls.filter((c) => c.api === 'request' && String(c.arg?.url) === `${api.url}/api/inbox?unread=true`);
+  // The user came with the sign-in; home asks for the counts only — unread messages and the routing queue's
+  // size — once each, with the token, and puts them on the 办件 and 消息 tabs.
+  const calls = host.calls.slice(before);
+  expect(calls.filter((c) => c.api === 'request' && String(c.arg?.url) === `${api.url}/api/me`)).toHaveLength(0);
+  const unread = calls.filter((c) => c.api === 'request' && String(c.arg?.url) === `${api.url}/api/inbox?unread=true`);
   expect(unread).toHaveLength(1);
   expect((unread[0].arg!.header as Record<string, string>).authorization).toBe(`Bearer ${host.storage['lvzhi.token']}`);
+  expect(calls.filter((c) => c.api === 'request' && String(c.arg?.url) === `${api.url}/api/suggestions?queue=routing&pageSize=1`)).toHaveLength(1);
+  const badges = calls.filter((c) => /^(set|remove)TabBarBadge$/.test(c.api)).map((c) => c.arg?.index);
+  expect(badges.sort()).toEqual([1, 2]);
   await home.tap('待分办');
   expect(host.calls.filter((c) => c.api === 'navigateTo').at(-1)?.arg).toMatchObject({ url: '/pages/suggestions/index?view=queue' });
+  // A tile that is a tab switches to it instead of stacking it.
+  await home.tap('消息');
+  expect(host.calls.filter((c) => c.api === 'switchTab').at(-1)?.arg).toMatchObject({ url: '/pages/messages/index' });
+});
+
+test('the tab pages: 办件 lists the role\'s work with search, 消息 the inbox, 我的 the large-text switch and settings', async () => {
+  const token = await api.token('deputy02');
+  await api.http('POST', '/api/suggestions', { title: '关于完善社区养老服务的建议', body: '社区日间照料中心太少，老人白天没人照顾。', submit: true }, token);
+  host.storage['lvzhi.token'] = token;
+  const work = await host.open('pages/work/index');
+  expect(work.text()).toContain('我的建议');
+  expect(work.text()).toContain('群众来信');
+  expect(work.text()).toContain('关于完善社区养老服务的建议');
+  const list = host.calls.filter((c) => c.api === 'request' && String(c.arg?.url).startsWith(`${api.url}/api/suggestions?mine=true`)).at(-1);
+  expect(String(list?.arg?.url)).toBe(`${api.url}/api/suggestions?mine=true&page=1&pageSize=20`);
+  await work.tap('群众来信');
+  expect(work.text()).toContain('暂时没有群众交来的意见');
+  expect(work.text()).toContain('群众扫您的二维码');
+
+  const messages = await host.open('pages/messages/index');
+  expect(messages.text()).toMatch(/还没有消息|未读/);
+
+  const mine = await host.open('pages/me/index');
+  expect(mine.text()).toContain('长辈模式（大字）');
+  expect(mine.text()).toContain('夜间免打扰');
+  expect(mine.text()).toContain('退出登录');
+});
+
+test('a subpackage page (engage/meetings) loads from its own package and lists the meetings through wx.request', async () => {
+  const office = await api.token('office');
+  const startsAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
+  const endsAt = new Date(Date.now() + 2 * 86_400_000 + 7_200_000).toISOString();
+  await api.http('POST', '/api/meetings', { kind: 'inspection', title: '老旧小区改造专题视察', place: '张店区和平街道', startsAt, endsAt, invitees: { users: ['deputy02'] } }, office);
+  host.storage['lvzhi.token'] = await api.token('deputy02');
+  const meetings = await host.open('engage/meetings/index');
+  expect(meetings.text()).toContain('老旧小区改造专题视察');
+  expect(meetings.text()).toContain('扫码签到');
+  expect(host.calls.some((c) => c.api === 'request' && String(c.arg?.url) === `${api.url}/api/meetings`)).toBe(true);
+  // Replying asks for subscribe messages (WeChat only), after the reply went through.
+  await meetings.tap('参加');
+  const rsvp = host.calls.findIndex((c) => c.api === 'request' && String(c.arg?.url).endsWith('/rsvp'));
+  const subscribe = host.calls.findIndex((c) => c.api === 'requestSubscribeMessage');
+  expect(rsvp).toBeGreaterThan(-1);
+  expect(subscribe).toBeGreaterThan(rsvp);
+  expect(host.calls[subscribe].arg).toMatchObject({ tmplIds: ['lvzhi-notice'] });
 });
 
 test('on WeChat, 微信一键登录 sends wx.login\'s code to the API, which asks WeChat and signs a new citizen in', async () => {
@@ -103,6 +184,6 @@ test('a list page loads through wx.request and shows the API\'s Chinese labels',
   const list = await host.open('pages/suggestions/index', { view: 'mine' });
   expect(list.text()).toContain('关于增加夜间公交班次的建议');
   expect(list.text()).toContain('待审查');
-  const call = host.calls.find((c) => c.api === 'request' && String(c.arg?.url).includes('/api/suggestions?'));
-  expect(String(call?.arg?.url)).toBe(`${api.url}/api/suggestions?mine=true&pageSize=50`);
+  const call = host.calls.filter((c) => c.api === 'request' && String(c.arg?.url).includes('/api/suggestions?mine=true')).at(-1);
+  expect(String(call?.arg?.url)).toBe(`${api.url}/api/suggestions?mine=true&page=1&pageSize=20`);
 });

@@ -1,11 +1,13 @@
 /** The audit log for the admin: every administrative change and sign-in, newest first, filtered and paged. */
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '../../components/ui';
 import { useState } from 'react';
 import { chinaTime } from '../../../../contracts/format';
 import type { AuditEntry } from '../../../../contracts/admin';
 import { Status } from '../../components/Status';
 import { api } from '../../services/api';
 import { useData } from '../../services/useData';
+import { Screen } from '../../components/Screen';
 
 /** The fields that changed, as `name: before → after` (or the new values of a creation or sign-in). */
 function changes(e: AuditEntry): string[] {
@@ -26,12 +28,13 @@ export default function Audit() {
   const { data, error, loading, reload } = useData(() => api.audit({ ...filter, page, pageSize: 30 }), [filter, page]);
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <Input className="input" name="actor" placeholder="操作人用户名（可不填）" value={actor} onInput={(e) => setActor(e.detail.value)} />
         <Input className="input" name="action" placeholder="操作代码，如 signin.failed、users（可不填）" value={action} onInput={(e) => setAction(e.detail.value)} />
         <Button
-          className="btn"
+          block
+          type="primary"
           onClick={() => {
             setFilter({ actor: actor.trim() || undefined, action: action.trim() || undefined });
             setPage(1);
@@ -54,15 +57,15 @@ export default function Audit() {
       ))}
       {data && (
         <View className="row">
-          <Button className="btn-plain" size="mini" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+          <Button type="primary" fill="outline" disabled={page <= 1} onClick={() => setPage(page - 1)}>
             上一页
           </Button>
           <Text className="muted">{`第 ${page}/${pages} 页，共 ${data.total} 条`}</Text>
-          <Button className="btn-plain" size="mini" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+          <Button type="primary" fill="outline" disabled={page >= pages} onClick={() => setPage(page + 1)}>
             下一页
           </Button>
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

@@ -2,12 +2,14 @@
  * The holiday calendar (admin): a year's days off and make-up working days with where they come from, the warning
  * while next year's official schedule is missing, and a form to enter the schedule as the State Council published it.
  */
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Button } from '../../components/ui';
 import { useState } from 'react';
 import { chinaDay } from '../../../../contracts/format';
 import { Status } from '../../components/Status';
 import { api, errorText } from '../../services/api';
 import { useData } from '../../services/useData';
+import { Screen } from '../../components/Screen';
 
 /** Dates typed one per line, or separated by commas or spaces. */
 const dates = (text: string) => text.split(/[\s,，、]+/).filter(Boolean);
@@ -31,13 +33,13 @@ export default function HolidayCalendar() {
   };
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card row">
-        <Button className="btn-plain" size="mini" onClick={() => setYear(year - 1)}>
+        <Button type="primary" fill="outline" onClick={() => setYear(year - 1)}>
           上一年
         </Button>
         <Text className="title">{`${year} 年`}</Text>
-        <Button className="btn-plain" size="mini" onClick={() => setYear(year + 1)}>
+        <Button type="primary" fill="outline" onClick={() => setYear(year + 1)}>
           下一年
         </Button>
       </View>
@@ -63,14 +65,14 @@ export default function HolidayCalendar() {
       <View className="card">
         <Text className="label">{`录入 ${year} 年官方放假安排（国务院办公厅通知公布后）`}</Text>
         <Text className="muted">放假日期，每行一个，如 2027-01-01（含假期中的周末）</Text>
-        <Textarea className="input" value={holidays} maxlength={-1} onInput={(e) => setHolidays(e.detail.value)} />
+        <Textarea className="input" placeholder="放假日期" value={holidays} maxlength={-1} onInput={(e) => setHolidays(e.detail.value)} />
         <Text className="muted">调休上班日期（周六或周日），每行一个</Text>
-        <Textarea className="input" value={workdays} maxlength={-1} onInput={(e) => setWorkdays(e.detail.value)} />
-        <Button className="btn" onClick={enter}>
+        <Textarea className="input" placeholder="调休上班日期" value={workdays} maxlength={-1} onInput={(e) => setWorkdays(e.detail.value)} />
+        <Button block type="primary" onClick={enter}>
           录入并重算期限
         </Button>
         {message && <Text className="muted">{message}</Text>}
       </View>
-    </View>
+    </Screen>
   );
 }

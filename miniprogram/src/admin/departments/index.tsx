@@ -2,7 +2,8 @@
  * Departments for the admin and the city office: name, kind, duty text, aliases (住建局 = 住房和城乡建设局) and
  * the routing keywords the next retrain learns from; add, edit, deactivate, reactivate.
  */
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Button } from '../../components/ui';
 import { useState } from 'react';
 import { DEPARTMENT_KIND_LABELS } from '../../../../contracts/labels';
 import type { DepartmentKind } from '../../../../contracts/enums';
@@ -11,6 +12,7 @@ import { Chips } from '../../components/Chips';
 import { Status } from '../../components/Status';
 import { api } from '../../services/api';
 import { useAct, useData } from '../../services/useData';
+import { Screen } from '../../components/Screen';
 
 const words = (s: string) => s.split(/[\s,，、;；]+/).map((w) => w.trim()).filter(Boolean);
 const KINDS = Object.entries(DEPARTMENT_KIND_LABELS) as [DepartmentKind, string][];
@@ -42,29 +44,29 @@ export default function Departments() {
   };
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <Text className="label">{editing ? `修改“${editing.name}”（代码 ${editing.code}）` : '新增承办单位'}</Text>
         {!editing && (
           <View>
             <Text className="label">单位代码（小写字母开头，如 housing）</Text>
-            <Input className="input" name="code" value={code} onInput={(e) => setCode(e.detail.value)} />
+            <Input className="input" name="code" placeholder="单位代码，如 housing" value={code} onInput={(e) => setCode(e.detail.value)} />
           </View>
         )}
         <Text className="label">单位名称</Text>
-        <Input className="input" name="name" value={name} onInput={(e) => setName(e.detail.value)} />
+        <Input className="input" name="name" placeholder="单位名称" value={name} onInput={(e) => setName(e.detail.value)} />
         <Chips options={KINDS} isOn={(k) => k === kind} onTap={setKind} />
         <Text className="label">职责</Text>
-        <Textarea className="textarea" name="duties" value={duties} onInput={(e) => setDuties(e.detail.value)} />
+        <Textarea className="textarea" name="duties" placeholder="职责" value={duties} onInput={(e) => setDuties(e.detail.value)} />
         <Text className="label">别名（顿号或空格分开，如 住建局）</Text>
-        <Input className="input" name="aliases" value={aliases} onInput={(e) => setAliases(e.detail.value)} />
+        <Input className="input" name="aliases" placeholder="别名，如 住建局" value={aliases} onInput={(e) => setAliases(e.detail.value)} />
         <Text className="label">分类关键词（顿号或空格分开；下次重新训练分办模型时生效）</Text>
-        <Textarea className="textarea" name="keywords" value={keywords} onInput={(e) => setKeywords(e.detail.value)} />
-        <Button className="btn" onClick={save}>
+        <Textarea className="textarea" name="keywords" placeholder="分类关键词" value={keywords} onInput={(e) => setKeywords(e.detail.value)} />
+        <Button block type="primary" onClick={save}>
           {editing ? '保存修改' : '新增'}
         </Button>
         {editing && (
-          <Button className="btn-plain" onClick={() => edit(null)}>
+          <Button block type="primary" fill="outline" onClick={() => edit(null)}>
             取消修改
           </Button>
         )}
@@ -78,15 +80,15 @@ export default function Departments() {
           {!d.active && <Text className="tag">已停用</Text>}
           <Text className="line">{`关键词 ${d.keywords.length} 个：${d.keywords.slice(0, 12).join('、')}${d.keywords.length > 12 ? '…' : ''}`}</Text>
           <View className="row">
-            <Button className="btn-plain" size="mini" onClick={() => edit(d)}>
+            <Button type="primary" fill="outline" onClick={() => edit(d)}>
               修改
             </Button>
-            <Button className="btn-plain" size="mini" onClick={() => act(() => api.updateDepartment(d.code, { active: !d.active }), d.active ? '已停用' : '已启用')}>
+            <Button type="primary" fill="outline" onClick={() => act(() => api.updateDepartment(d.code, { active: !d.active }), d.active ? '已停用' : '已启用')}>
               {d.active ? '停用' : '启用'}
             </Button>
           </View>
         </View>
       ))}
-    </View>
+    </Screen>
   );
 }

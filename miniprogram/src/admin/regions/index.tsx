@@ -1,11 +1,13 @@
 /** Regions (city → district/county → town/street): the tree, a form to add one below a chosen parent, renaming. */
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '../../components/ui';
 import { useState } from 'react';
 import { REGION_LEVEL_LABELS } from '../../../../contracts/labels';
 import type { RegionLevel } from '../../../../contracts/enums';
 import { Status } from '../../components/Status';
 import { api } from '../../services/api';
 import { useAct, useData } from '../../services/useData';
+import { Screen } from '../../components/Screen';
 
 const INDENT: Record<string, string> = { city: '', district: '　', town: '　　' };
 
@@ -22,14 +24,14 @@ export default function Regions() {
   const parentName = regions.find((r) => r.code === parent)?.name;
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <Text className="label">{parent ? `在“${parentName}”下新增区域` : '点下面列表里的“加下级”选择上级区域（不选即新建市级区域）'}</Text>
         <Text className="label">区域代码</Text>
-        <Input className="input" name="code" value={code} onInput={(e) => setCode(e.detail.value)} />
+        <Input className="input" name="code" placeholder="区域代码" value={code} onInput={(e) => setCode(e.detail.value)} />
         <Text className="label">区域名称</Text>
-        <Input className="input" name="name" value={name} onInput={(e) => setName(e.detail.value)} />
-        <Button className="btn" onClick={() => act(() => api.createRegion({ code, name, parent: parent ?? undefined }), `已新增“${name}”`)}>
+        <Input className="input" name="name" placeholder="区域名称" value={name} onInput={(e) => setName(e.detail.value)} />
+        <Button block type="primary" onClick={() => act(() => api.createRegion({ code, name, parent: parent ?? undefined }), `已新增“${name}”`)}>
           新增区域
         </Button>
         {message && <Text className="muted">{message}</Text>}
@@ -55,8 +57,8 @@ export default function Regions() {
             </Text>
             {editing === r.code && (
               <View className="row">
-                <Input className="input checkin-input" value={newName} onInput={(e) => setNewName(e.detail.value)} />
-                <Button className="btn-plain" size="mini" onClick={() => act(() => api.renameRegion(r.code, newName), `已改名为“${newName}”`).then(() => setEditing(null))}>
+                <Input className="input checkin-input" placeholder="新名称" value={newName} onInput={(e) => setNewName(e.detail.value)} />
+                <Button type="primary" fill="outline" onClick={() => act(() => api.renameRegion(r.code, newName), `已改名为“${newName}”`).then(() => setEditing(null))}>
                   保存
                 </Button>
               </View>
@@ -64,6 +66,6 @@ export default function Regions() {
           </View>
         ))}
       </View>
-    </View>
+    </Screen>
   );
 }

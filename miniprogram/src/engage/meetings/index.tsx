@@ -2,13 +2,16 @@
  * Meetings: attend or ask for leave (with a reason), and check in by scanning the meeting's QR code (on WeChat)
  * or typing its code.
  */
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '../../components/ui';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { Status } from '../../components/Status';
 import { api, errorText } from '../../services/api';
+import { askForNews } from '../../services/subscribe';
 import { useData } from '../../services/useData';
 import { chinaTime } from '../../../../contracts/format';
+import { Screen } from '../../components/Screen';
 
 
 export default function Meetings() {
@@ -43,17 +46,17 @@ export default function Meetings() {
   };
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <Text className="label">会议签到</Text>
         <View className="row">
-          <Input className="input checkin-input" name="code" placeholder="输入签到码" value={code} onInput={(e) => setCode(e.detail.value)} />
-          <Button className="btn" size="mini" disabled={!code.trim() || undefined} onClick={() => checkIn(code)}>
+          <Input className="input checkin-input" name="code" aria-label="签到码" placeholder="输入签到码" value={code} onInput={(e) => setCode(e.detail.value)} />
+          <Button type="primary" disabled={!code.trim() } onClick={() => checkIn(code)}>
             签到
           </Button>
         </View>
         {process.env.TARO_ENV === 'weapp' && (
-          <Button className="btn-plain" onClick={scan}>
+          <Button block type="primary" fill="outline" onClick={scan}>
             扫码签到
           </Button>
         )}
@@ -72,18 +75,18 @@ export default function Meetings() {
               <Text>{`\n我的回复：${m.mine.rsvpLabel}${m.mine.leaveState ? `（请假${m.mine.leaveState === 'approved' ? '已批准' : m.mine.leaveState === 'refused' ? '未批准' : '待审批'}）` : ''}${m.mine.checkedInAt ? ' · 已签到' : ''}`}</Text>
               {m.state === 'scheduled' && (
                 <View className="row">
-                  <Button className="btn-plain" size="mini" onClick={() => run(api.rsvp(m.id, { attend: true }), '已回复参加')}>
+                  <Button type="primary" fill="outline" onClick={() => run(api.rsvp(m.id, { attend: true }).then(askForNews), '已回复参加')}>
                     参加
                   </Button>
-                  <Button className="btn-plain" size="mini" onClick={() => setLeaveFor(leaveFor === m.id ? null : m.id)}>
+                  <Button type="primary" fill="outline" onClick={() => setLeaveFor(leaveFor === m.id ? null : m.id)}>
                     请假
                   </Button>
                 </View>
               )}
               {leaveFor === m.id && (
                 <View>
-                  <Input className="input" placeholder="请假理由" value={reason} onInput={(e) => setReason(e.detail.value)} />
-                  <Button className="btn" disabled={!reason.trim() || undefined} onClick={() => run(api.rsvp(m.id, { leave: reason.trim() }), '请假已提交')}>
+                  <Input className="input" aria-label="请假理由" placeholder="请假理由" value={reason} onInput={(e) => setReason(e.detail.value)} />
+                  <Button block type="primary" disabled={!reason.trim() } onClick={() => run(api.rsvp(m.id, { leave: reason.trim() }), '请假已提交')}>
                     提交请假
                   </Button>
                 </View>
@@ -92,6 +95,6 @@ export default function Meetings() {
           )}
         </View>
       ))}
-    </View>
+    </Screen>
   );
 }

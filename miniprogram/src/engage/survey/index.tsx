@@ -1,5 +1,6 @@
 /** Answering one survey, ballot or evaluation: single and multiple choice, 1–5 ratings and text. */
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Button } from '../../components/ui';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { Chips, toggle } from '../../components/Chips';
@@ -7,6 +8,7 @@ import { Status } from '../../components/Status';
 import { api, errorText } from '../../services/api';
 import type { QuestionnaireResults } from '../../../../contracts/client';
 import { useData } from '../../services/useData';
+import { Screen } from '../../components/Screen';
 
 type Value = string | number | number[];
 
@@ -35,7 +37,7 @@ export default function Survey() {
     }
   };
   return (
-    <View className="page">
+    <Screen>
       <Status loading={loading && !q} error={error} onRetry={reload} />
       {q && (
         <View>
@@ -66,19 +68,19 @@ export default function Survey() {
                   />
                 )}
                 {item.type === 'rating' && <Chips options={[1, 2, 3, 4, 5].map((x) => [x, `${x} 分`])} isOn={(x) => v === x} onTap={(x) => set(item.id, x)} />}
-                {item.type === 'text' && <Input className="input" value={String(v ?? '')} onInput={(e) => set(item.id, e.detail.value)} />}
-                {item.type === 'longtext' && <Textarea className="textarea" value={String(v ?? '')} onInput={(e) => set(item.id, e.detail.value)} />}
+                {item.type === 'text' && <Input className="input" placeholder="请填写" value={String(v ?? '')} onInput={(e) => set(item.id, e.detail.value)} />}
+                {item.type === 'longtext' && <Textarea className="textarea" placeholder="请填写" value={String(v ?? '')} onInput={(e) => set(item.id, e.detail.value)} />}
               </View>
             );
           })}
           {message && <Text className="muted">{message}</Text>}
           {q.open !== false && (
-            <Button className="btn" onClick={send}>
+            <Button block type="primary" onClick={send}>
               提交
             </Button>
           )}
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

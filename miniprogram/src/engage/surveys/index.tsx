@@ -5,12 +5,13 @@ import { Status } from '../../components/Status';
 import { api } from '../../services/api';
 import { useData } from '../../services/useData';
 import { chinaTime } from '../../../../contracts/format';
+import { Screen } from '../../components/Screen';
 
 
 export default function Surveys() {
   const { data, error, loading, reload } = useData(() => api.questionnaires());
   return (
-    <View className="page">
+    <Screen>
       <Status loading={loading && !data} error={error} empty={data?.items.length === 0} emptyText="没有需要填写的问卷或票决" onRetry={reload} />
       {data?.items.map((q) => (
         <View key={q.id} className="card" onClick={() => Taro.navigateTo({ url: `/engage/survey/index?id=${q.id}` })}>
@@ -21,6 +22,6 @@ export default function Surveys() {
           <Text className="muted">{`截止 ${chinaTime(q.closesAt)}`}</Text>
         </View>
       ))}
-    </View>
+    </Screen>
   );
 }

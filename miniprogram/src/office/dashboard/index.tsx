@@ -2,7 +2,8 @@
  * The office dashboard: suggestions by state and by lead department, the on-time answer rate, rating and answer
  * class shares, by month and by district; a period filter; export as XLSX or CSV.
  */
-import { Button, Picker, Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
+import { Button } from '../../components/ui';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { Bars } from '../../components/Bars';
@@ -10,6 +11,7 @@ import { Status } from '../../components/Status';
 import { api, storedToken } from '../../services/api';
 import { useData } from '../../services/useData';
 import { chinaDay } from '../../../../contracts/format';
+import { Screen } from '../../components/Screen';
 
 
 /** Downloads the export with the user's token and opens it (a document on WeChat, a file download in the browser). */
@@ -32,7 +34,7 @@ export default function Dashboard() {
   const [to, setTo] = useState(chinaDay().slice(0, 7));
   const { data: s, error, loading, reload } = useData(() => api.stats({ from, to }), [from, to]);
   return (
-    <View className="page">
+    <Screen>
       <View className="card row">
         <Picker mode="date" fields="month" value={from} onChange={(e) => setFrom(e.detail.value.slice(0, 7))}>
           <Text className="label">{`从 ${from}`}</Text>
@@ -69,15 +71,15 @@ export default function Dashboard() {
           <Bars title="按月提交" bars={s.byMonth.map((m) => ({ label: m.month, value: m.submitted, text: `${m.submitted}（已答复 ${m.answered}）` }))} />
           <Bars title="按区县" bars={s.byRegion.map((r) => ({ label: r.name, value: r.count }))} />
           <View className="row">
-            <Button className="btn-plain" size="mini" onClick={() => download('xlsx', from, to)}>
+            <Button type="primary" fill="outline" onClick={() => download('xlsx', from, to)}>
               导出 Excel
             </Button>
-            <Button className="btn-plain" size="mini" onClick={() => download('csv', from, to)}>
+            <Button type="primary" fill="outline" onClick={() => download('csv', from, to)}>
               导出 CSV
             </Button>
           </View>
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

@@ -2,14 +2,18 @@
  * The office publishes a notice, a survey, a ballot or a meeting to deputies (all, by level, by district or by
  * name) and then follows it: read receipts, answer rate, attendance.
  */
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Button } from '../../components/ui';
 import { useState } from 'react';
 import { DEPUTY_LEVEL_LABELS, MAJORITY_BASE_LABELS, MEETING_KIND_LABELS } from '../../../../contracts/labels';
 import type { AudienceInput } from '../../../../contracts/client';
 import { Chips, toggle } from '../../components/Chips';
+import { PeoplePicker, type Picked } from '../../components/PeoplePicker';
+import { confirm } from '../../services/confirm';
 import { api, errorText } from '../../services/api';
 import { useData } from '../../services/useData';
 import { chinaDay } from '../../../../contracts/format';
+import { Screen } from '../../components/Screen';
 
 type Kind = 'notice' | 'survey' | 'ballot' | 'meeting';
 const KINDS: Record<Kind, string> = { notice: '通知', survey: '问卷', ballot: '票决', meeting: '会议活动' };
@@ -71,7 +75,7 @@ export default function Publish() {
   const [body, setBody] = useState('');
   const [levels, setLevels] = useState<string[]>([]);
   const [areas, setAreas] = useState<string[]>([]);
-  const [users, setUsers] = useState('');
+  const [users, setUsers] = useState<Picked[]>([]);
   const [days, setDays] = useState('7');
   const [options, setOptions] = useState('');
   const [maxChoices, setMaxChoices] = useState('1');
@@ -86,7 +90,7 @@ export default function Publish() {
   const [follow, setFollow] = useState<string | null>(null);
 
   const audience = (): AudienceInput => {
-    const named = users.split(/[\s,，、]+/).filter(Boolean);
+    const named = users.map((u) => u.username);
     const a: AudienceInput = {};
     if (levels.length) a.levels = levels;
     if (areas.length) a.regions = areas;
@@ -97,6 +101,8 @@ export default function Publish() {
 
   const publish = async () => {
     setError(null);
+    const who = users.length ? users.map((u) => u.name).join('、') : '';
+    if (!(await confirm(`发布${KINDS[kind]}？`, `发布后立即通知${who || '所选的代表'}，不能撤回。`, '发布'))) return;
     try {
       const closesAt = new Date(Date.now() + Number(days || 7) * 86_400_000).toISOString();
       let id: number;
@@ -142,25 +148,25 @@ export default function Publish() {
   };
 
   return (
-    <View className="page">
+    <Screen>
       <Chips options={Object.entries(KINDS) as [Kind, string][]} isOn={(k) => k === kind} onTap={setKind} />
       <View className="card">
         <Text className="label">标题</Text>
-        <Input className="input" name="title" value={title} onInput={(e) => setTitle(e.detail.value)} />
+        <Input className="input" name="title" aria-label="标题" value={title} onInput={(e) => setTitle(e.detail.value)} />
         <Text className="label">{kind === 'notice' ? '正文' : kind === 'meeting' ? '议程（可不填）' : '说明（可不填）'}</Text>
-        <Textarea className="textarea" name="body" value={body} onInput={(e) => setBody(e.detail.value)} />
+        <Textarea className="textarea" name="body" aria-label="正文或说明" value={body} onInput={(e) => setBody(e.detail.value)} />
         {kind === 'survey' && (
           <View>
             <Text className="label">题目（每行一题：题目：选项一、选项二）</Text>
-            <Textarea className="textarea" name="options" value={options} onInput={(e) => setOptions(e.detail.value)} />
+            <Textarea className="textarea" name="options" aria-label="题目或候选项" value={options} onInput={(e) => setOptions(e.detail.value)} />
           </View>
         )}
         {kind === 'ballot' && (
           <View>
             <Text className="label">候选项（每行一项）</Text>
-            <Textarea className="textarea" name="options" value={options} onInput={(e) => setOptions(e.detail.value)} />
+            <Textarea className="textarea" name="options" aria-label="题目或候选项" value={options} onInput={(e) => setOptions(e.detail.value)} />
             <Text className="label">每人最多可选</Text>
-            <Input className="input" type="number" value={maxChoices} onInput={(e) => setMaxChoices(e.detail.value)} />
+            <Input className="input" type="number" aria-label="每人最多可选" value={maxChoices} onInput={(e) => setMaxChoices(e.detail.value)} />
             <Text className="label">得票超过半数（过半数）的基数</Text>
             <Chips options={Object.entries(MAJORITY_BASE_LABELS)} isOn={(k) => k === majorityOf} onTap={(k) => setMajorityOf(k as 'eligible' | 'valid')} />
           </View>
@@ -168,7 +174,7 @@ export default function Publish() {
         {(kind === 'survey' || kind === 'ballot') && (
           <View>
             <Text className="label">几天后截止</Text>
-            <Input className="input" type="number" value={days} onInput={(e) => setDays(e.detail.value)} />
+            <Input className="input" type="number" aria-label="几天后截止" value={days} onInput={(e) => setDays(e.detail.value)} />
           </View>
         )}
         {kind === 'meeting' && (
@@ -176,7 +182,7 @@ export default function Publish() {
             <Text className="label">类型</Text>
             <Chips options={Object.entries(MEETING_KIND_LABELS)} isOn={(k) => k === meetingKind} onTap={setMeetingKind} />
             <Text className="label">地点</Text>
-            <Input className="input" name="place" value={place} onInput={(e) => setPlace(e.detail.value)} />
+            <Input className="input" name="place" aria-label="地点" value={place} onInput={(e) => setPlace(e.detail.value)} />
             <View className="row">
               <Picker mode="date" value={date} onChange={(e) => setDate(e.detail.value)}>
                 <Text className="label">{`日期 ${date}`}</Text>
@@ -186,7 +192,7 @@ export default function Publish() {
               </Picker>
             </View>
             <Text className="label">时长（小时）</Text>
-            <Input className="input" type="number" value={hours} onInput={(e) => setHours(e.detail.value)} />
+            <Input className="input" type="number" aria-label="时长（小时）" value={hours} onInput={(e) => setHours(e.detail.value)} />
           </View>
         )}
       </View>
@@ -194,23 +200,23 @@ export default function Publish() {
         <Text className="label">发送对象（都不选即全体代表）</Text>
         <Chips options={Object.entries(DEPUTY_LEVEL_LABELS)} isOn={(l) => levels.includes(l)} onTap={(l) => setLevels(toggle(levels, l))} />
         <Chips options={Object.entries(districts)} isOn={(c) => areas.includes(c)} onTap={(c) => setAreas(toggle(areas, c))} />
-        <Text className="label">指定代表（用户名，逗号分开，可不填）</Text>
-        <Input className="input" name="users" value={users} onInput={(e) => setUsers(e.detail.value)} />
+        <PeoplePicker label="指定代表（按姓名查找，可不填）" name="users" picked={users} onChange={setUsers} />
       </View>
       {error && <Text className="error">{error}</Text>}
-      <Button className="btn" onClick={publish}>
+      {!title.trim() && <Text className="hint">填写标题后可以发布</Text>}
+      <Button block type="primary" disabled={!title.trim()} onClick={publish}>
         {`发布${KINDS[kind]}`}
       </Button>
       {done && (
         <View className="card published">
           <Text className="title">{`已发布${KINDS[done.kind]}：${done.title}`}</Text>
           {follow && <Text>{follow}</Text>}
-          <Button className="btn-plain" size="mini" onClick={refresh}>
+          <Button type="primary" fill="outline" onClick={refresh}>
             {done.kind === 'notice' ? '查看阅读情况' : done.kind === 'meeting' ? '查看出勤' : '查看填写情况'}
           </Button>
         </View>
       )}
       <Published version={done?.id ?? 0} />
-    </View>
+    </Screen>
   );
 }

@@ -4,14 +4,37 @@
  * liaison station (`?deputy=username` or `?station=id`, which is where a scanned QR code lands). With `?id=` it
  * edits one's own draft.
  */
-import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { RoutingProposal } from '../../../../contracts/schemas';
-import { api, errorText } from '../../services/api';
+import { PeoplePicker, type Picked } from '../../components/PeoplePicker';
+import { Screen } from '../../components/Screen';
+import { sureness } from '../../components/SuggestionList';
+import { Button } from '../../components/ui';
+import { api, errorText, storedToken } from '../../services/api';
+import { dropPending, keepPending, pendingFor } from '../../services/pending';
 import { choosePhotos, photoSrc } from '../../services/photos';
+import { askForNews } from '../../services/subscribe';
 
 type Similar = { id: number; title: string; stateLabel: string; score: number }[];
+
+/** To whom a citizen's opinion goes, as the form shows it. */
+interface Addressee {
+  name: string;
+  about: string;
+}
+
+/** Looks up the deputy or station the form is addressed to in the public directory. */
+async function addresseeOf(deputy: string | undefined, station: number | undefined, name: string): Promise<Addressee> {
+  if (deputy) {
+    const found = (await api.deputies({ q: name.slice(0, 20) || undefined })).items.find((d) => d.username === deputy);
+    if (found) return { name: `${found.name} 代表`, about: [found.levelLabel, found.delegation, found.station?.name].filter(Boolean).join(' · ') };
+    return { name: name ? `${name} 代表` : '代表', about: '' };
+  }
+  const found = (await api.stations()).items.find((x) => x.id === station);
+  return found ? { name: found.name, about: found.address } : { name: name || '联络站', about: '' };
+}
 
 export default function Compose() {
   const params = useRouter().params;
@@ -19,10 +42,16 @@ export default function Compose() {
   const toStation = params.station ? Number(params.station) : undefined;
   const draftId = params.id ? Number(params.id) : null;
   const citizen = Boolean(toDeputy || toStation);
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [place, setPlace] = useState('');
-  const [cosigners, setCosigners] = useState('');
+  const toName = params.name ? decodeURIComponent(params.name) : '';
+  // This form's own address: where a sign-in brings the citizen back to, with the text kept.
+  const back = citizen ? `/pages/compose/index?${toDeputy ? `deputy=${encodeURIComponent(toDeputy)}` : `station=${toStation}`}&name=${encodeURIComponent(toName)}` : '';
+  const kept = back ? pendingFor(back) : null;
+  const [title, setTitle] = useState(kept?.title ?? '');
+  const [body, setBody] = useState(kept?.body ?? '');
+  const [place, setPlace] = useState(kept?.place ?? '');
+  const [cosigners, setCosigners] = useState<Picked[]>([]);
+  const [addressee, setAddressee] = useState<Addressee | null>(null);
+  const signedOut = !storedToken();
   const [proposal, setProposal] = useState<RoutingProposal | null>(null);
   const [similar, setSimilar] = useState<Similar>([]);
   const [photos, setPhotos] = useState<{ id: number; url: string }[]>([]);
@@ -40,8 +69,13 @@ export default function Compose() {
   };
 
   useEffect(() => {
-    Taro.setNavigationBarTitle({ title: draftId ? '修改草稿' : citizen ? `写给${params.name ? decodeURIComponent(params.name) : '代表'}` : '写建议' });
-  }, [citizen, params.name, draftId]);
+    Taro.setNavigationBarTitle({ title: draftId ? '修改草稿' : citizen ? `写给${toName || '代表'}` : '写建议' });
+  }, [citizen, toName, draftId]);
+
+  useEffect(() => {
+    if (!citizen) return;
+    addresseeOf(toDeputy, toStation, toName).then(setAddressee, () => setAddressee({ name: toName || '代表', about: '' }));
+  }, [toDeputy, toStation, toName]);
 
   // Editing a draft: start from what is stored.
   useEffect(() => {
@@ -50,7 +84,7 @@ export default function Compose() {
       (s) => {
         setTitle(s.title);
         setBody(s.body);
-        setCosigners(s.cosigners.map((c) => c.username).join(', '));
+        setCosigners(s.cosigners.map((c) => ({ username: c.username, name: c.name })));
       },
       (e) => setError(errorText(e)),
     );
@@ -72,12 +106,18 @@ export default function Compose() {
   }, [title, body, citizen]);
 
   const save = async (submit: boolean) => {
+    // Signed out (a scanned code opens this form directly): keep the text, sign in, come back to it.
+    if (citizen && !storedToken()) {
+      keepPending({ back, title, body, place });
+      Taro.navigateTo({ url: '/pages/login/index' });
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
       const text = place.trim() ? `${body.trim()}\n地点：${place.trim()}` : body.trim();
       if (draftId) {
-        await api.updateDraft(draftId, { title: title.trim(), body: text, cosigners: cosigners.split(/[\s,，、]+/).filter(Boolean) });
+        await api.updateDraft(draftId, { title: title.trim(), body: text, cosigners: cosigners.map((c) => c.username) });
         if (submit) await api.act(draftId, 'submit');
         Taro.showToast({ title: submit ? '已提交' : '草稿已保存', icon: 'success' });
         Taro.redirectTo({ url: `/pages/suggestion/index?id=${draftId}` });
@@ -89,9 +129,11 @@ export default function Compose() {
         submit,
         ...(toDeputy ? { deputy: toDeputy } : {}),
         ...(toStation ? { station: toStation } : {}),
-        ...(!citizen && cosigners.trim() ? { cosigners: cosigners.split(/[\s,，、]+/).filter(Boolean) } : {}),
+        ...(!citizen && cosigners.length ? { cosigners: cosigners.map((c) => c.username) } : {}),
         ...(photos.length ? { photos: photos.map((p) => p.id) } : {}),
       });
+      if (citizen) dropPending();
+      if (submit) await askForNews();
       Taro.showToast({ title: submit ? '已提交' : '草稿已保存', icon: 'success' });
       Taro.redirectTo({ url: `/pages/suggestion/index?id=${s.id}` });
     } catch (e) {
@@ -101,44 +143,51 @@ export default function Compose() {
     }
   };
 
+  const ready = Boolean(title.trim() && body.trim());
   return (
-    <View className="page">
+    <Screen>
+      {citizen && (
+        <View className="card addressee">
+          <Text className="label">写给</Text>
+          <Text className="title">{addressee?.name ?? (toName || '代表')}</Text>
+          {addressee?.about && <Text className="muted">{addressee.about}</Text>}
+          <Text className="hint">您的意见会直接送到这里；对方答复或转交人大办理后，您在“我的意见”里能看到进展和结果。</Text>
+        </View>
+      )}
       <View className="card">
         <Text className="label">标题</Text>
-        <Input className="input" name="title" placeholder={citizen ? '一句话说明您反映的问题' : '关于……的建议'} value={title} onInput={(e) => setTitle(e.detail.value)} />
+        <Input className="input" name="title" aria-label="标题" placeholder={citizen ? '一句话说明您反映的问题' : '关于……的建议'} value={title} onInput={(e) => setTitle(e.detail.value)} />
         <Text className="label">{citizen ? '具体情况' : '建议内容'}</Text>
-        <Textarea className="textarea" name="body" maxlength={5000} placeholder="情况、原因和具体建议" value={body} onInput={(e) => setBody(e.detail.value)} />
+        <Textarea className="textarea" name="body" aria-label={citizen ? '具体情况' : '建议内容'} maxlength={5000} placeholder="情况、原因和具体建议" value={body} onInput={(e) => setBody(e.detail.value)} />
         {citizen ? (
           <View>
             <Text className="label">地点（可不填）</Text>
-            <Input className="input" name="place" placeholder="如：张店区科苑街道某小区" value={place} onInput={(e) => setPlace(e.detail.value)} />
+            <Input className="input" name="place" aria-label="地点" placeholder="如：张店区科苑街道某小区" value={place} onInput={(e) => setPlace(e.detail.value)} />
           </View>
         ) : (
-          <View>
-            <Text className="label">附议代表（可不填，填姓名或用户名，用逗号分开；提交后会请他们确认）</Text>
-            <Input className="input" name="cosigners" placeholder="代表姓名或用户名，如：李秀英、deputy03" value={cosigners} onInput={(e) => setCosigners(e.detail.value)} />
-          </View>
+          <PeoplePicker label="附议代表（可不填；提交后会请他们确认）" name="cosigner" picked={cosigners} onChange={setCosigners} />
         )}
-        {!draftId && (
+        {!draftId && !signedOut && (
           <View>
-            <Text className="label">{`照片（可不填，最多 9 张${photos.length ? `，已选 ${photos.length} 张` : ''}）`}</Text>
+            <Text className="label">{`照片（可不填，最多 9 张${photos.length ? `，已选 ${photos.length} 张，点照片可去掉` : ''}）`}</Text>
             <View className="photos">
               {photos.map((p) => (
                 <Image key={p.id} className="photo" mode="aspectFill" src={photoSrc(p.url)} onClick={() => setPhotos(photos.filter((x) => x.id !== p.id))} />
               ))}
               {photos.length < 9 && (
-                <View className="photo photo-add" onClick={addPhotos}>
+                <View className="photo photo-add" role="button" onClick={addPhotos}>
                   <Text>＋ 添加照片</Text>
                 </View>
               )}
             </View>
           </View>
         )}
+        {signedOut && citizen && <Text className="hint">提交时需要先登录（微信一键登录），您写的内容会替您保留；登录后还可以添加照片。</Text>}
       </View>
 
       {!citizen && proposal?.lead && (
         <View className="card proposal">
-          <Text className="label">{`推荐承办单位（把握 ${Math.round(proposal.confidence * 100)}%）`}</Text>
+          <Text className="label">{`推荐承办单位（把握${sureness(proposal.confidence)}）`}</Text>
           <Text className="title">{proposal.lead.name}</Text>
           {proposal.lead.why.length > 0 && <Text className="why">{`依据：${proposal.lead.why.join('、')}`}</Text>}
           {proposal.co.length > 0 && <Text className="muted">{`\n可能协办：${proposal.co.map((c) => c.name).join('、')}`}</Text>}
@@ -154,14 +203,15 @@ export default function Compose() {
       )}
 
       {error && <Text className="error">{error}</Text>}
-      <Button className="btn" loading={busy} disabled={!title.trim() || !body.trim() || undefined} onClick={() => save(true)}>
-        {citizen ? '提交给代表' : '提交建议'}
+      {!ready && <Text className="hint">{citizen ? '填写标题和具体情况后可以提交' : '填写标题和建议内容后可以提交或保存草稿'}</Text>}
+      <Button block type="primary" loading={busy} disabled={!ready || busy} onClick={() => save(true)}>
+        {citizen ? (signedOut ? '登录后提交给代表' : '提交给代表') : '提交建议'}
       </Button>
       {!citizen && (
-        <Button className="btn-plain" disabled={busy || !title.trim() || !body.trim() || undefined} onClick={() => save(false)}>
+        <Button block type="primary" fill="outline" disabled={busy || !ready} onClick={() => save(false)}>
           保存草稿
         </Button>
       )}
-    </View>
+    </Screen>
   );
 }

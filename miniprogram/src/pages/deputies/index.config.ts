@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '找代表' });
+export default definePageConfig({ navigationBarTitleText: '找代表', enablePullDownRefresh: true });

@@ -1,13 +1,15 @@
 /**
- * 找代表: deputies and liaison stations by district, each with the QR code a citizen scans to land on the form
- * addressed to them, and a button that opens that form here.
+ * 找代表: deputies and liaison stations by district, or deputies by name anywhere in the city, each with the QR
+ * code a citizen scans to land on the form addressed to them, and a button that opens that form here.
  */
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Image, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { Chips } from '../../components/Chips';
+import { Screen } from '../../components/Screen';
 import { Status } from '../../components/Status';
+import { Button } from '../../components/ui';
 import { api } from '../../services/api';
 import { useData } from '../../services/useData';
 import './index.css';
@@ -24,7 +26,7 @@ function Qr({ path }: { path: string }) {
     const origin = process.env.TARO_ENV === 'h5' ? `${window.location.origin}/app/#` : 'https://lvzhi.example/app/#';
     QRCode.toString(`${origin}${path}`, { type: 'svg', margin: 1 }).then((svg) => setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`));
   }, [path]);
-  return src ? <Image className="qr" src={src} /> : null;
+  return src ? <Image className="qr" src={src} aria-label="扫码写意见的二维码" /> : null;
 }
 
 /** A deputy or station: who, where, the button to write to them and their QR code. */
@@ -37,12 +39,12 @@ function Contact(props: { title: string; subtitle: string; tag?: string; path: s
         {props.tag && <Text className="tag">{props.tag}</Text>}
       </View>
       <Text className="muted">{props.subtitle}</Text>
-      <View className="row">
-        <Button className="btn-plain" size="mini" onClick={() => Taro.navigateTo({ url: props.path })}>
+      <View className="actions-bar">
+        <Button type="primary" onClick={() => Taro.navigateTo({ url: props.path })}>
           {props.write}
         </Button>
-        <Button className="btn-plain" size="mini" onClick={() => setQr(!qr)}>
-          二维码
+        <Button type="primary" fill="outline" onClick={() => setQr(!qr)}>
+          {qr ? '收起二维码' : '二维码'}
         </Button>
       </View>
       {qr && <Qr path={props.path} />}
@@ -54,15 +56,41 @@ export default function Deputies() {
   const regions = useData(() => api.regions());
   const districts = (regions.data?.items ?? []).filter((r) => r.level === 'district');
   const [region, setRegion] = useState<string | null>(null);
+  const [words, setWords] = useState('');
+  const [q, setQ] = useState('');
   const code = region ?? districts[0]?.code ?? null;
-  const list = useData(async () => (code ? Promise.all([api.deputies({ region: code }), api.stations(code)]) : null), [code]);
+  // By name: deputies anywhere in the city; otherwise the chosen district's stations and deputies.
+  const list = useData(async () => {
+    if (q) return [await api.deputies({ q }), { items: [] }] as const;
+    return code ? Promise.all([api.deputies({ region: code }), api.stations(code)]) : null;
+  }, [code, q]);
   const [deputies, stations] = list.data ?? [null, null];
+  const search = () => setQ(words.trim().slice(0, 20));
 
   return (
-    <View className="page">
-      <Status loading={regions.loading && !regions.data} error={regions.error} onRetry={regions.reload} />
-      <Chips options={districts.map((r) => [r.code, r.name])} isOn={(c) => c === code} onTap={setRegion} />
-      <Status loading={list.loading && !list.data} error={list.error} empty={deputies?.items.length === 0 && stations?.items.length === 0} onRetry={list.reload} />
+    <Screen onRefresh={list.reload}>
+      <View className="search">
+        <Input className="input" name="q" aria-label="按姓名找代表" confirmType="search" placeholder="输入代表姓名查找" value={words} onInput={(e) => setWords(e.detail.value)} onConfirm={search} />
+        <Button type="primary" fill="outline" onClick={search}>
+          查找
+        </Button>
+      </View>
+      {q ? (
+        <Text className="hint">{`姓名含“${q}”的代表：${deputies?.items.length ?? 0} 位`}</Text>
+      ) : (
+        <View>
+          <Status loading={regions.loading && !regions.data} error={regions.error} onRetry={regions.reload} />
+          <Chips options={districts.map((r) => [r.code, r.name])} isOn={(c) => c === code} onTap={setRegion} />
+        </View>
+      )}
+      <Status
+        loading={list.loading && !list.data}
+        error={list.error}
+        empty={deputies?.items.length === 0 && stations?.items.length === 0}
+        emptyText={q ? `没有找到姓名含“${q}”的代表` : '这个区县还没有登记代表和联络站'}
+        next={q ? { text: '检查一下姓名，或按区县查找。', label: '按区县查找', onTap: () => (setWords(''), setQ('')) } : { text: '换一个区县看看。' }}
+        onRetry={list.reload}
+      />
       {stations && stations.items.length > 0 && <Text className="label">联络站</Text>}
       {stations?.items.map((s) => (
         <Contact key={s.id} title={s.name} subtitle={s.address} path={formPath({ station: s.id }, s.name)} write="向联络站反映" />
@@ -71,6 +99,6 @@ export default function Deputies() {
       {deputies?.items.map((d) => (
         <Contact key={d.username} title={d.name} tag={d.levelLabel} subtitle={[d.delegation, d.station?.name].filter(Boolean).join(' · ')} path={formPath({ deputy: d.username }, d.name)} write="写给TA" />
       ))}
-    </View>
+    </Screen>
   );
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '履职通' });
+export default definePageConfig({ navigationBarTitleText: '履职通', enablePullDownRefresh: true });

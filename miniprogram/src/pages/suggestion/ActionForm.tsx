@@ -2,13 +2,15 @@
  * The form of one suggestion action. Which actions appear is decided by the API (`actions` in the detail);
  * this only knows what each action asks for, and sends it.
  */
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ACTION_LABELS, ANSWER_CLASS_LABELS, CONSULT_METHOD_LABELS, RATING_LABELS } from '../../../../contracts/labels';
 import type { SuggestionAction } from '../../../../contracts/enums';
 import type { Department, SuggestionDetail } from '../../../../contracts/schemas';
 import { Chips, toggle } from '../../components/Chips';
+import { Button } from '../../components/ui';
 import { api, errorText } from '../../services/api';
+import { confirm } from '../../services/confirm';
 import { chinaDay } from '../../../../contracts/format';
 
 type Field =
@@ -109,6 +111,8 @@ export function ActionForm(props: { s: SuggestionDetail; action: SuggestionActio
   const fields = FIELDS[action];
 
   const send = async () => {
+    // Saving a draft answer can be redone; everything else is on record once sent.
+    if (action !== 'draft-answer' && !(await confirm(`${ACTION_LABELS[action]}？`, '提交后记入办理经过，不能撤销。', ACTION_LABELS[action]))) return;
     setBusy(true);
     setError(null);
     try {
@@ -146,9 +150,9 @@ export function ActionForm(props: { s: SuggestionDetail; action: SuggestionActio
             <View key={f.name}>
               <Text className="label">{f.label}</Text>
               {f.long ? (
-                <Textarea className="textarea" maxlength={5000} value={String(values[f.name] ?? '')} onInput={(e) => set(f.name, e.detail.value)} />
+                <Textarea className="textarea" aria-label={f.label} placeholder={f.label} maxlength={5000} value={String(values[f.name] ?? '')} onInput={(e) => set(f.name, e.detail.value)} />
               ) : (
-                <Input className="input" value={String(values[f.name] ?? '')} onInput={(e) => set(f.name, e.detail.value)} />
+                <Input className="input" aria-label={f.label} placeholder={f.label} value={String(values[f.name] ?? '')} onInput={(e) => set(f.name, e.detail.value)} />
               )}
             </View>
           );
@@ -188,7 +192,7 @@ export function ActionForm(props: { s: SuggestionDetail; action: SuggestionActio
         );
       })}
       {error && <Text className="error">{error}</Text>}
-      <Button className="btn" loading={busy} onClick={send}>
+      <Button block type="primary" loading={busy} disabled={busy} onClick={send}>
         {ACTION_LABELS[action]}
       </Button>
     </View>

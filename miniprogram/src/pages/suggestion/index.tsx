@@ -3,14 +3,20 @@
  * departments, answers, ratings and the timeline; and the buttons of exactly the actions the API says this
  * person may take now. Actions that need nothing more are done in one tap; the others open their form.
  */
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ACTION_LABELS } from '../../../../contracts/labels';
 import type { SuggestionAction } from '../../../../contracts/enums';
 import type { SuggestionDetail } from '../../../../contracts/schemas';
+import { Progress } from '../../components/Progress';
+import { Screen } from '../../components/Screen';
 import { Status } from '../../components/Status';
+import { sureness } from '../../components/SuggestionList';
+import { Button } from '../../components/ui';
 import { api, errorText } from '../../services/api';
+import { confirm } from '../../services/confirm';
+import { currentUser } from '../../services/me';
 import { photoSrc } from '../../services/photos';
 import { useData } from '../../services/useData';
 import { ActionForm } from './ActionForm';
@@ -19,11 +25,36 @@ import { chinaTime } from '../../../../contracts/format';
 
 const ONE_TAP: SuggestionAction[] = ['submit', 'sign', 'confirm', 'accept', 'close', 'urge'];
 
+/** What a one-tap act does, asked before it is done (none of them can be taken back). */
+function consequence(s: SuggestionDetail, action: SuggestionAction): string {
+  const lead = s.routing?.lead?.name;
+  const co = s.routing?.co.map((c) => c.name).join('、');
+  switch (action) {
+    case 'submit':
+      return '提交后交人大审查，不能再修改。';
+    case 'sign':
+      return '签收后开始办理，请在答复期限内答复。';
+    case 'confirm':
+      return `由${lead ?? '推荐的单位'}主办${co ? `，${co}协办` : ''}，确认后立即通知承办单位。`;
+    case 'accept':
+      return '立案后进入分办，交承办单位办理。';
+    case 'close':
+      return '办结后不再办理。';
+    case 'urge':
+      return '将向承办单位发出催办通知，并记入办理经过。';
+    default:
+      return '';
+  }
+}
+
+/** Departments shown with a proposal: the ones worth a look (a floor), never the long tail at 0 %. */
+const FLOOR = 0.1;
+
 export default function Suggestion() {
   const id = Number(useRouter().params.id);
   const { data, error, loading, reload } = useData(async () => {
-    const [s, departments] = await Promise.all([api.getSuggestion(id), api.departments()]);
-    return { s, departments: departments.items };
+    const [s, departments, me] = await Promise.all([api.getSuggestion(id), api.departments(), currentUser()]);
+    return { s, departments: departments.items, citizen: me?.role === 'citizen' };
   }, [id]);
   const [current, setCurrent] = useState<SuggestionDetail | null>(null);
   const [open, setOpen] = useState<SuggestionAction | null>(null);
@@ -38,6 +69,7 @@ export default function Suggestion() {
   const tap = async (action: SuggestionAction) => {
     if (!s) return;
     if (!ONE_TAP.includes(action)) return setOpen(open === action ? null : action);
+    if (!(await confirm(`${ACTION_LABELS[action]}？`, consequence(s, action), ACTION_LABELS[action]))) return;
     setBusy(true);
     try {
       done(await api.act(s.id, action, {} as never), action);
@@ -49,10 +81,11 @@ export default function Suggestion() {
   };
 
   return (
-    <View className="page">
+    <Screen onRefresh={reload}>
       <Status loading={loading && !s} error={error} onRetry={reload} />
       {s && (
         <View>
+          <Progress s={s} forCitizen={Boolean(data?.citizen)} />
           <View className="card">
             <View className="row">
               <Text className="muted">{s.number}</Text>
@@ -82,15 +115,17 @@ export default function Suggestion() {
             {s.rejectReason && <Text className="error">{`不予立案理由：${s.rejectReason}`}</Text>}
           </View>
 
-          {s.routing?.lead && !s.lead && (
+          {s.routing?.lead && !s.lead && !data?.citizen && (
             <View className="card routing">
-              <Text className="label">{`分办建议（把握 ${Math.round(s.routing.confidence * 100)}%${s.routing.needsReview ? '，需人工确认' : ''}）`}</Text>
-              {s.routing.departments.map((d) => (
-                <View key={d.code}>
-                  <Text>{`${d.name} ${Math.round(d.score * 100)}%`}</Text>
-                  {d.why.length > 0 && <Text className="why">{`  依据：${d.why.join('、')}`}</Text>}
-                </View>
-              ))}
+              <Text className="label">{`推荐的承办单位（把握${sureness(s.routing.confidence)}${s.routing.needsReview ? '，请人工确认' : ''}）`}</Text>
+              {s.routing.departments
+                .filter((d, i) => i === 0 || d.score >= FLOOR)
+                .map((d, i) => (
+                  <View key={d.code} className="line">
+                    <Text>{`${i === 0 ? '主办' : s.routing?.co.some((c) => c.code === d.code) ? '协办' : '也可能'}：${d.name}`}</Text>
+                    {d.why.length > 0 && <Text className="why">{`  依据：${d.why.join('、')}`}</Text>}
+                  </View>
+                ))}
             </View>
           )}
 
@@ -127,16 +162,23 @@ export default function Suggestion() {
           ))}
 
           {s.editable && (
-            <Button className="btn-plain" onClick={() => Taro.navigateTo({ url: `/pages/compose/index?id=${s.id}` })}>
+            <Button block type="primary" fill="outline" onClick={() => Taro.navigateTo({ url: `/pages/compose/index?id=${s.id}` })}>
               修改草稿
             </Button>
           )}
           {s.actions.length > 0 && (
             <View className="card">
               <Text className="label">可以办理</Text>
-              <View className="actions">
-                {s.actions.map((a) => (
-                  <Button key={a} className={open === a ? 'btn' : 'btn-plain'} size="mini" loading={busy && ONE_TAP.includes(a)} onClick={() => tap(a)}>
+              <View className="actions actions-bar">
+                {s.actions.map((a, i) => (
+                  <Button
+                    key={a}
+                    type="primary"
+                    fill={open === a || (i === 0 && !open) ? 'solid' : 'outline'}
+                    disabled={busy}
+                    loading={busy && ONE_TAP.includes(a)}
+                    onClick={() => tap(a)}
+                  >
                     {ACTION_LABELS[a]}
                   </Button>
                 ))}
@@ -157,6 +199,6 @@ export default function Suggestion() {
           </View>
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

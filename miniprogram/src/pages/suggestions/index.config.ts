@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '建议', enablePullDownRefresh: false });
+export default definePageConfig({ navigationBarTitleText: '建议', enablePullDownRefresh: true });
