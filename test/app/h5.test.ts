@@ -160,12 +160,12 @@ beforeAll(async () => {
     } catch {
       return false;
     }
-  }, 400_000);
+  }, 600_000);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
-}, 420_000);
+}, 620_000);
 
 beforeEach(() => {
   problems = [];
@@ -490,6 +490,8 @@ test('the office reads its dashboard, publishes a notice to a deputy picked by n
   await top(office).locator('textarea').first().fill('请于周五上午到科苑街道联络站接待选民。');
   await top(office).locator('input[name="users"]').fill(name);
   await press(top(office).locator('.person', { hasText: name }).first(), '选择');
+  // The form says how many people it reaches before sending.
+  await top(office).locator('.audience-count', { hasText: '将发送给 1 人' }).waitFor();
   await visit(office, 'office-publish-form');
   await top(office).locator('.nut-button', { hasText: '发布通知' }).click();
   await confirmDialog(office);

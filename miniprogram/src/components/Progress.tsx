@@ -4,27 +4,20 @@
  * handle it.
  */
 import { Text, View } from '@tarojs/components';
-import type { SuggestionState } from '../../../contracts/enums';
 import type { SuggestionDetail } from '../../../contracts/schemas';
 import { Step, Steps } from './ui';
 
-const STEPS = ['提交', '交办', '办理', '答复', '测评'] as const;
+/** The step NutUI shows in progress (1-based): the API's current step, or past the last done one. */
+function valueOf(s: SuggestionDetail): number {
+  const steps = s.progress.steps;
+  const current = steps.findIndex((x) => x.status === 'current');
+  if (current >= 0) return current + 1;
+  const firstOpen = steps.findIndex((x) => x.status !== 'done');
+  return firstOpen < 0 ? steps.length + 1 : firstOpen + 1;
+}
 
-/** The step in progress for each state (1-based; 6 = all done; 0 = off the path). */
-const AT: Record<SuggestionState, number> = {
-  draft: 1,
-  received: 1,
-  submitted: 2,
-  accepted: 2,
-  assigned: 3,
-  handling: 3,
-  answered: 5,
-  awaiting_office: 5,
-  closed: 6,
-  referenced: 0,
-  withdrawn: 0,
-  replied: 0,
-};
+/** Month and day of an instant, Beijing time (11-30). */
+const monthDay = (iso: string): string => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(5, 10);
 
 /** Where the suggestion is, in one plain sentence. */
 export function plainProgress(s: SuggestionDetail, forCitizen: boolean): string {
@@ -59,18 +52,26 @@ export function plainProgress(s: SuggestionDetail, forCitizen: boolean): string 
   }
 }
 
-/** The stepper and the sentence. */
+/**
+ * The stepper as the API presents it for this reader (labels, done dates, the hint of the step in progress,
+ * skipped steps when it ended early), and the sentence.
+ */
 export function Progress(props: { s: SuggestionDetail; forCitizen: boolean }) {
-  const at = AT[props.s.state];
+  const { progress } = props.s;
   return (
-    <View className="card progress" aria-label={`办理进度：${plainProgress(props.s, props.forCitizen)}`}>
-      {at > 0 && (
-        <Steps value={at} status="dynamic" type="text">
-          {STEPS.map((title, i) => (
-            <Step key={title} value={i + 1} title={title} />
-          ))}
-        </Steps>
-      )}
+    <View className="card progress">
+      <Steps value={valueOf(props.s)} status="dynamic" type="text">
+        {progress.steps.map((step, i) => (
+          <Step
+            key={step.key}
+            value={i + 1}
+            className={step.status === 'skipped' ? 'step-skipped' : undefined}
+            title={step.label}
+            description={step.status === 'skipped' ? '未经过' : step.status === 'current' ? (step.hint ?? '进行中') : step.at ? monthDay(step.at) : ''}
+          />
+        ))}
+      </Steps>
+      {progress.ended && <Text className="tag tag-grey">{progress.ended.label}</Text>}
       <Text className="progress-plain">{plainProgress(props.s, props.forCitizen)}</Text>
     </View>
   );

@@ -14,9 +14,6 @@ import { Button } from './ui';
 
 const PAGE = 20;
 
-/** How sure the routing model is, in words (the number itself means little to people). */
-export const sureness = (confidence: number): string => (confidence >= 0.75 ? '高' : confidence >= 0.5 ? '中' : '低');
-
 function Deadline({ s }: { s: SuggestionSummary }) {
   const next = s.deadlines.next;
   if (!next) return null;
@@ -40,7 +37,7 @@ export function SuggestionRow({ s, queue }: { s: SuggestionSummary; queue?: bool
       {s.lead && <Text className="muted">{`主办：${s.lead.name}`}</Text>}
       {queue && s.routing?.lead && (
         <View>
-          <Text className="muted">{`推荐主办：${s.routing.lead.name}（把握${sureness(s.routing.confidence)}）`}</Text>
+          <Text className="muted">{`推荐主办：${s.routing.lead.name}（把握${s.routing.confidenceLabel}）`}</Text>
           {s.routing.lead.why.length > 0 && <Text className="why">{`依据：${s.routing.lead.why.join('、')}`}</Text>}
         </View>
       )}

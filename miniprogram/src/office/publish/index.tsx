@@ -4,7 +4,7 @@
  */
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '../../components/ui';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DEPUTY_LEVEL_LABELS, MAJORITY_BASE_LABELS, MEETING_KIND_LABELS } from '../../../../contracts/labels';
 import type { AudienceInput } from '../../../../contracts/client';
 import { Chips, toggle } from '../../components/Chips';
@@ -88,6 +88,7 @@ export default function Publish() {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ kind: Kind; id: number; title: string } | null>(null);
   const [follow, setFollow] = useState<string | null>(null);
+  const [reach, setReach] = useState<{ count: number; text: string } | null>(null);
 
   const audience = (): AudienceInput => {
     const named = users.map((u) => u.username);
@@ -99,10 +100,22 @@ export default function Publish() {
     return a;
   };
 
+  // How many people the chosen audience reaches, asked again whenever the choice changes.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      api.audienceCount(audience()).then(
+        (r) => setReach({ count: r.count, text: `将发送给 ${r.count} 人${r.byLevel.length ? `（${r.byLevel.map((l) => `${l.label} ${l.count}`).join('、')}${r.others ? `，其他 ${r.others}` : ''}）` : ''}` }),
+        (e) => setReach({ count: -1, text: errorText(e) }),
+      );
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [levels.join(), areas.join(), users.map((u) => u.username).join()]);
+
   const publish = async () => {
     setError(null);
     const who = users.length ? users.map((u) => u.name).join('、') : '';
-    if (!(await confirm(`发布${KINDS[kind]}？`, `发布后立即通知${who || '所选的代表'}，不能撤回。`, '发布'))) return;
+    const howMany = reach && reach.count >= 0 ? `共 ${reach.count} 人` : '';
+    if (!(await confirm(`发布${KINDS[kind]}？`, `发布后立即通知${who || '所选的代表'}${howMany ? `，${howMany}` : ''}，不能撤回。`, '发布'))) return;
     try {
       const closesAt = new Date(Date.now() + Number(days || 7) * 86_400_000).toISOString();
       let id: number;
@@ -201,10 +214,11 @@ export default function Publish() {
         <Chips options={Object.entries(DEPUTY_LEVEL_LABELS)} isOn={(l) => levels.includes(l)} onTap={(l) => setLevels(toggle(levels, l))} />
         <Chips options={Object.entries(districts)} isOn={(c) => areas.includes(c)} onTap={(c) => setAreas(toggle(areas, c))} />
         <PeoplePicker label="指定代表（按姓名查找，可不填）" name="users" picked={users} onChange={setUsers} />
+        {reach && <Text className={reach.count === 0 ? 'error audience-count' : 'notice-ok audience-count'}>{reach.count === 0 ? '这样选没有人会收到，请调整发送对象' : reach.text}</Text>}
       </View>
       {error && <Text className="error">{error}</Text>}
       {!title.trim() && <Text className="hint">填写标题后可以发布</Text>}
-      <Button block type="primary" disabled={!title.trim()} onClick={publish}>
+      <Button block type="primary" disabled={!title.trim() || reach?.count === 0} onClick={publish}>
         {`发布${KINDS[kind]}`}
       </Button>
       {done && (

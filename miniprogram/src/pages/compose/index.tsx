@@ -7,10 +7,9 @@
 import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import type { RoutingProposal } from '../../../../contracts/schemas';
+import type { PresentedRouting } from '../../../../contracts/schemas';
 import { PeoplePicker, type Picked } from '../../components/PeoplePicker';
 import { Screen } from '../../components/Screen';
-import { sureness } from '../../components/SuggestionList';
 import { Button } from '../../components/ui';
 import { api, errorText, storedToken } from '../../services/api';
 import { dropPending, keepPending, pendingFor } from '../../services/pending';
@@ -52,7 +51,7 @@ export default function Compose() {
   const [cosigners, setCosigners] = useState<Picked[]>([]);
   const [addressee, setAddressee] = useState<Addressee | null>(null);
   const signedOut = !storedToken();
-  const [proposal, setProposal] = useState<RoutingProposal | null>(null);
+  const [proposal, setProposal] = useState<PresentedRouting | null>(null);
   const [similar, setSimilar] = useState<Similar>([]);
   const [photos, setPhotos] = useState<{ id: number; url: string }[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -187,7 +186,7 @@ export default function Compose() {
 
       {!citizen && proposal?.lead && (
         <View className="card proposal">
-          <Text className="label">{`推荐承办单位（把握${sureness(proposal.confidence)}）`}</Text>
+          <Text className="label">{`推荐承办单位（把握${proposal.confidenceLabel}）`}</Text>
           <Text className="title">{proposal.lead.name}</Text>
           {proposal.lead.why.length > 0 && <Text className="why">{`依据：${proposal.lead.why.join('、')}`}</Text>}
           {proposal.co.length > 0 && <Text className="muted">{`\n可能协办：${proposal.co.map((c) => c.name).join('、')}`}</Text>}

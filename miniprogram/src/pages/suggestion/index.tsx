@@ -12,7 +12,6 @@ import type { SuggestionDetail } from '../../../../contracts/schemas';
 import { Progress } from '../../components/Progress';
 import { Screen } from '../../components/Screen';
 import { Status } from '../../components/Status';
-import { sureness } from '../../components/SuggestionList';
 import { Button } from '../../components/ui';
 import { api, errorText } from '../../services/api';
 import { confirm } from '../../services/confirm';
@@ -46,9 +45,6 @@ function consequence(s: SuggestionDetail, action: SuggestionAction): string {
       return '';
   }
 }
-
-/** Departments shown with a proposal: the ones worth a look (a floor), never the long tail at 0 %. */
-const FLOOR = 0.1;
 
 export default function Suggestion() {
   const id = Number(useRouter().params.id);
@@ -117,10 +113,13 @@ export default function Suggestion() {
 
           {s.routing?.lead && !s.lead && !data?.citizen && (
             <View className="card routing">
-              <Text className="label">{`推荐的承办单位（把握${sureness(s.routing.confidence)}${s.routing.needsReview ? '，请人工确认' : ''}）`}</Text>
-              {s.routing.departments
-                .filter((d, i) => i === 0 || d.score >= FLOOR)
-                .map((d, i) => (
+              <Text className="label">{`推荐的承办单位（把握${s.routing.confidenceLabel}${s.routing.needsReview ? '，请人工确认' : ''}）`}</Text>
+              {s.routing.reasons.map((r) => (
+                <Text key={r} className="muted line">
+                  {r}
+                </Text>
+              ))}
+              {s.routing.departments.map((d, i) => (
                   <View key={d.code} className="line">
                     <Text>{`${i === 0 ? '主办' : s.routing?.co.some((c) => c.code === d.code) ? '协办' : '也可能'}：${d.name}`}</Text>
                     {d.why.length > 0 && <Text className="why">{`  依据：${d.why.join('、')}`}</Text>}
