@@ -10,6 +10,7 @@ import path from 'node:path';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { bootWeapp } from '../helpers/weappHost';
 import { fakeWechat } from '../helpers/fakeWechat';
+import { until } from '../helpers/jobs';
 
 type Host = ReturnType<typeof bootWeapp>;
 
@@ -145,6 +146,7 @@ test('a subpackage page (engage/meetings) loads from its own package and lists t
   expect(host.calls.some((c) => c.api === 'request' && String(c.arg?.url) === `${api.url}/api/meetings`)).toBe(true);
   // Replying asks for subscribe messages (WeChat only), after the reply went through.
   await meetings.tap('参加');
+  await until(() => host.calls.some((c) => c.api === 'requestSubscribeMessage'), 5_000);
   const rsvp = host.calls.findIndex((c) => c.api === 'request' && String(c.arg?.url).endsWith('/rsvp'));
   const subscribe = host.calls.findIndex((c) => c.api === 'requestSubscribeMessage');
   expect(rsvp).toBeGreaterThan(-1);

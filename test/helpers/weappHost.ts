@@ -150,6 +150,8 @@ export function bootWeapp(dist: string, storage: Record<string, string> = {}) {
     config.onShow?.call(instance);
     config.onReady?.call(instance);
     await settle();
+    // The first render of a page can take longer than its requests (a cold bundle): wait for the tree.
+    for (let i = 0; i < 250 && !data.root; i++) await new Promise((r) => setTimeout(r, 20));
     const root = () => data.root as WxNode;
     // Nodes whose own text is `text` (or, failing that, contains it): the element around the text node.
     const find = (text: string, where: (chain: WxNode[]) => WxNode | undefined = (chain) => chain.at(-1)): WxNode[] => {

@@ -171,7 +171,7 @@ export default function Compose() {
             <Text className="label">{`照片（可不填，最多 9 张${photos.length ? `，已选 ${photos.length} 张，点照片可去掉` : ''}）`}</Text>
             <View className="photos">
               {photos.map((p) => (
-                <Image key={p.id} className="photo" mode="aspectFill" src={photoSrc(p.url)} onClick={() => setPhotos(photos.filter((x) => x.id !== p.id))} />
+                <Image key={p.id} className="photo" aria-label="已选照片（点一下去掉）" mode="aspectFill" src={photoSrc(p.url)} onClick={() => setPhotos(photos.filter((x) => x.id !== p.id))} />
               ))}
               {photos.length < 9 && (
                 <View className="photo photo-add" role="button" onClick={addPhotos}>

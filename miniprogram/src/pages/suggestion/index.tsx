@@ -97,6 +97,7 @@ export default function Suggestion() {
                 {s.photos.map((p) => (
                   <Image
                     key={p.id}
+                    aria-label="随信照片"
                     className="photo"
                     mode="aspectFill"
                     src={photoSrc(p.url)}
