@@ -84,6 +84,7 @@ test('sign in on the sign-in page, land on home, tap a tile', async () => {
   await login.input(1, 'office');
   await login.input(2, 'lvzhi-demo');
   await login.tap('登录');
+  await until(() => Boolean(host.storage['lvzhi.token']) && host.calls.some((c) => c.api === 'reLaunch'), 10_000);
   const signIn = host.calls.find((c) => c.api === 'request' && String(c.arg?.url).endsWith('/api/auth/login'));
   expect(signIn?.arg).toMatchObject({ url: `${api.url}/api/auth/login`, method: 'POST' });
   expect(JSON.parse(String(signIn!.arg!.data))).toEqual({ username: 'office', password: 'lvzhi-demo' });

@@ -28,6 +28,7 @@ export interface WxCall {
 const RECORDED = [
   'reLaunch', 'navigateTo', 'redirectTo', 'navigateBack', 'switchTab', 'showToast', 'hideToast', 'showLoading', 'hideLoading',
   'showModal', 'setNavigationBarTitle', 'login', 'scanCode', 'stopPullDownRefresh', 'pageScrollTo',
+  'setTabBarBadge', 'removeTabBarBadge', 'requestSubscribeMessage',
 ];
 
 function setPath(obj: Record<string, unknown>, key: string, value: unknown): void {

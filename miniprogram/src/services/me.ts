@@ -2,19 +2,23 @@
 import type { Me } from '../../../contracts/schemas';
 import { api, storedToken, storeToken } from './api';
 
-let cached: Me | null = null;
+let cached: { token: string; me: Me } | null = null;
 
-/** The current user, or null when nobody is signed in (or the sign-in expired). */
+/** The current user, or null when nobody is signed in (or the sign-in expired); read again when the token changed. */
 export async function currentUser(): Promise<Me | null> {
-  if (!storedToken()) return null;
-  if (!cached) cached = await api.me();
-  return cached;
+  const token = storedToken();
+  if (!token) return null;
+  if (cached?.token !== token) {
+    api.setToken(token);
+    cached = { token, me: await api.me() };
+  }
+  return cached.me;
 }
 
 /** Remembers a fresh sign-in. */
 export function signedIn(token: string, me: Me): void {
   storeToken(token);
-  cached = me;
+  cached = { token, me };
 }
 
 /** Forgets the signed-in user. */
