@@ -24,7 +24,7 @@ let host: Host;
 let wechat: Awaited<ReturnType<typeof fakeWechat>>;
 beforeAll(async () => {
   wechat = await fakeWechat();
-  api = await startTestApi('sqlite', { WECHAT_API_BASE: wechat.url });
+  api = await startTestApi('sqlite', { WECHAT_API_BASE: wechat.url, WECHAT_APPID: 'wx-test-app', WECHAT_SECRET: 's3cret' });
   const build = spawnSync('npm', ['run', '--silent', 'app:weapp'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production', LVZHI_API_URL: api.url } });
   if (build.status !== 0) throw new Error(`weapp build failed:\n${build.stdout}\n${build.stderr}`.slice(-3000));
   host = bootWeapp(DIST);
@@ -133,6 +133,23 @@ test('the tab pages: 办件 lists the role\'s work with search, 消息 the inbox
   expect(mine.text()).toContain('长辈模式（大字）');
   expect(mine.text()).toContain('夜间免打扰');
   expect(mine.text()).toContain('退出登录');
+});
+
+test('找代表 on WeChat shows the deputy\'s real mini-program code, and the code\'s scene opens the form addressed to them', async () => {
+  host.storage['lvzhi.token'] = await api.token('citizen01');
+  const deputy = (await api.http('GET', '/api/deputies?region=370303')).body.items[0];
+  const page = await host.open('pages/deputies/index');
+  expect(page.text()).toContain(deputy.name);
+  await page.tap('二维码');
+  await until(() => host.calls.some((c) => c.api === 'request' && String(c.arg?.url).includes('/api/addressee/code?deputy=')), 5_000);
+  // WeChat (the local imitation) was asked for a code of the form page with the deputy's scene, and the page shows it.
+  expect(wechat.bodies.at(-1)).toMatchObject({ page: 'pages/compose/index', scene: expect.stringMatching(/^d=\d+$/) });
+  await until(() => JSON.stringify(page.data).includes('data:image/png;base64,'), 5_000);
+  // Scanning that code opens the form with `scene`: it says to whom it goes and sends it there.
+  const scene = (wechat.bodies.at(-1) as { scene: string }).scene;
+  const form = await host.open('pages/compose/index', { scene: encodeURIComponent(scene) });
+  await until(() => form.text().includes(`${deputy.name} 代表`), 5_000);
+  expect(form.text()).toContain(deputy.levelLabel);
 });
 
 test('a subpackage page (engage/meetings) loads from its own package and lists the meetings through wx.request', async () => {

@@ -7,7 +7,7 @@
 import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import type { PresentedRouting } from '../../../../contracts/schemas';
+import type { Addressee, PresentedRouting } from '../../../../contracts/schemas';
 import { PeoplePicker, type Picked } from '../../components/PeoplePicker';
 import { Screen } from '../../components/Screen';
 import { Button } from '../../components/ui';
@@ -18,38 +18,24 @@ import { askForNews } from '../../services/subscribe';
 
 type Similar = { id: number; title: string; stateLabel: string; score: number }[];
 
-/** To whom a citizen's opinion goes, as the form shows it. */
-interface Addressee {
-  name: string;
-  about: string;
-}
-
-/** Looks up the deputy or station the form is addressed to in the public directory. */
-async function addresseeOf(deputy: string | undefined, station: number | undefined, name: string): Promise<Addressee> {
-  if (deputy) {
-    const found = (await api.deputies({ q: name.slice(0, 20) || undefined })).items.find((d) => d.username === deputy);
-    if (found) return { name: `${found.name} 代表`, about: [found.levelLabel, found.delegation, found.station?.name].filter(Boolean).join(' · ') };
-    return { name: name ? `${name} 代表` : '代表', about: '' };
-  }
-  const found = (await api.stations()).items.find((x) => x.id === station);
-  return found ? { name: found.name, about: found.address } : { name: name || '联络站', about: '' };
-}
-
 export default function Compose() {
   const params = useRouter().params;
-  const toDeputy = params.deputy;
-  const toStation = params.station ? Number(params.station) : undefined;
+  // Addressed by the link (?deputy=username or ?station=id) or by a scanned mini-program code (?scene=d=12 / s=3).
+  const scene = params.scene ? decodeURIComponent(params.scene) : undefined;
+  const [addressee, setAddressee] = useState<Addressee | null>(null);
+  const [addresseeError, setAddresseeError] = useState<string | null>(null);
+  const toDeputy = params.deputy ?? addressee?.form.deputy;
+  const toStation = params.station ? Number(params.station) : addressee?.form.station;
   const draftId = params.id ? Number(params.id) : null;
-  const citizen = Boolean(toDeputy || toStation);
-  const toName = params.name ? decodeURIComponent(params.name) : '';
+  const citizen = Boolean(params.deputy || params.station || scene);
+  const toName = params.name ? decodeURIComponent(params.name) : (addressee?.name ?? '');
   // This form's own address: where a sign-in brings the citizen back to, with the text kept.
-  const back = citizen ? `/pages/compose/index?${toDeputy ? `deputy=${encodeURIComponent(toDeputy)}` : `station=${toStation}`}&name=${encodeURIComponent(toName)}` : '';
+  const back = !citizen ? '' : scene ? `/pages/compose/index?scene=${encodeURIComponent(scene)}` : `/pages/compose/index?${params.deputy ? `deputy=${encodeURIComponent(params.deputy)}` : `station=${params.station}`}&name=${encodeURIComponent(toName)}`;
   const kept = back ? pendingFor(back) : null;
   const [title, setTitle] = useState(kept?.title ?? '');
   const [body, setBody] = useState(kept?.body ?? '');
   const [place, setPlace] = useState(kept?.place ?? '');
   const [cosigners, setCosigners] = useState<Picked[]>([]);
-  const [addressee, setAddressee] = useState<Addressee | null>(null);
   const signedOut = !storedToken();
   const [proposal, setProposal] = useState<PresentedRouting | null>(null);
   const [similar, setSimilar] = useState<Similar>([]);
@@ -71,10 +57,14 @@ export default function Compose() {
     Taro.setNavigationBarTitle({ title: draftId ? '修改草稿' : citizen ? `写给${toName || '代表'}` : '写建议' });
   }, [citizen, toName, draftId]);
 
+  // Whom it goes to, from the public directory (a deputy who left or a closed station is a 404 with its reason).
   useEffect(() => {
     if (!citizen) return;
-    addresseeOf(toDeputy, toStation, toName).then(setAddressee, () => setAddressee({ name: toName || '代表', about: '' }));
-  }, [toDeputy, toStation, toName]);
+    api.addressee(scene ? { scene } : params.deputy ? { deputy: params.deputy } : { station: Number(params.station) }).then(
+      (a) => (setAddressee(a), setAddresseeError(null)),
+      (e) => setAddresseeError(errorText(e)),
+    );
+  }, [scene, params.deputy, params.station]);
 
   // Editing a draft: start from what is stored.
   useEffect(() => {
@@ -148,8 +138,18 @@ export default function Compose() {
       {citizen && (
         <View className="card addressee">
           <Text className="label">写给</Text>
-          <Text className="title">{addressee?.name ?? (toName || '代表')}</Text>
-          {addressee?.about && <Text className="muted">{addressee.about}</Text>}
+          <Text className="title">{addressee ? (addressee.kind === 'deputy' ? `${addressee.name} 代表` : addressee.name) : toName || '代表'}</Text>
+          {addressee && (
+            <Text className="muted">
+              {(addressee.deputy
+                ? [addressee.deputy.levelLabel, addressee.deputy.delegation, addressee.station?.name]
+                : [addressee.region?.name, addressee.station?.address]
+              )
+                .filter(Boolean)
+                .join(' · ')}
+            </Text>
+          )}
+          {addresseeError && <Text className="error">{addresseeError}</Text>}
           <Text className="hint">您的意见会直接送到这里；对方答复或转交人大办理后，您在“我的意见”里能看到进展和结果。</Text>
         </View>
       )}
@@ -203,7 +203,7 @@ export default function Compose() {
 
       {error && <Text className="error">{error}</Text>}
       {!ready && <Text className="hint">{citizen ? '填写标题和具体情况后可以提交' : '填写标题和建议内容后可以提交或保存草稿'}</Text>}
-      <Button block type="primary" loading={busy} disabled={!ready || busy} onClick={() => save(true)}>
+      <Button block type="primary" loading={busy} disabled={!ready || busy || (citizen && !toDeputy && !toStation)} onClick={() => save(true)}>
         {citizen ? (signedOut ? '登录后提交给代表' : '提交给代表') : '提交建议'}
       </Button>
       {!citizen && (

@@ -10,7 +10,7 @@ import { Chips } from '../../components/Chips';
 import { Screen } from '../../components/Screen';
 import { Status } from '../../components/Status';
 import { Button } from '../../components/ui';
-import { api } from '../../services/api';
+import { api, errorText } from '../../services/api';
 import { useData } from '../../services/useData';
 import './index.css';
 
@@ -20,17 +20,29 @@ function formPath(to: { deputy?: string; station?: number }, name: string): stri
   return `/pages/compose/index?${q}&name=${encodeURIComponent(name)}`;
 }
 
-function Qr({ path }: { path: string }) {
+/**
+ * The code a citizen scans: on WeChat the deputy's or station's real mini-program code (小程序码, made by WeChat
+ * through the API); in the browser a QR code of the H5 form's link.
+ */
+function Qr(props: { path: string; to: { deputy?: string; station?: number } }) {
   const [src, setSrc] = useState('');
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const origin = process.env.TARO_ENV === 'h5' ? `${window.location.origin}/app/#` : 'https://lvzhi.example/app/#';
-    QRCode.toString(`${origin}${path}`, { type: 'svg', margin: 1 }).then((svg) => setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`));
-  }, [path]);
-  return src ? <Image className="qr" src={src} aria-label="扫码写意见的二维码" /> : null;
+    if (process.env.TARO_ENV === 'weapp') {
+      api.addresseeCode(props.to).then(
+        (r) => setSrc(r.image),
+        (e) => setError(errorText(e)),
+      );
+      return;
+    }
+    QRCode.toString(`${window.location.origin}/app/#${props.path}`, { type: 'svg', margin: 1 }).then((svg) => setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`));
+  }, [props.path]);
+  if (error) return <Text className="error">{error}</Text>;
+  return src ? <Image className="qr" src={src} aria-label="扫码写意见的二维码" showMenuByLongpress /> : null;
 }
 
 /** A deputy or station: who, where, the button to write to them and their QR code. */
-function Contact(props: { title: string; subtitle: string; tag?: string; path: string; write: string }) {
+function Contact(props: { title: string; subtitle: string; tag?: string; path: string; to: { deputy?: string; station?: number }; write: string }) {
   const [qr, setQr] = useState(false);
   return (
     <View className="card">
@@ -47,7 +59,7 @@ function Contact(props: { title: string; subtitle: string; tag?: string; path: s
           {qr ? '收起二维码' : '二维码'}
         </Button>
       </View>
-      {qr && <Qr path={props.path} />}
+      {qr && <Qr path={props.path} to={props.to} />}
     </View>
   );
 }
@@ -93,11 +105,11 @@ export default function Deputies() {
       />
       {stations && stations.items.length > 0 && <Text className="label">联络站</Text>}
       {stations?.items.map((s) => (
-        <Contact key={s.id} title={s.name} subtitle={s.address} path={formPath({ station: s.id }, s.name)} write="向联络站反映" />
+        <Contact key={s.id} title={s.name} subtitle={s.address} path={formPath({ station: s.id }, s.name)} to={{ station: s.id }} write="向联络站反映" />
       ))}
       {deputies && deputies.items.length > 0 && <Text className="label">代表</Text>}
       {deputies?.items.map((d) => (
-        <Contact key={d.username} title={d.name} tag={d.levelLabel} subtitle={[d.delegation, d.station?.name].filter(Boolean).join(' · ')} path={formPath({ deputy: d.username }, d.name)} write="写给TA" />
+        <Contact key={d.username} title={d.name} tag={d.levelLabel} subtitle={[d.delegation, d.station?.name].filter(Boolean).join(' · ')} path={formPath({ deputy: d.username }, d.name)} to={{ deputy: d.username }} write="写给TA" />
       ))}
     </Screen>
   );
