@@ -58,21 +58,17 @@ export function plainProgress(s: SuggestionDetail, forCitizen: boolean): string 
  */
 export function Progress(props: { s: SuggestionDetail; forCitizen: boolean }) {
   const { progress } = props.s;
+  const current = progress.steps.find((x) => x.status === 'current');
   return (
     <View className="card progress">
       <Steps value={valueOf(props.s)} status="dynamic" type="text">
         {progress.steps.map((step, i) => (
-          <Step
-            key={step.key}
-            value={i + 1}
-            className={step.status === 'skipped' ? 'step-skipped' : undefined}
-            title={step.label}
-            description={step.status === 'skipped' ? '未经过' : step.status === 'current' ? (step.hint ?? '进行中') : step.at ? monthDay(step.at) : ''}
-          />
+          <Step key={step.key} value={i + 1} className={step.status === 'skipped' ? 'step-skipped' : undefined} title={step.label} />
         ))}
       </Steps>
       {progress.ended && <Text className="tag tag-grey">{progress.ended.label}</Text>}
       <Text className="progress-plain">{plainProgress(props.s, props.forCitizen)}</Text>
+      {current?.at && <Text className="muted">{`${current.label}：${current.hint ?? '进行中'}（${monthDay(current.at)} 起）`}</Text>}
     </View>
   );
 }
