@@ -135,21 +135,22 @@ test('the tab pages: 办件 lists the role\'s work with search, 消息 the inbox
   expect(mine.text()).toContain('退出登录');
 });
 
-test('找代表 on WeChat shows the deputy\'s real mini-program code, and the code\'s scene opens the form addressed to them', async () => {
+test('找代表 on WeChat shows a liaison station\'s real mini-program code, and the code\'s scene opens the form addressed to it', async () => {
   host.storage['lvzhi.token'] = await api.token('citizen01');
-  const deputy = (await api.http('GET', '/api/deputies?region=370303')).body.items[0];
+  // The page opens on the first district; its stations come first, each with its code.
+  const district = (await api.http('GET', '/api/regions')).body.items.find((r: { level: string }) => r.level === 'district');
+  const station = (await api.http('GET', `/api/stations?region=${district.code}`)).body.items[0];
   const page = await host.open('pages/deputies/index');
-  expect(page.text()).toContain(deputy.name);
+  expect(page.text()).toContain(station.name);
   await page.tap('二维码');
-  await until(() => host.calls.some((c) => c.api === 'request' && String(c.arg?.url).includes('/api/addressee/code?deputy=')), 5_000);
-  // WeChat (the local imitation) was asked for a code of the form page with the deputy's scene, and the page shows it.
-  expect(wechat.bodies.at(-1)).toMatchObject({ page: 'pages/compose/index', scene: expect.stringMatching(/^d=\d+$/) });
+  await until(() => host.calls.some((c) => c.api === 'request' && String(c.arg?.url).includes(`/api/addressee/code?station=${station.id}`)), 5_000);
+  // WeChat (the local imitation) was asked for a code of the form page with the station's scene, and the page shows it.
+  expect(wechat.bodies.at(-1)).toMatchObject({ page: 'pages/compose/index', scene: `s=${station.id}` });
   await until(() => JSON.stringify(page.data).includes('data:image/png;base64,'), 5_000);
-  // Scanning that code opens the form with `scene`: it says to whom it goes and sends it there.
-  const scene = (wechat.bodies.at(-1) as { scene: string }).scene;
-  const form = await host.open('pages/compose/index', { scene: encodeURIComponent(scene) });
-  await until(() => form.text().includes(`${deputy.name} 代表`), 5_000);
-  expect(form.text()).toContain(deputy.levelLabel);
+  // Scanning that code opens the form with `scene`: it says to whom it goes.
+  const form = await host.open('pages/compose/index', { scene: encodeURIComponent(`s=${station.id}`) });
+  await until(() => form.text().includes(station.name) && form.text().includes(station.address), 5_000);
+  expect(form.text()).toContain('提交给联络站');
 });
 
 test('a subpackage page (engage/meetings) loads from its own package and lists the meetings through wx.request', async () => {

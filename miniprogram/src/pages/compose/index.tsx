@@ -204,7 +204,7 @@ export default function Compose() {
       {error && <Text className="error">{error}</Text>}
       {!ready && <Text className="hint">{citizen ? '填写标题和具体情况后可以提交' : '填写标题和建议内容后可以提交或保存草稿'}</Text>}
       <Button block type="primary" loading={busy} disabled={!ready || busy || (citizen && !toDeputy && !toStation)} onClick={() => save(true)}>
-        {citizen ? (signedOut ? '登录后提交给代表' : '提交给代表') : '提交建议'}
+        {citizen ? `${signedOut ? '登录后' : ''}提交给${params.station || addressee?.kind === 'station' ? '联络站' : '代表'}` : '提交建议'}
       </Button>
       {!citizen && (
         <Button block type="primary" fill="outline" disabled={busy || !ready} onClick={() => save(false)}>
