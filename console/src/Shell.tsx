@@ -169,6 +169,7 @@ const CSS = `
 .content{padding:20px;max-width:1400px;width:100%;box-sizing:border-box}
 .ant-menu-dark .ant-menu-item a{color:inherit}
 .page-title{margin-top:0 !important}
+.ant-tag-green{color:#166534 !important}.ant-tag-orange{color:#9a3412 !important}.ant-tag-gold{color:#854d0e !important}.ant-tag-red{color:#991b1b !important}.ant-tag-blue{color:#1e40af !important}
 .kpi .ant-statistic-title{color:rgba(0,0,0,0.7)}
 .toolbar{display:flex;gap:8px;flex-wrap:wrap;margin-bottom:12px;align-items:center}
 @media (max-width: 600px){.content{padding:10px}.header{padding:0 10px !important}.header .role{display:none}}

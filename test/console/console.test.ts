@@ -320,9 +320,9 @@ test('the office: dashboard figures and drill-down, search, batch confirm, urge,
   await p.getByText(/导出完成/).waitFor();
 
   await open(p, '/dashboard', '建议办理统计');
-  await p.getByRole('button', { name: /导出/ }).hover();
+  await p.getByRole('button', { name: /导出/ }).click();
   const dl2 = p.waitForEvent('download');
-  await p.getByText('导出 Excel（XLSX）').click();
+  await p.getByRole('menuitem', { name: '导出 Excel（XLSX）' }).click();
   expect((await dl2).suggestedFilename()).toMatch(/\.xlsx$/);
   await p.getByText(/导出完成/).waitFor();
   await p.close();

@@ -1,5 +1,5 @@
 /** The office's routing queue: proposals confident enough to confirm in a batch, and those a person must route. */
-import { Alert, App, Button, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Grid, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { PresentedRouting, SuggestionSummary } from '../../../contracts/schemas';
 import { api, messageOf } from '../api';
@@ -37,6 +37,8 @@ export function ConfirmQueue() {
   const [report, setReport] = useState<{ ok: number; failed: string[] } | null>(null);
   const list = useLoad(() => api.listSuggestions({ queue, pageSize: 100 }), [queue]);
   const items = list.data?.items ?? [];
+  // On a phone one column carries the title and the proposal, so the table needs no sideways scroll.
+  const narrow = !Grid.useBreakpoint().md;
 
   const confirmAll = () =>
     modal.confirm({
@@ -104,11 +106,22 @@ export function ConfirmQueue() {
         rowKey="id"
         loading={list.loading}
         dataSource={items}
-        scroll={{ x: 800 }}
         rowSelection={queue === 'confirm' ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as number[]), columnTitle: undefined } : undefined}
         pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 件` }}
         locale={{ emptyText: queue === 'confirm' ? '没有待确认的分办建议' : '没有需要人工分办的建议' }}
-        columns={[
+        columns={narrow ? [
+          {
+            title: '建议与分办建议',
+            key: 'card',
+            render: (_: unknown, s) => (
+              <Space direction="vertical" size={4}>
+                <a href={href(`/suggestions/${s.id}`)} style={{ fontSize: 16 }}>{s.title}</a>
+                <span>{s.number}</span>
+                <ProposalCell routing={s.routing} />
+              </Space>
+            ),
+          },
+        ] : [
           { title: '编号', dataIndex: 'number', width: 130 },
           { title: '标题', dataIndex: 'title', render: (t: string, s) => <a href={href(`/suggestions/${s.id}`)}>{t}</a> },
           { title: '分办建议', key: 'routing', width: 360, render: (_: unknown, s) => <ProposalCell routing={s.routing} /> },

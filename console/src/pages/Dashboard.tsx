@@ -81,7 +81,7 @@ export function Dashboard() {
         </Typography.Title>
         <div className="toolbar" style={{ margin: 0 }}>
           <DatePicker.RangePicker picker="month" aria-label="统计期间（提交月份）" placeholder={['开始月份', '结束月份']} value={range} onChange={(v) => setRange(v && v[0] && v[1] ? [v[0], v[1]] : null)} disabledDate={(d) => d.isAfter(dayjs().endOf('month'))} />
-          <Dropdown menu={{ items: [{ key: 'xlsx', label: '导出 Excel（XLSX）' }, { key: 'csv', label: '导出承办单位表（CSV）' }], onClick: ({ key }) => exportAs(key as 'xlsx' | 'csv') }}>
+          <Dropdown trigger={['click']} menu={{ items: [{ key: 'xlsx', label: '导出 Excel（XLSX）' }, { key: 'csv', label: '导出承办单位表（CSV）' }], onClick: ({ key }) => exportAs(key as 'xlsx' | 'csv') }}>
             <Button icon={<DownloadOutlined />} loading={exporting}>
               {exporting ? '正在导出…' : '导出'}
             </Button>
