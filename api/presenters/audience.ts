@@ -167,7 +167,9 @@ export function presentTimeline(events: readonly StoredEvent[], audience: Viewer
       at: iso(e.createdAt)!,
     };
     if (!readsPlain(audience)) {
-      out.push({ ...base, label: ACTION_LABELS[e.action as SuggestionEventKind] ?? e.action, actor: { id: e.actorUserId, name: e.actorName, role: e.actorRole as Role }, note: e.note });
+      // Notes stored before the confidence left them carried it as a percentage (确认分办建议（把握 100%）).
+      const note = e.note?.replace(/^确认分办建议（把握 \d+%）。/, '按分办建议交办。') ?? null;
+      out.push({ ...base, label: ACTION_LABELS[e.action as SuggestionEventKind] ?? e.action, actor: { id: e.actorUserId, name: e.actorName, role: e.actorRole as Role }, note });
       continue;
     }
     const line = plainLine(e, audience as 'citizen' | 'deputy');

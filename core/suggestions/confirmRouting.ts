@@ -9,7 +9,8 @@ export function confirmRouting(ctx: CoreContext, actor: Actor, id: number, input
   return performAction(ctx, actor, id, 'confirm', input, async (run) => {
     const proposal = JSON.parse(run.facts.suggestion.routing!) as RoutingProposal;
     const { lead, co } = await assignDepartments(run, proposal.lead!.code, proposal.co.map((d) => d.code));
-    const note = `确认分办建议（把握 ${Math.round(proposal.confidence * 100)}%）。${await assignmentNote(lead, co)}`;
+    // The confidence stays in the event's data; people read the level where the proposal is presented, not a percentage.
+    const note = `按分办建议交办。${await assignmentNote(lead, co)}`;
     return { to: 'assigned', note: run.input.note ? `${note}。${run.input.note}` : note, data: { lead, co, confidence: proposal.confidence } };
   });
 }

@@ -37,6 +37,9 @@ describe.each(databaseKinds())('full story on %s', (kind) => {
     const assigned = await office.act(created.id, 'confirm');
     expect(assigned.state).toBe('assigned');
     expect(assigned.lead?.code).toBe('housing');
+    // The office reads the confirmation in words; the model's percentage is not shown to people.
+    expect(assigned.timeline.at(-1)!.note).toMatch(/^按分办建议交办。主办：/);
+    expect(assigned.timeline.map((e) => e.note ?? '').join('')).not.toMatch(/\d+%/);
     expect(assigned.deadlines).toMatchObject({ returnBy: '2026-03-11', answerBy: '2026-06-02', overdue: false });
 
     const tasks = await housing.listSuggestions();
