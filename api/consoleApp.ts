@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Koa from 'koa';
+import { buildIsStale } from './buildFreshness';
 import serve from 'koa-static';
 import type { Logger } from 'pino';
 import { buildConsole, CONSOLE_DIST } from '../console/build';
@@ -12,18 +13,10 @@ import { buildConsole, CONSOLE_DIST } from '../console/build';
 const ROOT = path.resolve(__dirname, '../console');
 const SOURCES = [path.join(ROOT, 'src'), path.join(ROOT, 'build.ts'), path.resolve(__dirname, '../contracts')];
 
-function newestMtime(p: string): number {
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return fs.readdirSync(p).reduce((m, f) => Math.max(m, newestMtime(path.join(p, f))), st.mtimeMs);
-}
 
 /** Whether the console's bundle is missing or older than any of its sources. */
 export function consoleIsStale(): boolean {
-  const index = path.join(CONSOLE_DIST, 'index.html');
-  if (!fs.existsSync(index)) return true;
-  const built = fs.statSync(index).mtimeMs;
-  return SOURCES.some((s) => fs.existsSync(s) && newestMtime(s) > built);
+  return buildIsStale(CONSOLE_DIST, SOURCES);
 }
 
 /** Builds the console when it is stale; false when the build failed (the API runs on without it). */

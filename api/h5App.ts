@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Koa from 'koa';
+import { buildIsStale } from './buildFreshness';
 import serve from 'koa-static';
 import type { Logger } from 'pino';
 
@@ -14,18 +15,10 @@ const ROOT = path.resolve(__dirname, '../miniprogram');
 export const H5_DIST = path.join(ROOT, 'dist/h5');
 const SOURCES = [path.join(ROOT, 'src'), path.join(ROOT, 'config'), path.resolve(__dirname, '../contracts')];
 
-function newestMtime(p: string): number {
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return fs.readdirSync(p).reduce((m, f) => Math.max(m, newestMtime(path.join(p, f))), st.mtimeMs);
-}
 
 /** Whether the H5 build is missing or older than any of its sources. */
 export function h5IsStale(): boolean {
-  const index = path.join(H5_DIST, 'index.html');
-  if (!fs.existsSync(index)) return true;
-  const built = fs.statSync(index).mtimeMs;
-  return SOURCES.some((s) => fs.existsSync(s) && newestMtime(s) > built);
+  return buildIsStale(H5_DIST, SOURCES);
 }
 
 /** Builds the H5 app (taro build --type h5) when it is stale; false when the build failed. */
