@@ -110,6 +110,8 @@ async function smallText(page: Page): Promise<string[]> {
 async function visit(page: Page, name: string) {
   const device = deviceOf(page);
   await page.waitForTimeout(500);
+  // A toast fading out (Taro's H5 toast animates its opacity) reads as low contrast to axe: wait until none shows.
+  await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every((t) => getComputedStyle(t).display === 'none'), undefined, { timeout: 10_000 });
   fs.mkdirSync(path.join(SHOTS, device), { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, device, `${name}.png`), fullPage: true });
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
