@@ -30,3 +30,17 @@ export function chinaDay(d: Date | string = new Date()): string {
 export function percent(n: number, of: number): number {
   return of ? Math.round((n / of) * 1000) / 10 : 0;
 }
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+/**
+ * A China calendar day (YYYY-MM-DD, or the day of an ISO instant's first ten characters) as people write it:
+ * 2026年6月2日, or with the weekday 2026年6月2日（星期二）. Anything else is returned as it came.
+ */
+export function chinaDate(d: string, withWeekday = false): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(d);
+  if (!m) return d;
+  const [y, mo, da] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const text = `${y}年${mo}月${da}日`;
+  return withWeekday ? `${text}（星期${WEEKDAYS[new Date(Date.UTC(y, mo - 1, da)).getUTCDay()]}）` : text;
+}

@@ -229,6 +229,7 @@ export const IRREVERSIBLE_ACTIONS: Partial<Record<SuggestionAction, string>> = {
   reject: '不予立案后这件建议只留作参考，不再交办，确定吗？',
   assign: '交办后承办单位会立即收到任务，确定交办吗？',
   confirm: '将按分办建议交办，承办单位会立即收到任务，确定吗？',
+  sign: '签收后由本单位负责办理，答复期限从交办那天算起，确定签收吗？',
   return: '退回后这件建议将由人大机关重新交办，确定退回吗？',
   'publish-answer': '正式答复发布后不能撤回，代表和群众会立即看到，确定发布吗？',
   rate: '测评提交后不能修改，确定提交吗？',
@@ -243,4 +244,48 @@ export const IRREVERSIBLE_ACTIONS: Partial<Record<SuggestionAction, string>> = {
 export const ACTION_BUTTON_LABELS: Partial<Record<SuggestionState, Partial<Record<SuggestionAction, string>>>> = {
   submitted: { accept: '立案（稍后交办）', confirm: '立案并按分办建议交办', reject: '不予立案' },
   accepted: { confirm: '按分办建议交办', assign: '选择承办单位交办' },
+};
+
+/**
+ * What pressing an action button does, in one plain sentence shown beside the button (ACTION_EFFECTS_IN_STATE says
+ * it differently where the state changes its meaning).
+ */
+export const ACTION_EFFECTS: Record<SuggestionAction, string> = {
+  submit: '交人大机关审查；提交后不能再修改。',
+  withdraw: '不再办理这一件，可写明原因。',
+  forward: '把群众的意见转为您的建议，交人大机关审查。',
+  reply: '直接答复群众，这条意见就此办结。',
+  accept: '同意立案，之后再选定承办单位交办。',
+  reject: '不立案，只留作工作参考；需要写明理由。',
+  assign: '自己选定主办和协办单位，承办单位会立即收到任务。',
+  confirm: '按推荐的承办单位交办，承办单位会立即收到任务。',
+  sign: '确认由本单位办理，随后开始办理；答复期限从交办那天算起。',
+  return: '不属于本单位职责时退回，由人大机关重新交办；需要写明理由。',
+  opinion: '把本单位的意见写给主办单位，供其答复时采用。',
+  consult: '记下与代表沟通的情况（见面、电话等）；正式答复前必须有这条记录。',
+  'request-extension': '申请把答复期限延后 1 至 3 个月，由人大机关审批。',
+  'decide-extension': '同意或不同意承办单位的延期申请，结果会通知承办单位。',
+  'draft-answer': '先存为草稿，可以反复修改；代表和群众此时看不到。',
+  'publish-answer': '把草稿作为正式答复发出，代表和群众随即可以看到并测评。',
+  rate: '对答复选择满意、基本满意或不满意；不满意将重新办理。',
+  'decide-redo': '代表仍不满意时，决定就此办结还是再办一轮。',
+  cosign: '同意或谢绝作为附议代表联名。',
+  join: '申请作为附议代表联名，由领衔代表决定。',
+  'decide-join': '同意或谢绝其他代表的附议申请。',
+  close: '结束办理，这一件不再办理。',
+  urge: '向承办单位发出催办通知，并记入办理经过。',
+  order: '向承办单位发出责令书，并记入办理经过。',
+};
+
+/** Where an action does something different in a given state, what it says there instead. */
+export const ACTION_EFFECTS_IN_STATE: Partial<Record<SuggestionState, Partial<Record<SuggestionAction, string>>>> = {
+  submitted: {
+    accept: '同意立案，稍后再选定承办单位交办。',
+    confirm: '立案，并按推荐的承办单位交办，承办单位会立即收到任务。',
+  },
+};
+
+/** Where an action means something else to one audience (a citizen's rating does not reopen the case). */
+export const ACTION_EFFECTS_FOR_VIEWER: Partial<Record<Viewer, Partial<Record<SuggestionAction, string>>>> = {
+  citizen: { rate: '告诉人大机关您对这次答复是否满意，可以写几句意见。' },
 };

@@ -266,8 +266,27 @@ export const ProgressStep = z.object({
   /** For the current step: what is happening now, in plain words (承办单位办理中). */
   hint: z.string().nullable(),
 });
+/** Who acts next on a suggestion and by when, as this reader should read it. */
+export const NextStep = z.object({
+  /** Who: 您, a department's or a deputy's name, 人大机关. */
+  who: z.string(),
+  /** Whether the reader is the one to act now (their actions move it on). */
+  you: z.boolean(),
+  /** What they do next, in plain words (签收并开始办理). */
+  what: z.string(),
+  /** The China calendar day (YYYY-MM-DD) it is due, when a clock runs. */
+  due: z.string().nullable(),
+  /** Working days left until `due` (negative: overdue by that many). */
+  workingDaysLeft: z.number().nullable(),
+  /** The whole sentence: 下一步：淄博市住房和城乡建设局答复，2026年6月2日（星期二）前，还剩 62 个工作日。 */
+  text: z.string(),
+});
 export const SuggestionProgress = z.object({
   steps: z.array(ProgressStep),
+  /** Where it is, in one plain sentence worded for this reader. */
+  summary: z.string(),
+  /** Who acts next and by when; null once nothing more will happen. */
+  next: NextStep.nullable(),
   current: z.enum(PROGRESS_STEPS).nullable(),
   /** Nothing more will happen (closed, or ended early). */
   finished: z.boolean(),
@@ -394,7 +413,14 @@ export const SuggestionDetail = SuggestionSummary.extend({
    * be undone, and then the question to ask before doing it.
    */
   actionDetails: z.array(
-    z.object({ action: z.enum(SUGGESTION_ACTIONS), label: z.string(), irreversible: z.boolean(), confirm: z.string().nullable() }),
+    z.object({
+      action: z.enum(SUGGESTION_ACTIONS),
+      label: z.string(),
+      /** What pressing it does, in one plain sentence for this reader. */
+      effect: z.string(),
+      irreversible: z.boolean(),
+      confirm: z.string().nullable(),
+    }),
   ),
 });
 
@@ -535,6 +561,7 @@ export type RoutingProposal = z.infer<typeof RoutingProposal>;
 export type PresentedRouting = z.infer<typeof PresentedRouting>;
 export type ProgressStep = z.infer<typeof ProgressStep>;
 export type SuggestionProgress = z.infer<typeof SuggestionProgress>;
+export type NextStep = z.infer<typeof NextStep>;
 export type RoutedDepartment = z.infer<typeof RoutedDepartment>;
 export type Deadlines = z.infer<typeof Deadlines>;
 export type TimelineEvent = z.infer<typeof TimelineEvent>;

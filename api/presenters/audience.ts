@@ -10,7 +10,11 @@
  */
 import {
   ACTION_BUTTON_LABELS,
+  ACTION_EFFECTS,
+  ACTION_EFFECTS_FOR_VIEWER,
+  ACTION_EFFECTS_IN_STATE,
   ACTION_LABELS,
+  chinaDate,
   IRREVERSIBLE_ACTIONS,
   ANSWER_CLASS_LABELS,
   CONFIDENCE_LABELS,
@@ -26,10 +30,11 @@ import {
   type SuggestionEventKind,
   type SuggestionState,
 } from '../../contracts';
-import type { PresentedRouting, ProgressStep, RoutedDepartment, RoutingProposal, SuggestionProgress, TimelineEvent } from '../../contracts/schemas';
+import type { Deadlines, NextStep, PresentedRouting, ProgressStep, RoutedDepartment, RoutingProposal, SuggestionProgress, TimelineEvent } from '../../contracts/schemas';
 import { GENERIC, wholeWords } from '../../core/routing/classifier';
 import { normalise } from '../../core/routing/features';
 import { iso } from './format';
+import { workingDaysLeft } from '../../core/calendar/workdays';
 
 /** The audience a signed-in person belongs to for reading suggestions. */
 export function viewerOf(actor: { role: Role }): Viewer {
@@ -155,6 +160,9 @@ function plainLine(e: StoredEvent, audience: 'citizen' | 'deputy'): PlainLine | 
   }
 }
 
+/** Calendar days written into stored notes (2026-03-03) as people write them (2026年3月3日). */
+export const readableNote = (note: string | null): string | null => note?.replace(/(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g, (d) => chinaDate(d)) ?? null;
+
 /** The timeline as `audience` reads it. */
 export function presentTimeline(events: readonly StoredEvent[], audience: Viewer): TimelineEvent[] {
   const out: TimelineEvent[] = [];
@@ -168,13 +176,13 @@ export function presentTimeline(events: readonly StoredEvent[], audience: Viewer
     };
     if (!readsPlain(audience)) {
       // Notes stored before the confidence left them carried it as a percentage (确认分办建议（把握 100%）).
-      const note = e.note?.replace(/^确认分办建议（把握 \d+%）。/, '按分办建议交办。') ?? null;
+      const note = readableNote(e.note?.replace(/^确认分办建议（把握 \d+%）。/, '按分办建议交办。') ?? null);
       out.push({ ...base, label: ACTION_LABELS[e.action as SuggestionEventKind] ?? e.action, actor: { id: e.actorUserId, name: e.actorName, role: e.actorRole as Role }, note });
       continue;
     }
     const line = plainLine(e, audience as 'citizen' | 'deputy');
     if (!line) continue;
-    out.push({ ...base, label: line.label, actor: { id: e.actorUserId, name: plainActorName(e), role: e.actorRole as Role }, note: line.note });
+    out.push({ ...base, label: line.label, actor: { id: e.actorUserId, name: plainActorName(e), role: e.actorRole as Role }, note: readableNote(line.note) });
   }
   return out;
 }
@@ -227,7 +235,7 @@ function currentHint(state: SuggestionState, round: number): string {
  * The progress stepper of a suggestion (提交 → 交办 → 办理 → 答复 → 测评): which steps are done (with the day
  * they happened), which one is in progress, and how it ended if it stopped early (不予立案, 撤回, 代表直接答复).
  */
-export function presentProgress(state: SuggestionState, round: number, events: readonly StoredEvent[]): SuggestionProgress {
+export function presentProgress(state: SuggestionState, round: number, events: readonly StoredEvent[]): Omit<SuggestionProgress, 'summary' | 'next'> {
   // Only the latest round counts for the later steps: a redo takes 办理 back to "in progress".
   const lastRedo = Math.max(
     -1,
@@ -340,10 +348,131 @@ export function presentRouting(p: RoutingProposal | null, audience: Viewer, text
   };
 }
 
-/** The caller's actions as buttons: the label for this state, and for irreversible ones the question to ask first. */
-export function presentActions(actions: readonly SuggestionAction[], state: SuggestionState) {
+/**
+ * The caller's actions as buttons: the label for this state, what pressing it does (worded for this audience),
+ * and for irreversible ones the question to ask first.
+ */
+export function presentActions(actions: readonly SuggestionAction[], state: SuggestionState, audience: Viewer = 'office') {
   return actions.map((action) => {
     const confirm = IRREVERSIBLE_ACTIONS[action] ?? null;
-    return { action, label: ACTION_BUTTON_LABELS[state]?.[action] ?? ACTION_LABELS[action], irreversible: confirm !== null, confirm };
+    return {
+      action,
+      label: ACTION_BUTTON_LABELS[state]?.[action] ?? ACTION_LABELS[action],
+      effect: ACTION_EFFECTS_FOR_VIEWER[audience]?.[action] ?? ACTION_EFFECTS_IN_STATE[state]?.[action] ?? ACTION_EFFECTS[action],
+      irreversible: confirm !== null,
+      confirm,
+    };
   });
+}
+
+// ---------- where it is and who acts next ----------
+
+/** What the plain sentences need to know of a suggestion, beside its state. */
+export interface PlainFacts {
+  state: SuggestionState;
+  round: number;
+  source: string;
+  /** The lead department's name, once assigned. */
+  lead: string | null;
+  /** The deputy who leads it (the author, or the deputy who forwarded a citizen's opinion). */
+  deputy: string | null;
+  /** To whom a citizen's opinion went: 张三代表, or a liaison station's name. */
+  addressee: string | null;
+  deadlines: Deadlines;
+  /** What the reader may do now (the API's `actions`). */
+  actions: readonly SuggestionAction[];
+  /** Today in China (YYYY-MM-DD), for the days left on clocks `deadlines.next` does not carry. */
+  today: string;
+  audience: Viewer;
+}
+
+/** Where the suggestion is, in one plain sentence worded for `f.audience`. */
+export function presentSummary(f: PlainFacts): string {
+  const citizen = f.audience === 'citizen';
+  const lead = f.lead ?? '承办单位';
+  const addressee = f.addressee ?? '代表';
+  switch (f.state) {
+    case 'draft':
+      return '这是草稿，还没有提交。';
+    case 'received':
+      if (citizen) return `您的意见已送到${addressee}。`;
+      return f.actions.includes('reply') || f.actions.includes('forward') ? '群众写给您的意见，还没有处理。' : `群众写给${addressee}的意见，还没有处理。`;
+    case 'submitted':
+      return citizen ? '代表已把您的意见转为建议，人大机关正在审查。' : '已提交，人大机关正在审查是否立案。';
+    case 'accepted':
+      return citizen ? '人大已经受理，正在确定由哪个部门办理。' : '已立案，人大机关正在确定承办单位。';
+    case 'assigned':
+      return `已交给${lead}办理，等待签收。`;
+    case 'handling':
+      return f.round > 1 ? `${lead}正在重新办理（第 ${f.round} 轮）。` : `${lead}正在办理。`;
+    case 'answered':
+      return citizen ? `${lead}已经答复，请看下面的答复内容。` : `${lead}已经答复，等待代表测评。`;
+    case 'awaiting_office':
+      return '代表对再次答复仍不满意，人大机关正在决定是否再办一轮。';
+    case 'closed':
+      return '已经办结。';
+    case 'referenced':
+      // The reason is shown beside it (rejectReason), in the reader's own words.
+      return '人大审查后没有立案，留作工作参考。';
+    case 'withdrawn':
+      return '已经撤回，不再办理。';
+    case 'replied':
+      return citizen ? `${addressee}已经直接答复您，请看下面的答复。` : '代表已直接答复群众，不再转交办理。';
+  }
+}
+
+/** Working days left as a person reads it: 还剩 5 个工作日, 今天到期, 已逾期 3 个工作日. */
+function daysLeftText(left: number): string {
+  if (left < 0) return `已逾期 ${-left} 个工作日`;
+  return left === 0 ? '今天到期' : `还剩 ${left} 个工作日`;
+}
+
+/**
+ * Who acts next and by when, worded for `f.audience` ("轮到您" when the reader's own actions move it on), or null
+ * once nothing more will happen. Due days are China calendar days, written with the weekday.
+ */
+export function presentNextStep(f: PlainFacts): NextStep | null {
+  const has = (...a: SuggestionAction[]) => a.some((x) => f.actions.includes(x));
+  const lead = f.lead ?? '承办单位';
+  const answerClock = f.deadlines.next && (f.deadlines.next.kind === 'answer' || f.deadlines.next.kind === 'redo') ? f.deadlines.next : null;
+  const answerDue = f.deadlines.answerBy ?? f.deadlines.redoBy;
+  const clock = (due: string | null) => (due ? { due, left: answerClock && answerClock.date === due ? answerClock.workingDaysLeft : workingDaysLeft(f.today, due) } : null);
+  /** who + what; with a clock, "by then" either as the same verb (在…前答复) or as a second clause (，…前答复). */
+  const step = (who: string, you: boolean, what: string, c: { due: string; left: number } | null = null, dueVerb?: string, extra = ''): NextStep => {
+    const by = c ? `${chinaDate(c.due, true)}前` : '';
+    let text: string;
+    if (!c) text = you ? `轮到您：${what}。` : `下一步：${who}${what}。`;
+    else if (!dueVerb) text = you ? `轮到您：请在${by}${what}（${daysLeftText(c.left)}）。` : `下一步：${who}在${by}${what}（${daysLeftText(c.left)}）。`;
+    else text = you ? `轮到您：${what}，${by}${dueVerb}（${daysLeftText(c.left)}）。` : `下一步：${who}${what}，${by}${dueVerb}（${daysLeftText(c.left)}）。`;
+    return { who: you ? '您' : who, you, what, due: c?.due ?? null, workingDaysLeft: c?.left ?? null, text: text + extra };
+  };
+  const again = f.round > 1;
+  switch (f.state) {
+    case 'draft':
+      return step('作者', has('submit'), '修改好后提交');
+    case 'received':
+      if (has('reply', 'forward')) return step('代表', true, '答复群众，或转为建议交人大机关办理');
+      return step(f.addressee ?? '代表', false, f.audience === 'citizen' ? '答复您，或把它转为建议交人大办理' : '答复群众，或转为建议');
+    case 'submitted':
+      return step('人大机关', has('accept', 'reject', 'confirm'), '审查是否立案');
+    case 'accepted':
+      return step('人大机关', has('assign', 'confirm'), '选定承办单位交办');
+    case 'assigned': {
+      const you = has('sign');
+      const returnBy = you && has('return') && f.deadlines.returnBy && f.today <= f.deadlines.returnBy ? f.deadlines.returnBy : null;
+      const extra = returnBy ? `不属于本单位职责的，请在${chinaDate(returnBy, true)}前退回。` : '';
+      return step(lead, you, '签收并开始办理', clock(answerDue), again ? '重新答复' : '答复', extra);
+    }
+    case 'handling':
+      if (has('draft-answer', 'publish-answer')) return step(lead, true, again ? '重新答复' : '答复代表', clock(answerDue));
+      if (has('opinion') && f.deadlines.coOpinionBy) return step(lead, true, '向主办单位提交协办意见', clock(f.deadlines.coOpinionBy));
+      return step(lead, false, again ? '重新答复' : '答复', clock(answerDue));
+    case 'answered':
+      if (has('rate')) return step('您', true, f.audience === 'citizen' ? '看过答复后，说说您是否满意' : '看过答复后测评是否满意');
+      return step(f.deputy ? `${f.deputy}代表` : '代表', false, '测评是否满意');
+    case 'awaiting_office':
+      return step('人大机关', has('decide-redo'), '决定就此办结还是再办一轮');
+    default:
+      return null;
+  }
 }

@@ -20,7 +20,7 @@ import {
 import type { Role } from '../../contracts/enums';
 import type { RoutingProposal, SuggestionDetail, SuggestionSummary } from '../../contracts/schemas';
 import { describeDeadlines } from '../../core/suggestions/deadlines';
-import { presentActions, presentProgress, presentRouting, presentTimeline, viewerOf } from './audience';
+import { presentActions, presentNextStep, presentProgress, presentRouting, presentSummary, presentTimeline, viewerOf, type PlainFacts } from './audience';
 import type { SuggestionListView, SuggestionView } from '../../core/suggestions';
 import type { DepartmentModel, RegionModel, SuggestionModel, UserModel } from '../../models/definitions';
 
@@ -81,8 +81,21 @@ export function presentSuggestion(v: SuggestionView, viewer: { role: Role }): Su
   const plain = audience === 'citizen' || audience === 'deputy';
   const s = v.facts.suggestion;
   const d = (id: number) => dept(v.departments.get(id)) ?? { id, code: '', name: '' };
+  const head = summary(s, v.users, v.departments, v.region, v.today, audience);
+  const facts: PlainFacts = {
+    state: s.state as SuggestionState,
+    round: s.round,
+    source: s.source,
+    lead: head.lead?.name ?? null,
+    deputy: head.deputy?.name ?? null,
+    addressee: s.addressedDeputyUserId && v.users.get(s.addressedDeputyUserId) ? `${v.users.get(s.addressedDeputyUserId)!.name}代表` : (v.station?.name ?? null),
+    deadlines: head.deadlines,
+    actions: v.actions,
+    today: v.today,
+    audience,
+  };
   return {
-    ...summary(s, v.users, v.departments, v.region, v.today, audience),
+    ...head,
     body: s.body,
     cosigners: v.facts.cosignerIds.map((id) => person(v.users.get(id))).filter((p): p is NonNullable<typeof p> => !!p),
     cosigning: v.facts.cosigners.map((c) => ({
@@ -148,8 +161,8 @@ export function presentSuggestion(v: SuggestionView, viewer: { role: Role }): Su
     })),
     timeline: presentTimeline(v.events, audience),
     viewer: audience,
-    progress: presentProgress(s.state as SuggestionState, s.round, v.events),
+    progress: { ...presentProgress(s.state as SuggestionState, s.round, v.events), summary: presentSummary(facts), next: presentNextStep(facts) },
     actions: v.actions,
-    actionDetails: presentActions(v.actions, s.state as SuggestionState),
+    actionDetails: presentActions(v.actions, s.state as SuggestionState, audience),
   };
 }

@@ -172,5 +172,11 @@ const CSS = `
 .ant-tag-green{color:#166534 !important}.ant-tag-orange{color:#9a3412 !important}.ant-tag-gold{color:#854d0e !important}.ant-tag-red{color:#991b1b !important}.ant-tag-blue{color:#1e40af !important}
 .kpi .ant-statistic-title{color:rgba(0,0,0,0.7)}
 .toolbar{display:flex;gap:8px;flex-wrap:wrap;margin-bottom:12px;align-items:center}
+.progress-plain{margin-top:12px;font-size:15px}.progress-plain p{margin:4px 0}
+.next-step{padding:8px 12px;border-radius:6px;background:#f5f5f5}.next-step-you{background:#fff4e5;border-left:4px solid #d46b08}
+.action-list{display:flex;flex-direction:column;gap:10px}
+.action-row{display:flex;flex-wrap:wrap;align-items:center;gap:6px 14px}
+.action-row .ant-btn{min-width:8em;max-width:100%;white-space:normal;height:auto;min-height:32px}
+.action-effect{color:rgba(0,0,0,0.72);flex:1 1 16em}
 @media (max-width: 600px){.content{padding:10px}.header{padding:0 10px !important}.header .role{display:none}}
 `;

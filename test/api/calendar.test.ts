@@ -142,7 +142,7 @@ describe.each(databaseKinds())('the holiday calendar on %s', (kind) => {
     expect(winter.deadlines).toMatchObject({ answerBy: '2027-02-15', provisional: false, provisionalNote: null });
     const last = winter.timeline[winter.timeline.length - 1];
     expect(last).toMatchObject({ action: 'reschedule', label: '期限调整', actor: { role: 'admin' } });
-    expect(last.note).toBe('2027 年放假安排公布，答复期限由 2027-02-09 调整为 2027-02-15');
+    expect(last.note).toBe('2027 年放假安排公布，答复期限由 2027年2月9日 调整为 2027年2月15日');
     // The handling department hears of it.
     const inbox = (await api.http('GET', '/api/inbox', undefined, tokens.housing)).body.items;
     expect(inbox.find((i: { ref: { id: number } | null; kind: string }) => i.ref?.id === ids.winter && i.kind === 'suggestion.rescheduled')).toBeTruthy();
@@ -170,7 +170,7 @@ describe.each(databaseKinds())('the holiday calendar on %s', (kind) => {
     const corrected = await api.http('PUT', '/api/calendar/2027', { ...OFFICIAL_2027, holidays: [...OFFICIAL_2027.holidays, '2027-02-15'] }, tokens.admin);
     expect(corrected.body.recounted).toBe(1);
     const events = (await api.http('GET', `/api/suggestions/${ids.winter}`, undefined, tokens.housing)).body.timeline;
-    expect(events[events.length - 1].note).toBe('2027 年放假安排更新，答复期限由 2027-02-15 调整为 2027-02-16');
+    expect(events[events.length - 1].note).toBe('2027 年放假安排更新，答复期限由 2027年2月15日 调整为 2027年2月16日');
   });
 
   test('a schedule another process entered is picked up; a failed recount stores nothing', async () => {

@@ -5,7 +5,8 @@
  */
 import { ACTION_LABELS } from '../../contracts/labels';
 import type { RoutingProposal, SuggestionDetail } from '../../contracts/schemas';
-import { DEPARTMENT_FLOOR, acceptableWords, presentProgress, presentRouting, presentTimeline, type StoredEvent } from '../../api/presenters/audience';
+import { DEPARTMENT_FLOOR, acceptableWords, presentActions, presentNextStep, presentProgress, presentRouting, presentSummary, presentTimeline, type PlainFacts, type StoredEvent } from '../../api/presenters/audience';
+import { SUGGESTION_ACTIONS, SUGGESTION_STATES, VIEWERS } from '../../contracts/enums';
 import { UserModel } from '../../models/definitions';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { databaseKinds } from '../helpers/db';
@@ -64,6 +65,15 @@ describe.each(databaseKinds())('plain words per audience on %s', (kind) => {
     if (buttons.confirm) expect(buttons.confirm).toMatchObject({ label: '立案并按分办建议交办', irreversible: true });
     await office.act(created.id, 'accept', { note: '内部：材料齐全' });
     await office.act(created.id, 'assign', { lead: 'housing', co: ['finance'], note: '内部备注' });
+    // Who acts next and by when, worded for each reader: the lead department reads 轮到您 with its deadline.
+    const toSign = await housing.getSuggestion(created.id);
+    expect(toSign.progress.summary).toBe('已交给淄博市住房和城乡建设局办理，等待签收。');
+    expect(toSign.progress.next).toMatchObject({ who: '您', you: true, due: toSign.deadlines.answerBy });
+    expect(toSign.progress.next!.text).toMatch(/^轮到您：签收并开始办理，\d{4}年\d{1,2}月\d{1,2}日（星期[一二三四五六日]）前答复（还剩 \d+ 个工作日）。不属于本单位职责的，请在\d{4}年\d{1,2}月\d{1,2}日（星期.）前退回。$/);
+    expect(toSign.actionDetails.find((a) => a.action === 'sign')).toMatchObject({ label: '签收', irreversible: true, effect: expect.stringContaining('本单位') });
+    const waiting = await deputy.getSuggestion(created.id);
+    expect(waiting.progress.next).toMatchObject({ who: '淄博市住房和城乡建设局', you: false, due: toSign.deadlines.answerBy });
+    expect(waiting.progress.next!.text).toMatch(/^下一步：淄博市住房和城乡建设局签收并开始办理，\d{4}年.+前答复（还剩 \d+ 个工作日）。$/);
     api.clock.set('2026-03-03');
     await finance.act(created.id, 'sign');
     await finance.act(created.id, 'opinion', { opinion: '财政补助可按每台 10 万元测算。' });
@@ -86,6 +96,8 @@ describe.each(databaseKinds())('plain words per audience on %s', (kind) => {
     expect(seen.progress.steps.map((s) => s.status)).toEqual(['done', 'done', 'done', 'done', 'current']);
     expect(seen.progress.current).toBe('rate');
     expect(seen.progress.steps.every((s) => s.status !== 'done' || s.at)).toBe(true);
+    expect(seen.progress.next).toMatchObject({ who: '您', you: true, text: '轮到您：看过答复后测评是否满意。' });
+    expect(seen.actionDetails.find((a) => a.action === 'rate')!.effect).toContain('不满意将重新办理');
 
     for (const [who, viewer] of [
       [housing, 'department'],
@@ -149,6 +161,12 @@ describe.each(databaseKinds())('plain words per audience on %s', (kind) => {
     expectPlain(followed);
     expect(followed.timeline.map((e) => e.label)).toEqual(['提交', '代表转为建议', '审查通过', '交办', '开始办理', '办理期限延长', '人大督办', '承办单位与代表沟通', '答复']);
     expect(followed.progress.current).toBe('rate');
+    expect(followed.progress.summary).toBe('淄博市交通运输局已经答复，请看下面的答复内容。');
+    // The citizen may say whether they are satisfied (without reopening it); the office waits for the deputy's rating.
+    expect(followed.progress.next).toMatchObject({ you: true, text: '轮到您：看过答复后，说说您是否满意。' });
+    expect(followed.actionDetails.find((a) => a.action === 'rate')!.effect).not.toContain('重新办理');
+    const name = (await deputy.getSuggestion(opinion.id)).deputy!.name;
+    expect((await office.getSuggestion(opinion.id)).progress.next).toMatchObject({ who: `${name}代表`, you: false, text: `下一步：${name}代表测评是否满意。` });
   });
 
   test('an opinion the deputy answers directly, a rejected and a withdrawn suggestion end early on the stepper', async () => {
@@ -260,7 +278,35 @@ describe('the audience presenter itself', () => {
     ];
     expect(presentTimeline(events, 'citizen').map((e) => [e.label, e.note, e.actor.name])).toEqual([['答复', '办理结果：因条件限制暂难解决', '承办单位']]);
     expect(presentTimeline(events, 'office')).toHaveLength(6);
+    // Days written into notes read as people write them.
+    const consult = ev(7, 'consult', 'handling', 'handling', '2026-03-03 电话：已联系代表（申请延期至 2026-04-02）');
+    expect(presentTimeline([consult], 'office')[0].note).toBe('2026年3月3日 电话：已联系代表（申请延期至 2026年4月2日）');
     const progress = presentProgress('answered', 1, events);
     expect(progress.current).toBe('rate');
+  });
+
+  test('every state and audience gets a plain sentence and a next step: Chinese, no ISO dates, no codes', () => {
+    const deadlines = { returnBy: '2026-03-11', coOpinionBy: '2026-04-02', answerBy: '2026-06-02', redoBy: null, next: { kind: 'answer', label: '答复期限', date: '2026-06-02', workingDaysLeft: -3 }, overdue: true, provisional: false, provisionalNote: null };
+    for (const state of SUGGESTION_STATES) {
+      for (const audience of VIEWERS) {
+        for (const actions of [[], [...SUGGESTION_ACTIONS]] as const) {
+          const f: PlainFacts = { state, round: 2, source: 'citizen', lead: '淄博市交通运输局', deputy: '李秀英', addressee: '李秀英代表', deadlines, actions, today: '2026-06-05', audience };
+          const summary = presentSummary(f);
+          const next = presentNextStep(f);
+          for (const text of [summary, next?.text ?? '']) {
+            expect(text).not.toMatch(/[A-Za-z]|\d{4}-\d{2}-\d{2}|undefined|null/);
+          }
+          expect(summary).toMatch(/。$/);
+          if (['closed', 'referenced', 'withdrawn', 'replied'].includes(state)) expect(next).toBeNull();
+          else expect(next!.text).toMatch(actions.length ? /^轮到您：/ : /^下一步：/);
+          if (next?.due) expect(next.text).toContain('2026年6月2日（星期二）前');
+          if (next?.due && next.due === deadlines.answerBy) expect(next.text).toContain('已逾期 3 个工作日');
+        }
+      }
+    }
+    for (const d of presentActions(SUGGESTION_ACTIONS, 'handling', 'citizen')) {
+      expect(d.effect).toMatch(/^[^A-Za-z]+。$/);
+      expect(d.irreversible).toBe(d.confirm !== null);
+    }
   });
 });

@@ -201,7 +201,7 @@ test('the office: dashboard figures and drill-down, search, batch confirm, urge,
   const p = await signIn('office');
   await p.getByRole('heading', { name: '建议办理统计' }).waitFor();
   const stats = await office.stats();
-  const kpi = async (title: string) => (await p.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content').textContent())?.trim();
+  const kpi = async (title: string) => (await p.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content').textContent())?.trim().replace(/件$/, '');
   await p.locator('.ant-statistic').filter({ hasText: '超期未答复' }).locator('.ant-statistic-content-value').waitFor();
   expect(stats.overdue).toBeGreaterThan(0);
   expect(await kpi('建议总数')).toBe(String(stats.total));
@@ -348,7 +348,7 @@ test('department staff: tasks by deadline with working days left, sign, consult,
   await p.locator('.ant-table-row', { hasText: task.number }).locator('a').first().click();
   await p.getByRole('heading', { name: task.title }).waitFor();
   await p.getByRole('button', { name: '签收' }).click();
-  await p.locator('.ant-modal').getByText('确定要签收吗？', { exact: false }).waitFor();
+  await p.locator('.ant-modal').getByText('确定签收吗？', { exact: false }).waitFor();
   await p.locator('.ant-modal').getByRole('button', { name: '确认签收' }).click();
   await p.getByText('签收：已完成').waitFor();
   await p.getByRole('button', { name: '面商' }).click();
@@ -364,7 +364,7 @@ test('department staff: tasks by deadline with working days left, sign, consult,
   await modal.getByRole('button', { name: '保存答复草稿' }).click();
   await p.getByText('保存答复草稿：已完成').waitFor();
   await p.getByRole('button', { name: '正式答复' }).click();
-  await modal.getByText('不能再修改', { exact: false }).waitFor();
+  await modal.getByText('不能撤回', { exact: false }).waitFor();
   await modal.getByRole('button', { name: '确认正式答复' }).click();
   await p.getByText('正式答复：已完成').waitFor();
   expect((await staff.getSuggestion(task.id)).state).toBe('answered');

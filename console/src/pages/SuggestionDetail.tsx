@@ -10,31 +10,30 @@ import { ACTION_LABELS, ANSWER_CLASS_LABELS, CONSULT_METHOD_LABELS } from '../..
 import type { SuggestionDetail } from '../../../contracts/schemas';
 import { api, messageOf } from '../api';
 import { useLoad } from '../hooks';
+import { chinaDate } from '../../../contracts/format';
 import { chinaTime, day } from '../format';
 import { ProposalCell } from './ConfirmQueue';
 
 type Field = { name: string; label: string; kind: 'text' | 'area' | 'dept' | 'depts' | 'class' | 'method' | 'date' | 'months' | 'yesno'; required?: boolean; yes?: string; no?: string };
 interface Spec {
   fields: Field[];
-  /** Asked before the act: it cannot be taken back. */
-  irreversible?: string;
+  /** A red button: the act ends or refuses something. */
   danger?: boolean;
 }
 
 const SPECS: Partial<Record<SuggestionAction, Spec>> = {
   accept: { fields: [{ name: 'note', label: '备注', kind: 'area' }] },
-  reject: { fields: [{ name: 'reason', label: '不予立案理由', kind: 'area', required: true }], irreversible: '不予立案后，这件建议转为参阅件，不再交办。', danger: true },
+  reject: { fields: [{ name: 'reason', label: '不予立案理由', kind: 'area', required: true }], danger: true },
   assign: {
     fields: [
       { name: 'lead', label: '主办单位', kind: 'dept', required: true },
       { name: 'co', label: '协办单位', kind: 'depts' },
       { name: 'note', label: '备注', kind: 'area' },
     ],
-    irreversible: '交办后承办单位开始计时。',
   },
-  confirm: { fields: [{ name: 'note', label: '备注', kind: 'area' }], irreversible: '按分办建议交办后，承办单位开始计时。' },
-  sign: { fields: [], irreversible: '签收后由本单位办理，不能再签收第二次。' },
-  return: { fields: [{ name: 'reason', label: '退回理由', kind: 'area', required: true }], irreversible: '退回后由人大机关重新分办。', danger: true },
+  confirm: { fields: [{ name: 'note', label: '备注', kind: 'area' }] },
+  sign: { fields: [] },
+  return: { fields: [{ name: 'reason', label: '退回理由', kind: 'area', required: true }], danger: true },
   opinion: { fields: [{ name: 'opinion', label: '协办意见', kind: 'area', required: true }] },
   consult: {
     fields: [
@@ -61,18 +60,59 @@ const SPECS: Partial<Record<SuggestionAction, Spec>> = {
       { name: 'text', label: '答复内容', kind: 'area', required: true },
     ],
   },
-  'publish-answer': { fields: [], irreversible: '正式答复后代表即可看到并测评，答复内容不能再修改。' },
+  'publish-answer': { fields: [] },
   'decide-redo': {
     fields: [
       { name: 'redo', label: '决定', kind: 'yesno', required: true, yes: '重新办理', no: '办结' },
       { name: 'note', label: '意见', kind: 'area', required: true },
     ],
-    irreversible: '决定后即通知代表和承办单位。',
   },
-  close: { fields: [{ name: 'note', label: '办结说明', kind: 'area' }], irreversible: '办结后这件建议不再办理。', danger: true },
+  close: { fields: [{ name: 'note', label: '办结说明', kind: 'area' }], danger: true },
   urge: { fields: [{ name: 'note', label: '催办意见', kind: 'area' }] },
-  withdraw: { fields: [{ name: 'reason', label: '撤回理由', kind: 'area' }], irreversible: '撤回后不再办理。', danger: true },
+  withdraw: { fields: [{ name: 'reason', label: '撤回理由', kind: 'area' }], danger: true },
 };
+
+const DEADLINE_ROWS = [
+  ['return', 'returnBy', '退回期限'],
+  ['co', 'coOpinionBy', '协办意见期限'],
+  ['answer', 'answerBy', '答复期限'],
+  ['redo', 'redoBy', '重新答复期限'],
+] as const;
+
+/**
+ * Each deadline the suggestion has, once: the one running now in bold with its working days left (or how late
+ * it is), the others as plain dates.
+ */
+function DeadlineList({ s }: { s: SuggestionDetail }) {
+  const { next } = s.deadlines;
+  // In a redo round the answer deadline is the redo deadline: it is listed once, as the redo deadline.
+  const shown = DEADLINE_ROWS.filter(([kind, key]) => s.deadlines[key] && !(kind === 'answer' && s.round > 1 && s.deadlines.answerBy === s.deadlines.redoBy)).map(([kind, key, label]) => {
+    const date = s.deadlines[key]!;
+    const running = !!next && next.date === date && (next.kind === kind || (next.kind === 'redo' && kind === 'answer'));
+    return { kind, label, date, running };
+  });
+  if (!shown.length) return <p style={{ margin: 0 }}>{s.progress.finished ? '没有办理期限。' : '交办后开始计算办理期限。'}</p>;
+  return (
+    <>
+      {!next && <p style={{ margin: '0 0 8px' }}>没有正在计算的期限。</p>}
+      <Descriptions
+        size="small"
+        column={1}
+        items={shown.map((r) => ({
+          key: r.kind,
+          label: r.label,
+          children: r.running && next ? (
+            <b style={next.workingDaysLeft < 0 ? { color: '#b3261e' } : undefined}>
+              {chinaDate(r.date, true)}，{next.workingDaysLeft < 0 ? `已超期 ${-next.workingDaysLeft} 个工作日` : next.workingDaysLeft === 0 ? '今天到期' : `还有 ${next.workingDaysLeft} 个工作日`}
+            </b>
+          ) : (
+            chinaDate(r.date)
+          ),
+        }))}
+      />
+    </>
+  );
+}
 
 /** The detail page. */
 export function SuggestionDetailPage({ id }: { id: number }) {
@@ -104,16 +144,27 @@ export function SuggestionDetailPage({ id }: { id: number }) {
           }))}
         />
         {s.progress.ended && <Alert style={{ marginTop: 8 }} type="info" message={`${s.progress.ended.label}${s.progress.ended.at ? `（${chinaTime(s.progress.ended.at)}）` : ''}`} />}
+        <div className="progress-plain">
+          <p>{s.progress.summary}</p>
+          {s.progress.next && (
+            <p className={s.progress.next.you ? 'next-step next-step-you' : 'next-step'} style={(s.progress.next.workingDaysLeft ?? 0) < 0 ? { color: '#b3261e', fontWeight: 600 } : undefined}>
+              {s.progress.next.text}
+            </p>
+          )}
+        </div>
       </Card>
-      <Card size="small" title="可做的操作" style={{ marginBottom: 12 }}>
-        {s.actions.length ? (
-          <Space wrap>
-            {s.actions.map((a) => (
-              <Button key={a} type={a === 'confirm' || a === 'sign' || a === 'publish-answer' ? 'primary' : 'default'} danger={SPECS[a]?.danger} onClick={() => setActing(a)}>
-                {ACTION_LABELS[a] ?? a}
-              </Button>
+      <Card size="small" title="您现在可以" style={{ marginBottom: 12 }}>
+        {s.actionDetails.length ? (
+          <div className="action-list">
+            {s.actionDetails.map((d) => (
+              <div key={d.action} className="action-row">
+                <Button type={d.action === 'confirm' || d.action === 'sign' || d.action === 'publish-answer' ? 'primary' : 'default'} danger={SPECS[d.action]?.danger} onClick={() => setActing(d.action)}>
+                  {d.label}
+                </Button>
+                <span className="action-effect">{d.effect}</span>
+              </div>
             ))}
-          </Space>
+          </div>
         ) : (
           <span>现在没有需要您做的操作。</span>
         )}
@@ -169,21 +220,8 @@ export function SuggestionDetailPage({ id }: { id: number }) {
         </Col>
         <Col xs={24} lg={9}>
           <Card size="small" title="期限" style={{ marginBottom: 12 }}>
-            {s.deadlines.next ? (
-              <p style={{ fontSize: 16, margin: 0 }}>
-                {s.deadlines.next.label}：{day(s.deadlines.next.date)}，
-                {s.deadlines.overdue ? <b style={{ color: '#b3261e' }}>已超期</b> : `还有 ${s.deadlines.next.workingDaysLeft} 个工作日`}
-              </p>
-            ) : (
-              <p style={{ margin: 0 }}>没有进行中的期限</p>
-            )}
+            <DeadlineList s={s} />
             {s.deadlines.provisionalNote && <Alert type="info" style={{ marginTop: 8 }} message={s.deadlines.provisionalNote} />}
-            <Descriptions size="small" column={1} style={{ marginTop: 8 }} items={[
-              { key: 'r', label: '退回期限', children: day(s.deadlines.returnBy) },
-              { key: 'c', label: '协办意见期限', children: day(s.deadlines.coOpinionBy) },
-              { key: 'a', label: '答复期限', children: day(s.deadlines.answerBy) },
-              ...(s.deadlines.redoBy ? [{ key: 'd', label: '重新答复期限', children: day(s.deadlines.redoBy) }] : []),
-            ]} />
           </Card>
           <Card size="small" title="办理过程">
             <Timeline
@@ -211,11 +249,13 @@ export function SuggestionDetailPage({ id }: { id: number }) {
 function ActionDialog({ s, action, onClose, onDone }: { s: SuggestionDetail; action: SuggestionAction; onClose: () => void; onDone: () => void }) {
   const { message } = App.useApp();
   const spec = SPECS[action] ?? { fields: [{ name: 'note', label: '备注', kind: 'area' as const }] };
+  const detail = s.actionDetails.find((d) => d.action === action);
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const depts = useLoad(() => (spec.fields.some((f) => f.kind === 'dept' || f.kind === 'depts') ? api.departments() : Promise.resolve({ items: [] })), [action]);
-  const label = ACTION_LABELS[action] ?? action;
+  const label = detail?.label ?? ACTION_LABELS[action];
+  const irreversible = detail?.irreversible ?? false;
   const submit = async () => {
     const v = await form.validateFields();
     const body: Record<string, unknown> = {};
@@ -229,7 +269,7 @@ function ActionDialog({ s, action, onClose, onDone }: { s: SuggestionDetail; act
     setError(null);
     try {
       await api.act(s.id, action, body as never);
-      message.success(`${label}：已完成`);
+      message.success(`${ACTION_LABELS[action]}：已完成`);
       onClose();
       onDone();
     } catch (err) {
@@ -242,14 +282,15 @@ function ActionDialog({ s, action, onClose, onDone }: { s: SuggestionDetail; act
     <Modal
       open
       title={`${label} · ${s.number}`}
-      okText={spec.irreversible ? `确认${label}` : label}
+      okText={irreversible ? `确认${label}` : label}
       cancelText="取消"
       okButtonProps={{ danger: spec.danger, loading: busy }}
       onOk={submit}
       onCancel={onClose}
       destroyOnHidden
     >
-      {spec.irreversible && <Alert type="warning" showIcon message={`${spec.irreversible}确定要${label}吗？`} style={{ marginBottom: 12 }} />}
+      {detail && <p className="action-effect">{detail.effect}</p>}
+      {irreversible && <Alert type="warning" showIcon message={detail?.confirm ?? `确定要${label}吗？`} style={{ marginBottom: 12 }} />}
       {action === 'confirm' && <ProposalCell routing={s.routing} />}
       {error && <Alert type="error" showIcon message={error} style={{ margin: '12px 0' }} role="alert" />}
       <Form form={form} layout="vertical" requiredMark="optional" initialValues={action === 'assign' ? { lead: s.routing?.lead?.code, co: s.routing?.co.map((c) => c.code) } : {}}>
