@@ -14,7 +14,8 @@
  * last lines are `departments no_history_top1=<x> no_history_top3=<x> history_top1=<x> history_top3=<x> n=<n>`
  * and the same for `odd` and `even`.
  * `--file <csv>` measures another labelled set with the same columns (title, department; unit optional).
- * `--misses all|odd|even|none` lists the misses of those rows only (keep a reporting half unread).
+ * `--misses all|odd|even|none` lists the misses of those rows only (keep a reporting half unread); the counts of
+ * which department was put first instead of which (no texts) are printed for all rows.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -40,6 +41,8 @@ interface Result {
   top1: number;
   top3: number;
   lines: string[];
+  /** Top-1 misses counted by (right department → department put first), without the texts. */
+  confusion: Map<string, number>;
   /** Top-1 and top-3 on the odd-numbered and even-numbered rows (1-based). */
   halves: { odd: [number, number]; even: [number, number] };
 }
@@ -57,6 +60,7 @@ async function measure(rank: (title: string) => Promise<RankedDepartment[]>, row
   let top3 = 0;
   const half = { odd: [0, 0, 0], even: [0, 0, 0] };
   const lines: string[] = [];
+  const confusion = new Map<string, number>();
   for (const [i, r] of rows.entries()) {
     const ranked = await rank(r.title);
     const codes = ranked.map((d) => d.code);
@@ -71,13 +75,17 @@ async function measure(rank: (title: string) => Promise<RankedDepartment[]>, row
       top3 += 1;
       h[1] += 1;
     }
+    if (codes[0] !== r.department) {
+      const key = `${r.department} → ${codes[0] ?? '（无）'}`;
+      confusion.set(key, (confusion.get(key) ?? 0) + 1);
+    }
     if (codes[0] !== r.department && (misses === 'all' || misses === parity)) {
       const proposed = ranked.map((d) => `${d.code} ${d.score.toFixed(2)}${d.why.length ? `（${d.why.join('、')}）` : ''}`).join('；');
       lines.push(`${codes.includes(r.department) ? '~' : '✗'} #${i + 1} 应为 ${r.department}${r.unit ? `（${r.unit}）` : ''} ← ${proposed} | ${r.title}`);
     }
   }
   const rate = (h: number[]): [number, number] => (h[2] ? [h[0] / h[2], h[1] / h[2]] : [0, 0]);
-  return { top1: top1 / rows.length, top3: top3 / rows.length, lines, halves: { odd: rate(half.odd), even: rate(half.even) } };
+  return { top1: top1 / rows.length, top3: top3 / rows.length, lines, confusion, halves: { odd: rate(half.odd), even: rate(half.even) } };
 }
 
 async function main() {
@@ -119,6 +127,10 @@ async function main() {
     await core.db.close();
 
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    const confused = (r: Result) => {
+      const pairs = [...r.confusion].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      return pairs.length ? [`    第一位错在哪里（应为 → 排在第一）：${pairs.map(([k, n]) => `${k} ×${n}`).join('，')}`] : [];
+    };
     const halves = (r: Result) => `（单数行 ${pct(r.halves.odd[0])} / ${pct(r.halves.odd[1])}，双数行 ${pct(r.halves.even[0])} / ${pct(r.halves.even[1])}）`;
     const f = (x: number) => x.toFixed(4);
     const out = [
@@ -126,10 +138,12 @@ async function main() {
       '',
       `(a) 无历史（生产模式新库，只有部门职责、别名和关键词；启动训练 ${bootSeconds.toFixed(1)} 秒，模型 ${firstVersion}）`,
       `    第一位正确 ${pct(first.top1)}，前三位含正确 ${pct(first.top3)}${halves(first)}`,
+      ...confused(first),
       ...first.lines.map((l) => `    ${l}`),
       '',
       `(b) 导入历史之后（${imported.value.taken} 条历史建议，${imported.value.retrain?.message ?? '未重训'}）`,
       `    第一位正确 ${pct(after.top1)}，前三位含正确 ${pct(after.top3)}${halves(after)}`,
+      ...confused(after),
       ...after.lines.map((l) => `    ${l}`),
       '',
       `departments no_history_top1=${f(first.top1)} no_history_top3=${f(first.top3)} history_top1=${f(after.top1)} history_top3=${f(after.top3)} n=${rows.length}`,

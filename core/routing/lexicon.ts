@@ -18,15 +18,21 @@
  *
  * A match must start and end on jieba word boundaries (线路 is not found in 东二线|路段) or be the head or tail
  * of one longer word (工资 in 工人工资), and a match inside a
- * longer match is dropped (农田 inside 基本农田), so the most specific phrase decides. The matched words are
+ * longer match is dropped (农田 inside 基本农田), so the most specific phrase decides. A keyword that only says where
+ * the subject is (学校 in 学校门口请设置减速带, 超市 in 超市附近车辆乱停乱放: setting.ts) counts at a third of its
+ * strength, so the problem outweighs the place; a unit's name always counts in full. The matched words are
  * shown as deciding words: they are whole words from the department's own list, reasons a person accepts.
  */
 import { departmentNameForms } from '../directory/departmentWords';
 import { segmenter } from './features';
+import { settingMask } from './setting';
 import { isListedWord, specificity } from './specificity';
 
 /** A keyword's head word counts alone only when at least this specific (减速 0.83 yes, 学校 0.25 no). */
 const PART_SPECIFICITY = 0.7;
+
+/** A keyword that only says where the subject is (学校 in 学校门口请设置减速带: setting.ts) counts at this fraction. */
+export const SETTING_WEIGHT = 1 / 3;
 
 /** Log-odds added per unit of match strength (a three-character keyword of one department: e³ ≈ 20× the odds). */
 export const BOOST = 3;
@@ -42,6 +48,8 @@ interface Entry {
   term: string;
   code: string;
   strength: number;
+  /** A name, alias or unit word (住建局, 交警大队): naming a unit is never only a setting. */
+  name: boolean;
 }
 
 export interface LexiconMatch {
@@ -64,8 +72,8 @@ export class DepartmentLexicon {
     const entries: Entry[] = [];
     for (const d of departments) {
       const names = new Set(departmentNameForms(d.name, d.aliases).map(fold));
-      for (const t of names) entries.push({ term: t, code: d.code, strength: 2 });
-      for (const k of d.keywords.map(fold)) if (k.length >= 2 && !names.has(k)) entries.push({ term: k, code: d.code, strength: specificity(k) });
+      for (const t of names) entries.push({ term: t, code: d.code, strength: 2, name: true });
+      for (const k of d.keywords.map(fold)) if (k.length >= 2 && !names.has(k)) entries.push({ term: k, code: d.code, strength: specificity(k), name: false });
     }
     // A keyword's specific head word stands for it at half strength (减速带 → 减速 finds 减速装置, 农田水利 →
     // 农田): people write the same subject in other compounds. A generic head (学校 in 学校食堂) does not; nor
@@ -81,7 +89,7 @@ export class DepartmentLexicon {
       const weight = specificity(part);
       if (part.length < 2 || weight < PART_SPECIFICITY || full.has(`${e.code}\u0000${part}`)) continue;
       full.add(`${e.code}\u0000${part}`);
-      entries.push({ term: part, code: e.code, strength: weight / 2 });
+      entries.push({ term: part, code: e.code, strength: weight / 2, name: false });
     }
     for (const e of entries) owners.set(e.term, (owners.get(e.term) ?? new Set()).add(e.code));
     const seen = new Set<string>();
@@ -123,16 +131,27 @@ export class DepartmentLexicon {
           if (text.startsWith(e.term, i) && whole(i, i + e.term.length)) hits.push({ start: i, end: i + e.term.length, e });
         }
       }
+      const starts = new Set(hits.map((h) => h.start));
+      const setting = hits.length ? settingMask(text, (i) => starts.has(i)) : new Uint8Array(0);
       for (const h of hits) {
         if (hits.some((o) => o.end - o.start > h.end - h.start && o.start <= h.start && o.end >= h.end)) continue;
-        const key = `${h.e.code}\u0000${h.e.term}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const weight = BOOST * h.e.strength * (!h.e.name && setting[h.start] && setting[h.end - 1] ? SETTING_WEIGHT : 1);
         const m = out.get(h.e.code) ?? { boost: 0, words: [], weights: [] };
-        m.boost += BOOST * h.e.strength;
-        m.words.push(h.e.term);
-        m.weights.push(BOOST * h.e.strength);
         out.set(h.e.code, m);
+        const key = `${h.e.code}\u0000${h.e.term}`;
+        if (seen.has(key)) {
+          // The same word again (a setting first, the subject later): it counts once, at its larger weight.
+          const at = m.words.indexOf(h.e.term);
+          if (at >= 0 && weight > m.weights[at]) {
+            m.boost += weight - m.weights[at];
+            m.weights[at] = weight;
+          }
+          continue;
+        }
+        seen.add(key);
+        m.boost += weight;
+        m.words.push(h.e.term);
+        m.weights.push(weight);
       }
     }
     return out;
