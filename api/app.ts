@@ -7,7 +7,6 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import serve from 'koa-static';
 import pino, { type Logger } from 'pino';
-import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import { refreshCalendar } from '../core/calendar/calendar';
 import { withClientAddress } from '../core/audit/client';
 import type { CoreContext } from '../core/context';
@@ -74,7 +73,8 @@ export function createApp(core: CoreContext, logger: Logger = pino({ level: core
   meta.get('/', (ctx) => {
     ctx.body = { name: '履职通 API', docs: '/docs', openapi: '/api/openapi.json', health: '/api/health' };
   });
-  const docsAssets = serve(getAbsoluteFSPath(), { index: false });
+  // swagger-ui-dist's own entry loads its whole browser bundle into Node just to say where its files are.
+  const docsAssets = serve(path.dirname(require.resolve('swagger-ui-dist/package.json')), { index: false });
   meta.get('/docs/assets/:file', async (ctx, next) => {
     ctx.path = `/${path.basename(ctx.params.file)}`;
     await docsAssets(ctx, next);

@@ -1,12 +1,15 @@
 /**
  * Once per jest run: fails early when CI expects MariaDB and no MySQL URL was given, then builds the template
- * database of every kind this run covers (the demo city and its first routing model), which each test file copies.
+ * database of every kind this run covers (the demo city and its first routing model), which each test file copies,
+ * and — at the same time, in esbuild's own process — the bundles of the processes the tests start (helpers/bin.ts).
  */
+import { buildBins } from './helpers/bin';
 import { buildTemplate, databaseKinds, TEST_JWT_SECRET } from './helpers/db';
 
 /** The template databases' removers, for globalTeardown (globalSetup's globals are visible there). */
 declare global {
   var lvzhiDropTemplates: (() => Promise<void>)[] | undefined;
+  var lvzhiDropBins: (() => void) | undefined;
 }
 
 export default async function globalSetup() {
@@ -16,7 +19,10 @@ export default async function globalSetup() {
   if (process.env.CI && !process.env.TEST_MYSQL_URL) {
     throw new Error('CI is set but TEST_MYSQL_URL is not: every database test must also run on MariaDB in CI');
   }
+  const bins = buildBins();
+  bins.catch(() => undefined); // awaited below; not an unhandled rejection while the templates are built
   // One after the other: the models are bound to one database at a time.
   globalThis.lvzhiDropTemplates = [];
   for (const kind of databaseKinds()) globalThis.lvzhiDropTemplates.push(await buildTemplate(kind));
+  globalThis.lvzhiDropBins = await bins;
 }

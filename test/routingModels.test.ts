@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { sweepRoutingRetrain } from '../core/sweeps/routingRetrain';
 import { DepartmentModel, RoutingExampleModel } from '../models/definitions';
 import { startTestApi, type TestApi } from './helpers/api';
+import { nodeArgs, ROOT } from './helpers/bin';
 import { databaseKinds } from './helpers/db';
 
 const CSV_TYPE = { 'content-type': 'text/csv; charset=utf-8' };
@@ -158,7 +159,7 @@ describe('npm run routing:models', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-models-'));
     const env = { ...process.env, DATABASE_URL: `sqlite:${dir}/m.sqlite` };
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'cli/routingModels.ts', ...args], { encoding: 'utf8', cwd: path.resolve(__dirname, '..'), env });
+      spawnSync(process.execPath, [...nodeArgs('cli/routingModels.ts'), ...args], { encoding: 'utf8', cwd: ROOT, env });
     fs.writeFileSync(path.join(dir, 'h.csv'), '标题,内容,承办单位\n关于增加夜间公交班次的建议,,交通运输局\n关于整治噪音扰民的建议,,噪音办\n');
     const imported = run('import', path.join(dir, 'h.csv'));
     expect(imported.status).toBe(0);

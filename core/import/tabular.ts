@@ -3,7 +3,8 @@
  * row, what an import took and what it refused. Shared by every import (routing history, people, stations):
  * each import names its columns with their synonyms and decides what a row means.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../export/excel';
 import { parse } from 'csv-parse/sync';
 
 export type TableFormat = 'csv' | 'xlsx';
@@ -49,7 +50,7 @@ export async function readTable(data: Buffer, format: TableFormat): Promise<Tabl
     }[];
     return parsed.filter((p) => filled(p.record)).map((p) => ({ row: p.info.lines, values: p.record }));
   }
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJS()).Workbook();
   await book.xlsx.load(data as unknown as ArrayBuffer);
   const sheet = book.worksheets[0];
   if (!sheet) return [];

@@ -2,7 +2,7 @@
  * Export of a questionnaire as XLSX (a summary sheet and one row per response) or CSV (the rows), made with
  * exceljs. An anonymous questionnaire's export holds no names.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../export/excel';
 import type { Question } from '../../contracts/engagement';
 import { chinaDateTime } from '../../contracts/format';
 import { QuestionnaireModel, ResponseModel } from '../../models/engagement';
@@ -30,7 +30,7 @@ async function buildExport(q: QuestionnaireModel, format: 'xlsx' | 'csv'): Promi
   const responses = await ResponseModel.findAll({ where: { questionnaireId: id }, order: [['id', 'ASC']] });
   const users = q.anonymous ? new Map<number, UserModel>() : new Map((await UserModel.findAll({ where: { id: responses.map((r) => r.userId) } })).map((u) => [u.id, u]));
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const rows = wb.addWorksheet('明细');
   rows.addRow(['序号', ...(q.anonymous ? [] : ['姓名', '账号']), '提交时间', ...questions.map((x) => x.title)]);
   responses.forEach((r, i) => {

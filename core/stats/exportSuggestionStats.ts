@@ -1,5 +1,5 @@
 /** The dashboard as a file: XLSX with one sheet per table, or the department table as CSV. */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../export/excel';
 import type { Actor, CoreContext } from '../context';
 import { workbookFile, type DownloadFile } from '../export/workbookFile';
 import { invalid, ok, type Outcome } from '../result';
@@ -12,7 +12,7 @@ export async function exportSuggestionStats(ctx: CoreContext, actor: Actor, inpu
   const stats = await suggestionStats(ctx, actor, query);
   if (!stats.ok) return stats;
   const s = stats.value;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const depts = wb.addWorksheet('承办单位');
   depts.addRow(['承办单位', '主办件数', '已答复', '按期答复', '逾期未答复', '按期答复率 %']);
   for (const d of s.byDepartment) depts.addRow([d.name, d.total, d.answered, d.onTime, d.overdue, d.onTimeRate ?? '']);

@@ -9,11 +9,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { NotificationModel, NotificationSettingModel, OutboxModel } from '../../models/engagement';
 import { RoutingModelVersion, SuggestionEventModel, UserModel } from '../../models/definitions';
 import { DEMO_PASSWORD } from '../../models/seed';
+import { nodeArgs, ROOT } from '../helpers/bin';
 import { suggestionAt } from '../helpers/core';
 import { createTestCore, TEST_JWT_SECRET, type DbKind, type TestCore } from '../helpers/db';
 import { startJobs, until, type Tick } from '../helpers/jobs';
@@ -38,8 +38,8 @@ function watch(child: ChildProcess, children: ChildProcess[]): void {
 /** Starts a real API process on `databaseUrl` and waits until it answers. */
 async function startApi(databaseUrl: string, env: Record<string, string>, children: ChildProcess[]): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
-    cwd: path.resolve(__dirname, '../..'),
+  const child = spawn(process.execPath, nodeArgs('api/server.ts'), {
+    cwd: ROOT,
     env: { ...process.env, ...env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_MODE: '0', JWT_SECRET: TEST_JWT_SECRET, JOBS: 'off', APP_BUILD: 'off', ROUTING_REFRESH_SECONDS: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

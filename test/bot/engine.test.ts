@@ -1,6 +1,6 @@
 /** The bot end to end against the real API, straight into the engine and through Wechaty with puppet-mock. */
 import { execFile } from 'node:child_process';
-import path from 'node:path';
+import { nodeArgs, ROOT } from '../helpers/bin';
 import { BotEngine, type IncomingMessage } from '../../bot/engine';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { engineDriver, wechatyDriver, type BotDriver } from '../helpers/botDrivers';
@@ -190,7 +190,7 @@ describe('bot in groups and on the console', () => {
 
   test('npm run bot:console speaks JSON lines', async () => {
     const input = ['{"from":"deputy06","chat":null,"text":"帮助"}', '{"from":"deputy06","chat":"g@chatroom","text":"hello","mention":false}', 'not json', '{"from":"deputy06","chat":"g@chatroom","text":"我的建议","mention":true}'].join('\n');
-    const child = execFile(process.execPath, ['--import', 'tsx', 'bot/console.ts'], { cwd: path.resolve(__dirname, '../..'), env: { ...process.env, API_URL: api.url } });
+    const child = execFile(process.execPath, nodeArgs('bot/console.ts'), { cwd: ROOT, env: { ...process.env, API_URL: api.url } });
     child.stdin!.end(input);
     const out = await new Promise<string>((resolve) => {
       let s = '';

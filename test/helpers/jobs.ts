@@ -1,7 +1,7 @@
 /** Real jobs processes (`jobs/main.ts`) for tests, with their tick reports. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import readline from 'node:readline';
+import { nodeArgs, ROOT } from './bin';
 
 export interface Tick {
   holder: string;
@@ -12,9 +12,9 @@ export interface Tick {
 /** Starts a jobs process ticking every second against `databaseUrl`. */
 export function startJobs(databaseUrl: string, holder: string, env: Record<string, string> = {}) {
   const ticks: Tick[] = [];
-  // `node --import tsx`, not the tsx wrapper: the pid must be the runner itself so that SIGKILL kills it.
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'jobs/main.ts'], {
-    cwd: path.resolve(__dirname, '../..'),
+  // `node` itself, not a wrapper: the pid must be the runner itself so that SIGKILL kills it.
+  const child: ChildProcess = spawn(process.execPath, nodeArgs('jobs/main.ts'), {
+    cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, JOBS_HOLDER: holder, JOBS_LEASE_MS: '2500', JOBS_RULE: '* * * * * *', LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
