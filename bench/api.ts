@@ -9,7 +9,7 @@
  * 6,007 city deputies and to all 100,000 (time to answer); one jobs tick over everything (time, peak RSS).
  * Prints a table. Figures only: nothing here asserts a time.
  *
- *   npm run bench:api [-- --db=mysql|sqlite|both] [--seconds=8] [--clients=1,20,100] [--skip=dashboard,notices,jobs,baseline]
+ *   npm run bench:api [-- --db=mysql|sqlite|both] [--seconds=8] [--clients=1,20,100] [--skip=dashboard,notices,jobs,baseline] [--only=detail,region]
  *
  * Env: BENCH_MYSQL_URL (default mysql://lvzhi:lvzhi@127.0.0.1:33306), BENCH_DIR for the SQLite file (default
  * $TMPDIR/lvzhi-bench), BENCH_MYSQL_SUGGESTIONS / BENCH_SQLITE_SUGGESTIONS to change the sizes.
@@ -20,7 +20,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import jwt from 'jsonwebtoken';
-import { migrate, type Database } from '../models/db';
+import { migrate, openDatabase, type Database } from '../models/db';
 import { CITY_DELEGATION, DATA_VERSION, ensureBenchData, type BenchPeople } from './apiData';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -29,6 +29,8 @@ const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/
 const SECONDS = Number(args.seconds ?? 8);
 const CLIENTS = (args.clients ?? '1,20,100').split(',').map(Number);
 const SKIP = new Set((args.skip ?? '').split(',').filter(Boolean));
+/** `--only=detail,region`: the scenarios whose name contains one of these words (all by default). */
+const ONLY = (args.only ?? '').split(',').filter(Boolean);
 /** The dashboard of an old build loads every row into Node: its client counts can be limited (e.g. 1) to keep the shared machine alive. */
 const DASHBOARD_CLIENTS = args['dashboard-clients'] ? args['dashboard-clients'].split(',').map(Number) : CLIENTS;
 const JOBS_TIMEOUT_S = Number(args['jobs-timeout'] ?? 600);
@@ -244,7 +246,7 @@ async function benchDatabase(kind: 'mysql' | 'sqlite', url: string, n: number, p
   for (const note of await ensureBaselineIndexes(db)) log(`  ${note}`);
   await db.close();
   log(`  ready in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  const sc = scenarios(people, n).filter((s) => !(SKIP.has('dashboard') && s.name.startsWith('dashboard')));
+  const sc = scenarios(people, n).filter((s) => !(SKIP.has('dashboard') && s.name.startsWith('dashboard')) && (!ONLY.length || ONLY.some((w) => s.name.includes(w))));
   const env = { DATABASE_URL: url, JWT_SECRET: SECRET, PORT: String(port), NODE_ENV: 'production', JOBS: 'off', APP_BUILD: 'off', LOG_LEVEL: 'warn' };
 
   if (!SKIP.has('baseline')) {
@@ -297,6 +299,9 @@ async function benchDatabase(kind: 'mysql' | 'sqlite', url: string, n: number, p
   await stop(api);
 
   if (!SKIP.has('jobs')) {
+    // The tick is measured from the state the generation left (what earlier runs' ticks did today is undone first).
+    const undone = await undoEarlierTicks(url, people);
+    if (undone) log(`  undid what earlier ticks did since the generation day: ${undone}`);
     const job = startProcess('bench/apiJobsTick.ts', env, 'jobs');
     let out = '';
     job.stdout!.removeAllListeners('data');
@@ -306,13 +311,40 @@ async function benchDatabase(kind: 'mysql' | 'sqlite', url: string, n: number, p
     const [, rss] = await peakRss(job.pid, () => new Promise((res) => job.once('exit', res)));
     clearTimeout(killer);
     const line = out.split('\n').find((l) => l.startsWith('{'));
-    const r = line ? (JSON.parse(line) as { ms: number; results: Record<string, number> }) : null;
+    const r = line ? (JSON.parse(line) as { ms: number; results: Record<string, number>; sweeps?: Record<string, number> }) : null;
     extras.push(
       r
-        ? `${kind}: one jobs tick over ${n.toLocaleString('en')} suggestions: ${(r.ms / 1000).toFixed(1)} s, peak RSS ${rss.toFixed(0)} MB (${Object.entries(r.results).map(([k, v]) => `${k} ${v}`).join(', ')})`
+        ? `${kind}: one jobs tick over ${n.toLocaleString('en')} suggestions: ${(r.ms / 1000).toFixed(1)} s, peak RSS ${rss.toFixed(0)} MB (${Object.entries(r.results)
+            .filter(([k, v]) => v || (r.sweeps?.[k] ?? 0) >= 1000)
+            .map(([k, v]) => `${k} ${v} in ${((r.sweeps?.[k] ?? 0) / 1000).toFixed(1)} s`)
+            .join(', ')})`
         : `${kind}: the jobs tick did not finish (exit ${job.exitCode ?? job.signalCode} after ${((performance.now() - j0) / 1000).toFixed(0)} s; limit ${JOBS_TIMEOUT_S} s), peak RSS ${rss.toFixed(0)} MB`,
     );
     log(`  ${extras[extras.length - 1]}`);
+  }
+}
+
+/**
+ * Removes what jobs ticks wrote since the start of the generation day (Beijing time): their once-marks, the system's
+ * timeline events and the reminders' inbox and outbox rows. The generated marks and events all lie before that
+ * instant, so every run's tick starts from the same state and does the same work.
+ */
+async function undoEarlierTicks(url: string, people: BenchPeople): Promise<string> {
+  const db = await openDatabase(url);
+  try {
+    const since = new Date(Date.parse(`${people.today}T00:00:00+08:00`));
+    const q = db.sequelize;
+    const del = async (sql: string) => {
+      const [r] = (await q.query(sql, { replacements: { since, system: people.systemId } })) as [unknown, unknown];
+      return db.kind === 'mysql' ? Number((r as { affectedRows?: number }).affectedRows ?? 0) : Number(((await q.query('SELECT changes() AS n'))[0] as { n: number }[])[0].n);
+    };
+    const outbox = await del(`DELETE FROM outbox WHERE notificationId IN (SELECT id FROM notifications WHERE refType = 'suggestion' AND createdAt >= :since)`);
+    const inbox = await del(`DELETE FROM notifications WHERE refType = 'suggestion' AND createdAt >= :since`);
+    const events = await del(`DELETE FROM suggestion_events WHERE actorUserId = :system AND createdAt >= :since`);
+    const marks = await del(`DELETE FROM job_marks WHERE createdAt >= :since`);
+    return marks + events + inbox + outbox ? `${marks} marks, ${events} events, ${inbox} inbox and ${outbox} outbox rows` : '';
+  } finally {
+    await db.close();
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * One jobs tick of `npm run bench:api`, in a process of its own (so that its memory is measured alone): boots
  * the core as `npm run jobs` does (env: DATABASE_URL, JWT_SECRET, NODE_ENV=production), runs one tick of the
- * jobs runner as its leader and prints `{"ms":…,"results":{…}}`.
+ * jobs runner as its leader and prints `{"ms":…,"results":{…},"sweeps":{name: ms}}`.
  */
 import { bootCore } from '../core/bootstrap';
 import { loadConfig } from '../core/config';
@@ -11,10 +11,10 @@ async function main() {
   const core = await bootCore(loadConfig());
   const runner = new JobRunner(core, { holder: `bench-${process.pid}` });
   const t0 = performance.now();
-  const { results } = await runner.tick();
+  const { results, ms: sweeps } = await runner.tick();
   const ms = performance.now() - t0;
   await runner.stop();
-  process.stdout.write(`${JSON.stringify({ ms, results })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms, results, sweeps })}\n`);
   await core.db.close();
 }
 

@@ -57,27 +57,30 @@ export class JobRunner {
   }
 
   /** Runs one round: lease, then every sweep if leader. Returns what each sweep did. */
-  async tick(): Promise<{ leader: boolean; results: Record<string, number> }> {
+  async tick(): Promise<{ leader: boolean; results: Record<string, number>; ms: Record<string, number> }> {
     const leader = await acquireLease(LEASE_NAME, this.holder, this.leaseMs, this.core.clock.now());
     const results: Record<string, number> = {};
+    const ms: Record<string, number> = {};
     if (!leader) {
       this.options.onTick?.({ holder: this.holder, leader, results });
-      return { leader, results };
+      return { leader, results, ms };
     }
     // Deadlines are judged with the holiday schedules as the admin last entered them (in any process).
     await refreshCalendar();
     for (const [name, sweep] of SWEEPS) {
+      const t0 = performance.now();
       try {
         results[name] = await sweep(this.core);
       } catch (err) {
         results[name] = -1;
         this.options.logger?.error({ err, sweep: name }, 'sweep failed');
       }
+      ms[name] = Math.round(performance.now() - t0);
     }
     const busy = Object.entries(results).filter(([, n]) => n !== 0);
     if (busy.length) this.options.logger?.info({ holder: this.holder, ...Object.fromEntries(busy) }, 'jobs');
     this.options.onTick?.({ holder: this.holder, leader, results });
-    return { leader, results };
+    return { leader, results, ms };
   }
 
   /** Starts ticking every minute (and once now). */

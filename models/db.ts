@@ -41,6 +41,22 @@ export function currentTransaction(): Transaction | undefined {
 
 export type DatabaseKind = 'sqlite' | 'mysql';
 
+/**
+ * LOG_SQL=1: every statement with its time in ms on stderr (for profiling one request at a time); off by default.
+ * LOG_SQL=<n> logs only statements that took at least n ms.
+ */
+function sqlLogging(): { logging: false | ((sql: string, ms?: number) => void); benchmark: boolean } {
+  const v = process.env.LOG_SQL;
+  if (!v || /^(0|off|false|no)$/i.test(v)) return { logging: false, benchmark: false };
+  const min = /^\d+$/.test(v) && Number(v) > 1 ? Number(v) : 0;
+  return {
+    benchmark: true,
+    logging: (sql: string, ms?: number) => {
+      if ((ms ?? 0) >= min) process.stderr.write(`[sql ${ms ?? '?'} ms] ${sql.length > 2000 ? `${sql.slice(0, 2000)}… (${sql.length} chars)` : sql}\n`);
+    },
+  };
+}
+
 export interface Database {
   sequelize: Sequelize;
   kind: DatabaseKind;
@@ -59,7 +75,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
     kind = 'mysql';
     sequelize = new Sequelize(url.replace(/^mariadb:/, 'mysql:'), {
       dialect: 'mysql',
-      logging: false,
+      ...sqlLogging(),
       timezone: '+00:00',
       dialectOptions: { charset: 'utf8mb4', dateStrings: false },
       define: { charset: 'utf8mb4', collate: 'utf8mb4_unicode_ci' },
@@ -72,7 +88,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
     sequelize = new Sequelize({
       dialect: 'sqlite',
       storage: file,
-      logging: false,
+      ...sqlLogging(),
       // Transactions take the write lock when they begin, and wait for it (busy timeout) rather than fail.
       transactionType: Transaction.TYPES.IMMEDIATE,
     });

@@ -127,7 +127,10 @@ export async function visibleListWhere(actor: Actor): Promise<WhereOptions> {
  */
 export function staffRowTest(actor: Actor, alias: string): WhereOptions | null {
   if (actor.role !== 'staff') return null;
-  return Sequelize.literal(`(SELECT COUNT(*) FROM suggestion_assignments sa WHERE sa.suggestionId = ${alias}.id AND sa.departmentId = ${Number(actor.departmentId ?? 0)}) > 0`) as unknown as WhereOptions;
+  // Current tasks only, as visibleWhere: a task the department returned is not on its list.
+  return Sequelize.literal(
+    `EXISTS (SELECT 1 FROM suggestion_assignments sa WHERE sa.suggestionId = ${alias}.id AND sa.departmentId = ${Number(actor.departmentId ?? 0)} AND sa.active = 1)`,
+  ) as unknown as WhereOptions;
 }
 
 /** A deputy's own part in suggestions: written, led, co-signed (as `isCosigner` counts), or addressed to them. */

@@ -69,6 +69,40 @@ export async function suggestionView(base: Base, id: number): Promise<Suggestion
   };
 }
 
+/**
+ * What `suggestionView` reads of each of `suggestionIds`, for many events at once (a sweep's batch): one statement per table.
+ * `departmentIds` are departments whose names the texts may need besides the assignments' (the actors').
+ * Null for an id that does not exist.
+ */
+export async function suggestionParts(suggestionIds: number[], departmentIds: number[] = []): Promise<Map<number, Omit<SuggestionView, keyof EventView> | null>> {
+  const wanted = [...new Set(suggestionIds)];
+  const rows = await SuggestionModel.findAll({ where: { id: wanted } });
+  const regionIds = [...new Set(ids(rows.map((s) => s.regionId)))];
+  const stationIds = [...new Set(ids(rows.map((s) => s.addressedStationId)))];
+  const [regions, assignments, stations] = await Promise.all([
+    regionIds.length ? RegionModel.findAll({ where: { id: regionIds } }) : [],
+    rows.length ? AssignmentModel.findAll({ where: { suggestionId: rows.map((s) => s.id), active: true }, order: [['id', 'ASC']] }) : [],
+    stationIds.length ? StationModel.findAll({ where: { id: stationIds } }) : [],
+  ]);
+  const deptIds = [...new Set([...assignments.map((a) => a.departmentId), ...departmentIds])];
+  const departments = new Map((deptIds.length ? await DepartmentModel.findAll({ where: { id: deptIds } }) : []).map((d) => [d.id, d.name]));
+  const regionPath = new Map(regions.map((r) => [r.id, r.path]));
+  const station = new Map(stations.map((x) => [x.id, x]));
+  const out = new Map<number, Omit<SuggestionView, keyof EventView> | null>(wanted.map((id) => [id, null]));
+  for (const s of rows) {
+    const mine = assignments.filter((a) => a.suggestionId === s.id);
+    out.set(s.id, {
+      s,
+      regionPath: s.regionId ? (regionPath.get(s.regionId) ?? null) : null,
+      lead: mine.filter((a) => a.role === 'lead'),
+      co: mine.filter((a) => a.role === 'co'),
+      departments,
+      station: s.addressedStationId ? (station.get(s.addressedStationId) ?? null) : null,
+    });
+  }
+  return out;
+}
+
 /** Who can hear of a suggestion's events. */
 export const SUGGESTION_AUDIENCES = {
   /** The deputy who leads the suggestion (its author, or the deputy who took up a citizen's opinion). */

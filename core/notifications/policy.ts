@@ -61,6 +61,15 @@ export function availableChannels(user: { role: string; wechatOpenid: string | n
   return [...(user.role !== 'citizen' ? (['chat'] as const) : []), ...(user.wechatOpenid ? (['wechat'] as const) : [])];
 }
 
+/**
+ * `availableChannels` as an SQL condition on a `users` row aliased `u`, for fan-outs that write outbox rows with
+ * one INSERT … SELECT: the same rule, said once more for the database (test/notifications checks both agree).
+ */
+export const AVAILABLE_CHANNEL_SQL: Record<PushChannel, string> = {
+  chat: "u.role <> 'citizen'",
+  wechat: "(u.wechatOpenid IS NOT NULL AND u.wechatOpenid <> '')",
+};
+
 /** The settings of `userIds` (defaults for those without a row). */
 export async function settingsOf(userIds: number[]): Promise<Map<number, Settings>> {
   const rows = userIds.length ? await NotificationSettingModel.findAll({ where: { userId: [...new Set(userIds)] } }) : [];

@@ -3,23 +3,24 @@
  * working day after a deadline passes and the order 5 working days after that, co-handler opinions and redo
  * answers falling due. Each thing is sent once, whatever how often the sweep runs.
  */
-import { Op, type WhereOptions } from 'sequelize';
+import { Op, UniqueConstraintError, type WhereOptions } from 'sequelize';
 import { AssignmentModel, SuggestionModel } from '../../models/definitions';
 import { addDays, addWorkingDays, chinaDate, workingDaysLeft } from '../calendar/workdays';
 import type { CoreContext } from '../context';
-import { publishEvents } from '../notifications/publishEvents';
-import { markOnce, systemActor, unmarked } from '../sweeps/marks';
+import { publishEvents, publishingTogether } from '../notifications/publishEvents';
+import { markAll, markOnce, systemActor, unmarked } from '../sweeps/marks';
 import { inTransaction } from '../useCase';
 import { ok, type Outcome } from '../result';
 import { orderSuggestion } from './orderSuggestion';
 import { urgeSuggestion } from './urgeSuggestion';
+import { withFactsOf } from './facts';
 
 export const WARNING_LEVELS = [7, 3, 1];
 export const ORDER_AFTER_WORKING_DAYS = 5;
 /** Suggestions read per statement by a sweep (summary columns only): memory stays flat at any volume. */
 export const SWEEP_BATCH = 1_000;
-/** Due items acted on per transaction (each in a savepoint of its own, with its once-mark). */
-const ACT_BATCH = 50;
+/** Due items acted on per transaction (their once-marks written together at its end). */
+const ACT_BATCH = 200;
 
 type Due = 'answerDueOn' | 'coOpinionDueOn' | 'redoDueOn';
 type OpenRow = Pick<SuggestionModel, 'id' | 'round' | 'state' | 'answerDueOn' | 'coOpinionDueOn' | 'redoDueOn'>;
@@ -51,26 +52,66 @@ async function* openBatches(state: string, due: Due, range: Record<symbol, strin
 }
 
 /**
- * Acts once on each item whose key has no once-mark yet: one statement finds the marks of a whole batch, and the
- * new items are acted on a batch per transaction, each with its mark in a savepoint of its own — a failed act
- * rolls back its mark (tried again next tick), a crash rolls back the batch, and a second runner never acts twice.
+ * Acts once on each item whose key has no once-mark yet: one statement finds the marks of a whole batch, and the new
+ * items are acted on a batch per transaction. A use case runs in a savepoint of its own (a failed one is rolled back
+ * alone and tried again next tick, as its mark is not written); the suggestions of the batch are read
+ * (and locked) ahead with one statement per table (`suggestionOf`), the notifications of the whole batch are written
+ * together, and the marks of the items that were acted on with one INSERT. Should another runner have marked one of
+ * them meanwhile, that INSERT fails, the batch rolls back and is done again item by item, each checking its mark —
+ * so nothing is ever sent twice, and a crash rolls back the batch.
  */
-async function actOnce<T>(ctx: CoreContext, job: string, now: Date, items: { key: string; item: T }[], act: (item: T) => Promise<Outcome<number>>): Promise<number> {
+async function actOnce<T>(
+  ctx: CoreContext,
+  job: string,
+  now: Date,
+  items: { key: string; item: T }[],
+  act: (item: T) => Promise<Outcome<number>>,
+  suggestionOf?: (item: T) => number,
+): Promise<number> {
   const fresh = new Set(await unmarked(items.map((i) => i.key)));
   const todo = items.filter((i) => fresh.has(i.key));
   let done = 0;
   for (let i = 0; i < todo.length; i += ACT_BATCH) {
-    const r = await inTransaction(ctx, async () => {
-      let n = 0;
-      for (const t of todo.slice(i, i + ACT_BATCH)) {
-        const one = await inTransaction(ctx, async () => ((await markOnce(t.key, job, now)) ? act(t.item) : ok(0)));
-        if (one.ok) n += one.value;
-      }
-      return ok(n);
-    });
-    if (r.ok) done += r.value;
+    const batch = todo.slice(i, i + ACT_BATCH);
+    try {
+      const r = await inTransaction(ctx, async () => {
+        const run = async () => {
+          let n = 0;
+          const acted: string[] = [];
+          for (const t of batch) {
+            // A use case rolls its own failure back (its savepoint); a reminder only queues its notifications.
+            const one = await act(t.item);
+            if (!one.ok) continue;
+            n += one.value;
+            acted.push(t.key);
+          }
+          await markAll(acted, job, now);
+          return n;
+        };
+        const ids = suggestionOf ? batch.map((t) => suggestionOf(t.item)) : [];
+        const { value } = await publishingTogether(() => (ids.length ? withFactsOf(ids, true, run) : run()));
+        return ok(value);
+      });
+      if (r.ok) done += r.value;
+    } catch (e) {
+      if (!(e instanceof UniqueConstraintError)) throw e;
+      done += await actOneByOne(ctx, job, now, batch, act);
+    }
   }
   return done;
+}
+
+/** The careful way: each item with its mark checked and written in a savepoint of its own. */
+async function actOneByOne<T>(ctx: CoreContext, job: string, now: Date, batch: { key: string; item: T }[], act: (item: T) => Promise<Outcome<number>>): Promise<number> {
+  const r = await inTransaction(ctx, async () => {
+    let n = 0;
+    for (const t of batch) {
+      const one = await inTransaction(ctx, async () => ((await markOnce(t.key, job, now)) ? act(t.item) : ok(0)));
+      if (one.ok) n += one.value;
+    }
+    return ok(n);
+  });
+  return r.ok ? r.value : 0;
 }
 
 const OPEN_STATES = ['assigned', 'handling'];
@@ -92,9 +133,11 @@ export async function sweepDeadlineWarnings(ctx: CoreContext): Promise<number> {
         if (level === undefined) continue;
         items.push({ key: `warning:${s.id}:${s.round}:${s.answerDueOn}:${level}`, item: { s, left, level } });
       }
-      sent += await actOnce(ctx, 'deadline-warnings', now, items, async ({ s, left, level }) =>
-        ok(await publishEvents(null, [{ type: 'suggestion.deadline', ref: { type: 'suggestion', id: s.id }, data: { left, level } }], now)),
-      );
+      // Counted per warning sent (its notifications are written with the batch's).
+      sent += await actOnce(ctx, 'deadline-warnings', now, items, async ({ s, left, level }) => {
+        await publishEvents(null, [{ type: 'suggestion.deadline', ref: { type: 'suggestion', id: s.id }, data: { left, level } }], now);
+        return ok(1);
+      });
     }
   }
   return sent;
@@ -124,10 +167,17 @@ export async function sweepOverdue(ctx: CoreContext): Promise<number> {
           if (today >= on) items.push({ key: `${step}:${s.id}:${s.round}:${s.answerDueOn}`, item: { id: s.id, step, note } });
         }
       }
-      done += await actOnce(ctx, 'overdue', now, items, async ({ id, step, note }) => {
-        const acted = await (step === 'urge' ? urgeSuggestion : orderSuggestion)(ctx, system, id, { note });
-        return acted.ok ? ok(1) : acted;
-      });
+      done += await actOnce(
+        ctx,
+        'overdue',
+        now,
+        items,
+        async ({ id, step, note }) => {
+          const acted = await (step === 'urge' ? urgeSuggestion : orderSuggestion)(ctx, system, id, { note });
+          return acted.ok ? ok(1) : acted;
+        },
+        (x) => x.id,
+      );
     }
   }
   return done;
@@ -154,9 +204,10 @@ export async function sweepCoOpinions(ctx: CoreContext): Promise<number> {
         const late = left < 0;
         items.push({ key: `co-opinion:${s.id}:${s.coOpinionDueOn}:${late ? 'late' : 'soon'}:${depts.sort((a, b) => a - b).join(',')}`, item: { id: s.id, late } });
       }
-      sent += await actOnce(ctx, 'co-opinions', now, items, async ({ id, late }) =>
-        ok(await publishEvents(null, [{ type: 'suggestion.co-opinion', ref: { type: 'suggestion', id }, data: { late } }], now)),
-      );
+      sent += await actOnce(ctx, 'co-opinions', now, items, async ({ id, late }) => {
+        await publishEvents(null, [{ type: 'suggestion.co-opinion', ref: { type: 'suggestion', id }, data: { late } }], now);
+        return ok(1);
+      });
     }
   }
   return sent;
@@ -168,11 +219,15 @@ export async function sweepRedo(ctx: CoreContext): Promise<number> {
   const today = chinaDate(now);
   let sent = 0;
   for await (const rows of openBatches('handling', 'redoDueOn', { [Op.gte]: today, [Op.lte]: addDays(addWorkingDays(today, 3), 1) }, [{ round: { [Op.gt]: 1 } }])) {
-    for (const s of rows) {
-      const left = workingDaysLeft(today, s.redoDueOn!);
-      if (left > 3 || left < 0) continue;
-      sent += await publishEvents(null, [{ type: 'suggestion.redo-due', ref: { type: 'suggestion', id: s.id }, data: {} }], now);
-    }
+    // A batch's reminders are written together (the notification key keeps each to once).
+    const { notified } = await publishingTogether(async () => {
+      for (const s of rows) {
+        const left = workingDaysLeft(today, s.redoDueOn!);
+        if (left > 3 || left < 0) continue;
+        await publishEvents(null, [{ type: 'suggestion.redo-due', ref: { type: 'suggestion', id: s.id }, data: {} }], now);
+      }
+    });
+    sent += notified;
   }
   return sent;
 }

@@ -1,4 +1,5 @@
 /** Everything the policy and the state machine need to know about one suggestion, loaded together. */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SuggestionState } from '../../contracts/enums';
 import { isCosigner } from './cosigners';
 import { AnswerModel, AssignmentModel, ConsultationModel, CosignerModel, ExtensionModel, RatingModel, RegionModel, SuggestionModel } from '../../models/definitions';
@@ -34,15 +35,48 @@ export interface SuggestionFacts {
   consultations: ConsultationModel[];
 }
 
+/**
+ * Facts read ahead for a batch (a sweep acting on many suggestions in one transaction): `loadFacts` hands out each
+ * prefetched entry once, then reads afresh. Prefetched with `lock`, the rows stay locked (MySQL) for the batch's
+ * transaction, so what a use case checks is what it changes — as if it had loaded and locked the row itself.
+ */
+const prefetched = new AsyncLocalStorage<{ lock: boolean; facts: Map<number, SuggestionFacts | null> }>();
+
 /** Loads the facts of suggestion `id`, or null. With `lock`, the row is locked for update (MySQL). */
 export async function loadFacts(id: number, lock = false): Promise<SuggestionFacts | null> {
   if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return null;
-  const suggestion = await SuggestionModel.findByPk(id, lock ? { lock: true } : {});
-  if (!suggestion) return null;
+  const ahead = prefetched.getStore();
+  if (ahead && (ahead.lock || !lock) && ahead.facts.has(id)) {
+    const f = ahead.facts.get(id)!;
+    ahead.facts.delete(id);
+    return f;
+  }
+  return (await loadFactsMany([id], lock)).get(id) ?? null;
+}
+
+/** Runs `fn` with the facts of `ids` read ahead in one statement per table (and locked with `lock`), for `loadFacts`. */
+export async function withFactsOf<T>(ids: number[], lock: boolean, fn: () => Promise<T>): Promise<T> {
+  const facts = await loadFactsMany(ids, lock);
+  const all = new Map<number, SuggestionFacts | null>(ids.map((id) => [id, facts.get(id) ?? null]));
+  return prefetched.run({ lock, facts: all }, fn);
+}
+
+/** The facts of every suggestion of `ids` that exists: one statement per table, whatever the number of ids. */
+export async function loadFactsMany(ids: number[], lock = false): Promise<Map<number, SuggestionFacts>> {
+  const wanted = [...new Set(ids.filter((id) => Number.isInteger(id) && id > 0 && id <= 2_147_483_647))];
+  const out = new Map<number, SuggestionFacts>();
+  if (!wanted.length) return out;
+  const one = wanted.length === 1;
+  const suggestions = one
+    ? ([await SuggestionModel.findByPk(wanted[0], lock ? { lock: true } : {})].filter(Boolean) as SuggestionModel[])
+    : await SuggestionModel.findAll({ where: { id: wanted }, order: [['id', 'ASC']], ...(lock ? { lock: true } : {}) });
+  if (!suggestions.length) return out;
+  const found = suggestions.map((x) => x.id);
   // One statement per table, each read once: the rules and the detail page share them.
-  const byId = { where: { suggestionId: id }, order: [['id', 'ASC']] as [string, string][] };
-  const [region, assignments, cosigners, extensions, answers, ratings, consultations] = await Promise.all([
-    suggestion.regionId ? RegionModel.findByPk(suggestion.regionId) : null,
+  const byId = { where: { suggestionId: one ? found[0] : found }, order: [['id', 'ASC']] as [string, string][] };
+  const regionIds = [...new Set(suggestions.map((x) => x.regionId).filter((x): x is number => x !== null))];
+  const [regions, assignments, cosigners, extensions, answers, ratings, consultations] = await Promise.all([
+    regionIds.length === 0 ? [] : regionIds.length === 1 ? RegionModel.findByPk(regionIds[0]).then((r) => (r ? [r] : [])) : RegionModel.findAll({ where: { id: regionIds } }),
     AssignmentModel.findAll(byId),
     CosignerModel.findAll(byId),
     ExtensionModel.findAll(byId),
@@ -50,6 +84,31 @@ export async function loadFacts(id: number, lock = false): Promise<SuggestionFac
     RatingModel.findAll(byId),
     ConsultationModel.findAll(byId),
   ]);
+  const regionById = new Map(regions.map((r) => [r.id, r]));
+  const group = <T extends { suggestionId: number }>(rows: T[]) => {
+    const m = new Map<number, T[]>();
+    for (const r of rows) m.set(r.suggestionId, [...(m.get(r.suggestionId) ?? []), r]);
+    return m;
+  };
+  const [a, c, e, an, ra, co] = [group(assignments), group(cosigners), group(extensions), group(answers), group(ratings), group(consultations)];
+  for (const suggestion of suggestions) {
+    const id = suggestion.id;
+    const region = suggestion.regionId !== null ? (regionById.get(suggestion.regionId) ?? null) : null;
+    out.set(id, factsOf(suggestion, region, a.get(id) ?? [], c.get(id) ?? [], e.get(id) ?? [], an.get(id) ?? [], ra.get(id) ?? [], co.get(id) ?? []));
+  }
+  return out;
+}
+
+function factsOf(
+  suggestion: SuggestionModel,
+  region: RegionModel | null,
+  assignments: AssignmentModel[],
+  cosigners: CosignerModel[],
+  extensions: ExtensionModel[],
+  answers: AnswerModel[],
+  ratings: RatingModel[],
+  consultations: ConsultationModel[],
+): SuggestionFacts {
   const draft = answers.find((a) => a.round === suggestion.round && a.state === 'draft') ?? null;
   return {
     suggestion,

@@ -38,15 +38,30 @@ const counts = new Map<string, { n: number; at: number }>();
 async function listTotal(where: WhereOptions, now: number): Promise<number> {
   const qg = (SuggestionModel as unknown as { queryGenerator: { selectQuery: (t: string, o: object, m: unknown) => string } }).queryGenerator;
   const sql = qg.selectQuery(SuggestionModel.getTableName() as string, { where, attributes: ['id'], limit: FRESH_COUNT_LIMIT + 1 }, SuggestionModel).replace(/;\s*$/, '');
-  const [[row]] = (await SuggestionModel.sequelize!.query(`SELECT COUNT(*) AS n FROM (${sql}) bounded`)) as [{ n: number | string }[], unknown];
+  return sharedTotal(sql, () => SuggestionModel.count({ where }), now);
+}
+
+/** `listTotal` for the rows `boundedSql` selects (with LIMIT FRESH_COUNT_LIMIT + 1), counted in full by `full`. */
+async function sharedTotal(boundedSql: string, full: () => Promise<number>, now: number): Promise<number> {
+  const [[row]] = (await SuggestionModel.sequelize!.query(`SELECT COUNT(*) AS n FROM (${boundedSql}) bounded`)) as [{ n: number | string }[], unknown];
   const bounded = Number(row.n);
   if (bounded <= FRESH_COUNT_LIMIT) return bounded;
-  const hit = counts.get(sql);
+  const hit = counts.get(boundedSql);
   if (hit && now - hit.at < COUNT_TTL_MS) return Math.max(hit.n, bounded);
-  const n = await SuggestionModel.count({ where });
+  const n = await full();
   if (counts.size >= 1_000) counts.clear();
-  counts.set(sql, { n, at: now });
+  counts.set(boundedSql, { n, at: now });
   return n;
+}
+
+/** A department's current tasks (active assignments), counted on the assignments alone: bounded, then shared. */
+function departmentTotal(departmentId: number, now: number): Promise<number> {
+  const id = Number(departmentId);
+  return sharedTotal(
+    `SELECT DISTINCT suggestionId FROM suggestion_assignments WHERE departmentId = ${id} AND active = 1 LIMIT ${FRESH_COUNT_LIMIT + 1}`,
+    () => AssignmentModel.count({ where: { departmentId: id, active: true }, distinct: true, col: 'suggestionId' }),
+    now,
+  );
 }
 
 /** Runs the list query for `actor` with the filters of `rawQuery`. */
@@ -110,7 +125,7 @@ export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: 
   // A department's whole task list is counted on the assignments' index alone.
   const count =
     actor.role === 'staff' && unfiltered()
-      ? await AssignmentModel.count({ where: { departmentId: Number(actor.departmentId ?? 0) }, distinct: true, col: 'suggestionId' })
+      ? await departmentTotal(Number(actor.departmentId ?? 0), ctx.clock.now().getTime())
       : await listTotal({ [Op.and]: [visible, ...and] }, ctx.clock.now().getTime());
   // A large department's page walks the updatedAt index and tests each row, instead of sorting its whole set.
   const walk = q.sort !== 'deadline' && count >= WALK_FROM && offset + q.pageSize <= count / 10 ? staffRowTest(actor, 'SuggestionModel') : null;
@@ -129,9 +144,9 @@ export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: 
   const deptIds = [...new Set(rows.map((r) => r.leadDepartmentId).filter((x): x is number => x !== null))];
   const regionIds = [...new Set(rows.map((r) => r.regionId).filter((x): x is number => x !== null))];
   const [users, depts, regions] = await Promise.all([
-    UserModel.findAll({ where: { id: { [Op.in]: userIds } } }),
-    DepartmentModel.findAll({ where: { id: { [Op.in]: deptIds } } }),
-    RegionModel.findAll({ where: { id: { [Op.in]: regionIds } } }),
+    userIds.length ? UserModel.findAll({ where: { id: { [Op.in]: userIds } } }) : [],
+    deptIds.length ? DepartmentModel.findAll({ where: { id: { [Op.in]: deptIds } } }) : [],
+    regionIds.length ? RegionModel.findAll({ where: { id: { [Op.in]: regionIds } } }) : [],
   ]);
   return ok({
     rows,

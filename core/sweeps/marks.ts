@@ -17,6 +17,12 @@ export async function markOnce(key: string, job: string, now: Date): Promise<boo
   }
 }
 
+/** Records every one of `keys` as done with one statement; a key recorded before makes it fail (UniqueConstraintError). */
+export async function markAll(keys: string[], job: string, now: Date): Promise<void> {
+  if (!keys.length) return;
+  await JobMarkModel.bulkCreate(keys.map((key) => ({ key: key.slice(0, 190), job, createdAt: now })));
+}
+
 /** Of `keys`, those not yet recorded as done (one statement per thousand keys). */
 export async function unmarked(keys: string[]): Promise<string[]> {
   const done = new Set<string>();

@@ -6,7 +6,8 @@
 import { Op } from 'sequelize';
 import { notify, NOTIFY_CHUNK } from '../../core/notifications/notify';
 import { UserModel } from '../../models/definitions';
-import { NotificationModel, OutboxModel } from '../../models/engagement';
+import { NotificationModel, NotificationSettingModel, OutboxModel } from '../../models/engagement';
+import { availableChannels, pushTime, DEFAULT_SETTINGS, type Settings } from '../../core/notifications/policy';
 import { eachDatabase } from '../helpers/db';
 
 eachDatabase('set-based fan-out', (t) => {
@@ -69,5 +70,39 @@ eachDatabase('set-based fan-out', (t) => {
     ).rejects.toThrow('crash after the fan-out');
     expect(await NotificationModel.count({ where: { refType: 'notice', refId: 999_002 } })).toBe(0);
     expect([await NotificationModel.count(), await OutboxModel.count()]).toEqual([inbox, outbox]);
+  });
+
+  test('the outbox rows the database writes follow the policy: channels, settings, quiet hours, urgency, allowed channels', async () => {
+    // Some of the people turned chat, WeChat or quiet hours off.
+    const some = ids.slice(0, 60);
+    await NotificationSettingModel.bulkCreate(
+      some.map((userId, i) => ({ userId, chat: i % 2 === 0, wechat: i % 3 !== 0, quietHours: i % 5 !== 0, updatedAt: new Date() })),
+    );
+    const users = new Map((await UserModel.findAll({ where: { id: ids.slice(0, 120) }, raw: true })).map((u) => [u.id, u]));
+    const settings = new Map<number, Settings>((await NotificationSettingModel.findAll({ raw: true })).map((r) => [r.userId, { chat: !!r.chat, wechat: !!r.wechat, quietHours: !!r.quietHours }]));
+    // 23:30 Beijing time (quiet) and 10:00 (not); urgent and not; all channels, and chat only.
+    const cases = [
+      { at: new Date('2026-11-30T15:30:00Z'), urgent: false, channels: undefined },
+      { at: new Date('2026-11-30T15:30:00Z'), urgent: true, channels: undefined },
+      { at: new Date('2026-12-01T02:00:00Z'), urgent: false, channels: ['inbox', 'chat'] as const },
+    ];
+    for (const [n, c] of cases.entries()) {
+      const refId = 999_100 + n;
+      const sample = [...users.keys()];
+      expect(await notify(sample, { kind: 'notice', title: '设置', body: '…', refType: 'notice', refId, key: `notice:fanout-settings-${n}`, urgent: c.urgent, channels: c.channels }, c.at)).toBe(sample.length);
+      const inbox = await NotificationModel.findAll({ where: { refType: 'notice', refId }, raw: true });
+      const outbox = await OutboxModel.findAll({ where: { notificationId: inbox.map((x) => x.id) }, raw: true });
+      const got = outbox.map((o) => `${o.userId}:${o.channel}:${new Date(o.nextAttemptAt).toISOString()}:${!!o.urgent}`).sort();
+      const want = sample
+        .flatMap((id) => {
+          const mine = settings.get(id) ?? DEFAULT_SETTINGS;
+          return availableChannels(users.get(id)!)
+            .filter((ch) => mine[ch] && (!c.channels || (c.channels as readonly string[]).includes(ch)))
+            .map((ch) => `${id}:${ch}:${pushTime(c.at, mine, c.urgent).toISOString()}:${c.urgent}`);
+        })
+        .sort();
+      expect(got).toEqual(want);
+      expect(got.length).toBeGreaterThan(0);
+    }
   });
 });
