@@ -1,11 +1,11 @@
 /**
- * `npm run bench:api:profile`: one request at a time against the real API in this process, on a database the
+ * `npx tsx bench/apiProfile.ts`: one request at a time against the real API in this process, on a database the
  * benchmark generated (`DATABASE_URL`): for each scenario of `npm run bench:api`, the statements per request, the
  * time spent in SQL (sum of the statements' own times), the wall time, and the CPU time of this process per request
  * (auth, scoping, ORM, presenters, JSON). With `--sql` every statement of the last request of each scenario is
  * printed with its time, to be EXPLAINed.
  *
- *   DATABASE_URL=mysql://…/lvzhi_bench_v3_1000000 npm run bench:api:profile [-- --n=30] [--only=detail] [--sql]
+ *   DATABASE_URL=mysql://…/lvzhi_bench_v3_1000000 npx tsx bench/apiProfile.ts [--n=30] [--only=detail] [--sql]
  *
  * Figures only: nothing here asserts a time.
  */
