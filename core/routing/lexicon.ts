@@ -14,7 +14,8 @@
  * our data): 项目, 学校, 合作 are everywhere and say little about who handles a letter; 油烟, 欠薪, 菜篮子 are rare
  * and say much. specificity = clamp((idf − 4.5) / 5, 0.25, 1); a phrase not in the table takes its most
  * specific listed part plus one (占道经营 → 占道). So a longer or rarer phrase outweighs a generic one.
- * A keyword's specific head word (减速 of 减速带) also counts alone, at half its strength.
+ * A keyword's specific head word (减速 of 减速带) also counts alone, at half its strength, and a keyword written
+ * another way (违规搭建 or 私自搭建 for 违章搭建, 逾期交房 for 延期交房: variants.ts) at 0.8 of it.
  *
  * A match must start and end on jieba word boundaries (线路 is not found in 东二线|路段) or be the head or tail
  * of one longer word (工资 in 工人工资), and a match inside a
@@ -27,12 +28,16 @@ import { departmentNameForms } from '../directory/departmentWords';
 import { segmenter } from './features';
 import { settingMask } from './setting';
 import { isListedWord, specificity } from './specificity';
+import { variantsOf } from './variants';
 
 /** A keyword's head word counts alone only when at least this specific (减速 0.83 yes, 学校 0.25 no). */
 const PART_SPECIFICITY = 0.7;
 
 /** A keyword that only says where the subject is (学校 in 学校门口请设置减速带: setting.ts) counts at this fraction. */
 export const SETTING_WEIGHT = 1 / 3;
+
+/** A keyword written another way (违规搭建 for 违章搭建: variants.ts) counts at this fraction of the keyword. */
+export const VARIANT_WEIGHT = 0.8;
 
 /** Log-odds added per unit of match strength (a three-character keyword of one department: e³ ≈ 20× the odds). */
 export const BOOST = 3;
@@ -90,6 +95,16 @@ export class DepartmentLexicon {
       if (part.length < 2 || weight < PART_SPECIFICITY || full.has(`${e.code}\u0000${part}`)) continue;
       full.add(`${e.code}\u0000${part}`);
       entries.push({ term: part, code: e.code, strength: weight / 2, name: false });
+    }
+    // The same phrase in other words (违章搭建 → 违规搭建, 私自搭建): a variant some department lists itself is left to it.
+    const listed = new Set(entries.map((e) => e.term));
+    for (const e of [...entries]) {
+      if (e.name) continue;
+      for (const v of variantsOf(e.term)) {
+        if (listed.has(v) || full.has(`${e.code}\u0000${v}`)) continue;
+        full.add(`${e.code}\u0000${v}`);
+        entries.push({ term: v, code: e.code, strength: e.strength * VARIANT_WEIGHT, name: false });
+      }
     }
     for (const e of entries) owners.set(e.term, (owners.get(e.term) ?? new Set()).add(e.code));
     const seen = new Set<string>();
