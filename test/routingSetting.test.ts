@@ -32,6 +32,9 @@ describe('the place a letter names', () => {
 
   test('a noun that qualifies another with 的 is the place or owner, not the subject', () => {
     expect(settings('接送学生的车辆乱停放')).toBe('学生');
+    // The letter's own frame is not a qualifier: in 关于…的建议 the subject comes before 的.
+    expect(settings('关于拖欠保洁工人工资的建议')).toBe('');
+    expect(settings('关于学校乱收费的问题')).toBe('');
   });
 
   test('after 在 everything up to the closing locative is the place', () => {

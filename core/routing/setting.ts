@@ -5,7 +5,8 @@
  * of who handles the letter; the lexicon counts it at a fraction of its weight (lexicon.ts).
  *
  * A setting is the run of nouns before a locative word (附近, 门口, 楼下, 一带, 所在, 路段, jieba's 方位词 and
- * 处所词 such as 下, 内, 旁) or before an attributive 的 that is followed by another noun (学生的车辆). The run
+ * 处所词 such as 下, 内, 旁) or before an attributive 的 that is followed by another noun (学生的车辆; not the
+ * letter's own frame: in 关于拖欠工资的建议 the wages are the subject). The run
  * stops at a verb, a preposition, a conjunction or punctuation, and is at most four words long; after 在 (或 于,
  * 位于) every noun up to the locative that closes the phrase is the place. Part-of-speech
  * tags are jieba's own (its bundled dictionary), so this is a reading rule, not something learnt from our data.
@@ -14,6 +15,8 @@ import { segmenter } from './features';
 
 /** Locative words jieba does not tag as such (一带 is a noun to it, 所在 a distinguishing word). */
 const LOCATIVES = new Set(['附近', '门口', '门前', '旁边', '边上', '周边', '周围', '对面', '一带', '所在', '沿线', '路段', '楼下', '楼上', '楼前', '院内', '境内', '辖区', '片区', '一侧', '两侧', '两旁', '出入口']);
+/** What a letter calls itself (关于拖欠工资的建议): the noun before 的 is then the subject, not a qualifier. */
+const FRAME_NOUNS = new Set(['建议', '问题', '情况', '意见', '请求', '投诉', '举报', '反映', '咨询', '诉求', '议案', '提案', '报告', '申请', '事', '事情', '事宜', '情况反映', '情况汇报', '疑问', '困难', '呼吁', '求助', '信']);
 /** Prepositions that open a place phrase closed by a locative (在小区门口, 于学校内). */
 const PLACE_PREPOSITIONS = new Set(['在', '于', '位于', '靠近', '临近']);
 /** A compound that ends in a locative character (马路上, 小区内, 学校里) is a place with its locative. */
@@ -65,7 +68,7 @@ export function settingMask(text: string, isTerm: (start: number) => boolean = (
       // 马路上: the place and its locative in one word; the place and the nouns before it are the setting.
       mask.fill(1, words[i].start, words[i].start + word.length);
       markRunBefore(i);
-    } else if (word === '的' && i > 0 && i + 1 < words.length && nounish(i + 1)) markRunBefore(i);
+    } else if (word === '的' && i > 0 && i + 1 < words.length && nounish(i + 1) && !FRAME_NOUNS.has(words[i + 1].word)) markRunBefore(i);
   }
   return mask;
 }
