@@ -111,13 +111,24 @@ export function visibleWhere(actor: Actor): WhereOptions {
  * the database gets a plain list of region ids it can range over (or, for a city office whose subtree holds every
  * region, no region condition at all) instead of a subquery joined by OR, which MySQL answers with a full scan.
  */
-export async function visibleListWhere(actor: Actor): Promise<WhereOptions> {
+export async function visibleListWhere(actor: Actor, walk = false): Promise<WhereOptions> {
   if (actor.role !== 'office' || !actor.regionPath) return visibleWhere(actor);
   const isCity = actor.regionPath.split('/').filter(Boolean).length === 1;
   const [under, all] = await Promise.all([idsUnderPath(actor.regionPath), isCity ? RegionModel.count() : Promise.resolve(-1)]);
   const notDraft = { state: { [Op.ne]: 'draft' } };
   if (isCity && under.length === all) return notDraft;
-  return { [Op.and]: [notDraft, isCity ? { [Op.or]: [{ regionId: under }, { regionId: null }] } : { regionId: under }] } as WhereOptions;
+  const inRegions = walk ? regionRowTest(under, 'SuggestionModel') : { regionId: under };
+  return { [Op.and]: [notDraft, isCity ? { [Op.or]: [inRegions, { regionId: null }] } : inRegions] } as WhereOptions;
+}
+
+/**
+ * `regionId IN (…)` as a per-row test that no index answers (`+regionId`, in SQLite and MySQL alike): a large list
+ * ordered by `updatedAt` then walks that index and stops after a page, where SQLite would gather the regions' rows
+ * by their index and sort them all. Only for lists with many matches (see listSuggestions).
+ */
+export function regionRowTest(regionIds: number[], alias: string): WhereOptions {
+  const ids = regionIds.map(Number).filter(Number.isInteger);
+  return Sequelize.literal(ids.length ? `+${alias}.regionId IN (${ids.join(', ')})` : '1 = 0') as unknown as WhereOptions;
 }
 
 /**

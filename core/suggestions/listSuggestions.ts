@@ -6,7 +6,7 @@ import { AssignmentModel, DepartmentModel, RegionModel, SuggestionModel, UserMod
 import { addMonths, chinaDate } from '../calendar/workdays';
 import type { Actor, CoreContext } from '../context';
 import { invalid, ok, type Outcome } from '../result';
-import { concernsWhere, staffRowTest, visibleListWhere } from '../directory/suggestionScope';
+import { concernsWhere, regionRowTest, staffRowTest, visibleListWhere } from '../directory/suggestionScope';
 import { subtreeIds } from '../directory/regionFilter';
 
 export interface SuggestionListView {
@@ -90,10 +90,12 @@ export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: 
     const end = new Date(Date.parse(`${addMonths(`${q.month}-01`, 1)}T00:00:00+08:00`));
     and.push({ submittedAt: { [Op.gte]: start, [Op.lt]: end } });
   }
+  let regionFilter: { regionId: number[] } | null = null;
   if (q.region) {
     const ids = await subtreeIds(q.region);
     if (!ids) return invalid(`没有代码为 ${q.region} 的区域`);
-    and.push({ regionId: ids });
+    regionFilter = { regionId: ids };
+    and.push(regionFilter);
   }
   if (q.overdue !== undefined) {
     const late = { state: { [Op.in]: ['assigned', 'handling'] }, answerDueOn: { [Op.lt]: today } };
@@ -127,13 +129,16 @@ export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: 
     actor.role === 'staff' && unfiltered()
       ? await departmentTotal(Number(actor.departmentId ?? 0), ctx.clock.now().getTime())
       : await listTotal({ [Op.and]: [visible, ...and] }, ctx.clock.now().getTime());
-  // A large department's page walks the updatedAt index and tests each row, instead of sorting its whole set.
-  const walk = q.sort !== 'deadline' && count >= WALK_FROM && offset + q.pageSize <= count / 10 ? staffRowTest(actor, 'SuggestionModel') : null;
+  // A large list's page walks the updatedAt index and tests each row (the department's tasks, the regions), instead
+  // of gathering its whole set by another index and sorting it.
+  const walking = q.sort !== 'deadline' && count >= WALK_FROM && offset + q.pageSize <= count / 10;
+  const scope = walking ? (staffRowTest(actor, 'SuggestionModel') ?? (await visibleListWhere(actor, true))) : visible;
+  const filters = walking && regionFilter ? and.map((w) => (w === regionFilter ? regionRowTest(regionFilter.regionId, 'SuggestionModel') : w)) : and;
   const rows =
     offset >= count
       ? []
       : await SuggestionModel.findAll({
-          where: { [Op.and]: [walk ?? visible, ...and] },
+          where: { [Op.and]: [scope, ...filters] },
           // Summary columns: the body only where a routing proposal is shown (its deciding words are checked against the text).
           attributes: { exclude: ['body'], include: [[Sequelize.literal('CASE WHEN routing IS NULL THEN NULL ELSE body END'), 'body']] },
           order,
