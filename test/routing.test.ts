@@ -1,13 +1,10 @@
 /** Routing in the product: proposals with deciding words, learning from the office, the CLI. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { retrainRoutingModel } from '../core/routing/retrainModel';
 import { createSuggestion } from '../core/suggestions';
 import { RoutingExampleModel } from '../models/definitions';
 import { npmRun } from './helpers/cli';
 import { act, actor, must } from './helpers/core';
-import { eachDatabase } from './helpers/db';
+import { eachDatabase, seededDatabaseUrl } from './helpers/db';
 
 eachDatabase('routing in the product', (t) => {
   test.each([
@@ -59,6 +56,13 @@ eachDatabase('routing in the product', (t) => {
 });
 
 describe('npm run route', () => {
+  let db: { url: string; drop: () => Promise<void> };
+  // A copy of this run's demo city with its first model, as the database is after the first start.
+  beforeAll(async () => {
+    db = await seededDatabaseUrl('sqlite');
+  });
+  afterAll(() => db.drop());
+
   test('reads JSON lines and writes the top 3 departments with scores and deciding words', () => {
     const input = [
       { id: 1, title: '建议增加公交线路', body: '早晚高峰等车时间长' },
@@ -66,8 +70,7 @@ describe('npm run route', () => {
     ]
       .map((l) => JSON.stringify(l))
       .join('\n');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-route-'));
-    const r = npmRun('route', ['--jsonl'], { input, env: { DATABASE_URL: `sqlite:${dir}/route.sqlite` } });
+    const r = npmRun('route', ['--jsonl'], { input, env: { DATABASE_URL: db.url } });
     expect(r.status).toBe(0);
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual([1, 'x2']);

@@ -1,8 +1,8 @@
 /** After a second 不满意 the office decides: close with its note, or order one more round — never more than three. */
-import { SuggestionEventModel, SuggestionModel } from '../../models/definitions';
-import { NotificationModel } from '../../models/engagement';
-import { act, must, suggestionAt } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
+import { SuggestionEventModel, SuggestionModel } from '../../../models/definitions';
+import { NotificationModel } from '../../../models/engagement';
+import { act, must, suggestionAt } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
 
 const ANSWER = { answerClass: 'B', text: '补助标准已提高，正在组织实施。' };
 const NO = { rating: 'dissatisfied', comment: '还是没有落实' };

@@ -1,6 +1,6 @@
-import { AssignmentModel, DepartmentModel } from '../../models/definitions';
-import { act, must, suggestionAt } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
+import { AssignmentModel, DepartmentModel } from '../../../models/definitions';
+import { act, must, suggestionAt } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
 
 eachDatabase('submitCoOpinion', (t) => {
   test('ok: the co-handler writes to the lead', async () => {

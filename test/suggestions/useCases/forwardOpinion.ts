@@ -1,7 +1,7 @@
-import { createSuggestion } from '../../core/suggestions';
-import { SuggestionModel } from '../../models/definitions';
-import { act, actor, must } from '../helpers/core';
-import { eachDatabase, type TestCore } from '../helpers/db';
+import { createSuggestion } from '../../../core/suggestions';
+import { SuggestionModel } from '../../../models/definitions';
+import { act, actor, must } from '../../helpers/core';
+import { eachDatabase, type TestCore } from '../../helpers/db';
 
 async function opinion(t: TestCore) {
   return must(await createSuggestion(t.core, await actor('citizen01'), { title: '村里道路坑洼', body: '雨天积水，车辆难行。', deputy: 'deputy07', submit: true })).id;

@@ -1,6 +1,6 @@
-import { AssignmentModel, SuggestionModel } from '../../models/definitions';
-import { act, must, suggestionAt } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
+import { AssignmentModel, SuggestionModel } from '../../../models/definitions';
+import { act, must, suggestionAt } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
 
 eachDatabase('signSuggestion', (t) => {
   test('ok: a co-handler signing leaves the state; the lead signing starts handling', async () => {

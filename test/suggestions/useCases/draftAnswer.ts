@@ -1,6 +1,6 @@
-import { AnswerModel } from '../../models/definitions';
-import { act, must, suggestionAt } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
+import { AnswerModel } from '../../../models/definitions';
+import { act, must, suggestionAt } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
 
 eachDatabase('draftAnswer', (t) => {
   test('ok: saving twice keeps one draft', async () => {

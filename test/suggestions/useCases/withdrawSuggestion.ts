@@ -1,6 +1,6 @@
-import { act, must, suggestionAt } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
-import { SuggestionModel } from '../../models/definitions';
+import { act, must, suggestionAt } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
+import { SuggestionModel } from '../../../models/definitions';
 
 eachDatabase('withdrawSuggestion', (t) => {
   test('ok: before assignment', async () => {

@@ -1,7 +1,7 @@
-import { createSuggestion } from '../../core/suggestions';
-import { SuggestionEventModel, SuggestionModel } from '../../models/definitions';
-import { actor, ELEVATOR, must } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
+import { createSuggestion } from '../../../core/suggestions';
+import { SuggestionEventModel, SuggestionModel } from '../../../models/definitions';
+import { actor, ELEVATOR, must } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
 
 eachDatabase('createSuggestion', (t) => {
   test('ok: a deputy drafts with co-signers; a draft has a create event', async () => {

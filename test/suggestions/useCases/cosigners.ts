@@ -2,11 +2,11 @@
  * Joint filing: co-signers picked by name from the directory (unknown or ambiguous names refused at creation),
  * each asked on submission and answering; a deputy asking the lead author to join; the detail says who has.
  */
-import { createSuggestion, getSuggestion } from '../../core/suggestions';
-import { CosignerModel, DeputyModel, SuggestionModel, UserModel } from '../../models/definitions';
-import { NotificationModel } from '../../models/engagement';
-import { act, actor, ELEVATOR, must, suggestionAt } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
+import { createSuggestion, getSuggestion } from '../../../core/suggestions';
+import { CosignerModel, DeputyModel, SuggestionModel, UserModel } from '../../../models/definitions';
+import { NotificationModel } from '../../../models/engagement';
+import { act, actor, ELEVATOR, must, suggestionAt } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
 
 const rowsOf = async (id: number) =>
   (await CosignerModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] })).map((c) => [c.userId, c.kind, c.status]);

@@ -1,6 +1,6 @@
-import { AssignmentModel, RoutingExampleModel, SuggestionModel } from '../../models/definitions';
-import { act, must, suggestionAt } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
+import { AssignmentModel, RoutingExampleModel, SuggestionModel } from '../../../models/definitions';
+import { act, must, suggestionAt } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
 
 eachDatabase('assignSuggestion', (t) => {
   test('ok: lead and co-handlers, deadlines from assignment, a correction becomes a training example', async () => {

@@ -1,7 +1,7 @@
-import { createSuggestion } from '../../core/suggestions';
-import { AssignmentModel, RoutingExampleModel, SuggestionModel } from '../../models/definitions';
-import { act, actor, must, suggestionAt } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
+import { createSuggestion } from '../../../core/suggestions';
+import { AssignmentModel, RoutingExampleModel, SuggestionModel } from '../../../models/definitions';
+import { act, actor, must, suggestionAt } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
 
 eachDatabase('confirmRouting', (t) => {
   test('ok: one tap accepts and assigns to the proposal; stored as a confirmation', async () => {

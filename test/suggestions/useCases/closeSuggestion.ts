@@ -1,6 +1,6 @@
-import { SuggestionModel } from '../../models/definitions';
-import { act, must, suggestionAt } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
+import { SuggestionModel } from '../../../models/definitions';
+import { act, must, suggestionAt } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
 
 eachDatabase('closeSuggestion', (t) => {
   test('ok: the office closes an answered suggestion the deputy did not rate', async () => {

@@ -1,6 +1,6 @@
-import { SuggestionEventModel } from '../../models/definitions';
-import { act, must, suggestionAt } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
+import { SuggestionEventModel } from '../../../models/definitions';
+import { act, must, suggestionAt } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
 
 eachDatabase('urgeSuggestion', (t) => {
   test('ok: an overdue task is urged, with the deadline in the note', async () => {

@@ -1,7 +1,7 @@
-import { createSuggestion } from '../../core/suggestions';
-import { SuggestionEventModel, SuggestionModel } from '../../models/definitions';
-import { act, actor, must } from '../helpers/core';
-import { eachDatabase, type TestCore } from '../helpers/db';
+import { createSuggestion } from '../../../core/suggestions';
+import { SuggestionEventModel, SuggestionModel } from '../../../models/definitions';
+import { act, actor, must } from '../../helpers/core';
+import { eachDatabase, type TestCore } from '../../helpers/db';
 
 async function opinion(t: TestCore) {
   return must(await createSuggestion(t.core, await actor('citizen03'), { title: '想了解低保政策', body: '家里老人生病，能否申请低保？', deputy: 'deputy08', submit: true })).id;

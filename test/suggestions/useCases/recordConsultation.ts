@@ -1,6 +1,6 @@
-import { ConsultationModel } from '../../models/definitions';
-import { act, must, suggestionAt } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
+import { ConsultationModel } from '../../../models/definitions';
+import { act, must, suggestionAt } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
 
 const visit = { method: 'phone', happenedOn: '2026-03-02', summary: '电话联系代表，了解具体小区情况。' };
 

@@ -1,6 +1,6 @@
-import { ExtensionModel, SuggestionModel } from '../../models/definitions';
-import { act, must, suggestionAt } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
+import { ExtensionModel, SuggestionModel } from '../../../models/definitions';
+import { act, must, suggestionAt } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
 
 eachDatabase('requestExtension', (t) => {
   test('ok: a pending request does not move the deadline yet', async () => {

@@ -2,10 +2,11 @@
  * The role × action table: for a suggestion in the state where each action is possible, exactly the
  * expected people may perform it — and `actions` in the detail agrees with the use cases.
  */
-import type { SuggestionAction } from '../../contracts/enums';
-import { getSuggestion } from '../../core/suggestions';
-import { act, actor, must, suggestionAt, type Stage } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
+import type { SuggestionAction } from '../../../contracts/enums';
+import { getSuggestion } from '../../../core/suggestions';
+import { SuggestionEventModel, SuggestionModel } from '../../../models/definitions';
+import { act, actor, must, suggestionAt, type Stage } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
 
 const PEOPLE = ['deputy01', 'deputy02', 'deputy09', 'citizen01', 'staff-housing', 'staff-finance', 'staff-edu', 'office', 'office-zhangdian', 'office-boshan', 'admin'];
 
@@ -32,9 +33,20 @@ const TABLE: [SuggestionAction, Stage, string[], unknown][] = [
 ];
 
 eachDatabase('policy table', (t) => {
+  /** What a refused attempt must leave as it was: the author's whole view, the stored row and the timeline. */
+  const snapshot = async (id: number) => ({
+    view: must(await getSuggestion(t().core, await actor('deputy01'), id)),
+    row: (await SuggestionModel.findByPk(id))!.toJSON(),
+    events: await SuggestionEventModel.count({ where: { suggestionId: id } }),
+  });
+
   test.each(TABLE)('%s in %s: allowed for %j only', async (action, stage, allowed, input) => {
+    // Everyone who is refused tries the same suggestion (a refusal changes nothing, checked at the end); each
+    // person who is allowed gets a fresh one, since success moves it on.
+    const shared = await suggestionAt(t().core, stage);
+    const before = await snapshot(shared);
     for (const who of PEOPLE) {
-      const id = await suggestionAt(t().core, stage);
+      const id = allowed.includes(who) ? await suggestionAt(t().core, stage) : shared;
       const view = await getSuggestion(t().core, await actor(who), id);
       const advertised = view.ok && view.value.actions.includes(action);
       const r = await act(t().core, who, id, action, input);
@@ -46,6 +58,7 @@ eachDatabase('policy table', (t) => {
         expect([who, advertised]).toEqual([who, false]);
       }
     }
+    expect(await snapshot(shared)).toEqual(before);
   });
 
   test('decide-extension: only the office, and only while a request is pending', async () => {

@@ -1,7 +1,7 @@
-import type { RoutingProposal } from '../../contracts/schemas';
-import { AssignmentModel, RoutingExampleModel, SuggestionModel } from '../../models/definitions';
-import { act, must, suggestionAt } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
+import type { RoutingProposal } from '../../../contracts/schemas';
+import { AssignmentModel, RoutingExampleModel, SuggestionModel } from '../../../models/definitions';
+import { act, must, suggestionAt } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
 
 eachDatabase('returnSuggestion', (t) => {
   beforeEach(() => t().clock.set('2026-03-02'));

@@ -1,7 +1,7 @@
-import { updateDraft } from '../../core/suggestions';
-import { CosignerModel, SuggestionModel } from '../../models/definitions';
-import { actor, must, suggestionAt } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
+import { updateDraft } from '../../../core/suggestions';
+import { CosignerModel, SuggestionModel } from '../../../models/definitions';
+import { actor, must, suggestionAt } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
 
 eachDatabase('updateDraft', (t) => {
   test('ok: the author edits title and co-signers of a draft', async () => {

@@ -1,6 +1,6 @@
-import { AnswerModel, SuggestionModel } from '../../models/definitions';
-import { act, must, suggestionAt } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
+import { AnswerModel, SuggestionModel } from '../../../models/definitions';
+import { act, must, suggestionAt } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
 
 const ANSWER = { answerClass: 'A', text: '已全部完成加装。' };
 const PHONE = { method: 'phone', happenedOn: '2026-03-02', summary: '电话联系代表，了解小区情况。' };

@@ -1,6 +1,6 @@
-import { SuggestionModel } from '../../models/definitions';
-import { act, must, suggestionAt } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
+import { SuggestionModel } from '../../../models/definitions';
+import { act, must, suggestionAt } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
 
 eachDatabase('rateAnswer', (t) => {
   test('ok: basically satisfied closes; dissatisfied reopens with the 15-day clock', async () => {

@@ -1,6 +1,6 @@
-import { SuggestionModel } from '../../models/definitions';
-import { act, must, suggestionAt } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
+import { SuggestionModel } from '../../../models/definitions';
+import { act, must, suggestionAt } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
 
 eachDatabase('acceptSuggestion', (t) => {
   test('ok: the city office and the district office of the deputy both may accept', async () => {

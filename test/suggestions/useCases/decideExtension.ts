@@ -1,6 +1,6 @@
-import { ExtensionModel, SuggestionModel } from '../../models/definitions';
-import { act, must, suggestionAt } from '../helpers/core';
-import { eachDatabase } from '../helpers/db';
+import { ExtensionModel, SuggestionModel } from '../../../models/definitions';
+import { act, must, suggestionAt } from '../../helpers/core';
+import { eachDatabase } from '../../helpers/db';
 
 eachDatabase('decideExtension', (t) => {
   test('ok: approval moves the answer deadline; refusal keeps it', async () => {
