@@ -41,7 +41,7 @@ function run(name, command, args, inherit = false) {
 const steps = await Promise.all([run('typecheck', npm, ['run', '--silent', 'typecheck']), run('lint', npm, ['run', '--silent', 'lint'])]);
 const failed = steps.filter((s) => s.status !== 0);
 if (!failed.length) {
-  const jest = createRequire(import.meta.url).resolve('jest/bin/jest.js');
+  const jest = createRequire(import.meta.url).resolve('jest/bin/jest');
   steps.push(await run('jest', process.execPath, [jest, ...process.argv.slice(2)], true));
 }
 const parts = steps.map((s) => `${s.name} ${duration(s.ms)}${s.status ? ' (failed)' : ''}`).join(', ');
