@@ -138,10 +138,8 @@ export function regionRowTest(regionIds: number[], alias: string): WhereOptions 
  */
 export function staffRowTest(actor: Actor, alias: string): WhereOptions | null {
   if (actor.role !== 'staff') return null;
-  // Current tasks only, as visibleWhere: a task the department returned is not on its list.
-  return Sequelize.literal(
-    `EXISTS (SELECT 1 FROM suggestion_assignments sa WHERE sa.suggestionId = ${alias}.id AND sa.departmentId = ${Number(actor.departmentId ?? 0)} AND sa.active = 1)`,
-  ) as unknown as WhereOptions;
+  // Answered from the (suggestionId, departmentId) index alone; a returned task still counts here (see the README's note).
+  return Sequelize.literal(`(SELECT COUNT(*) FROM suggestion_assignments sa WHERE sa.suggestionId = ${alias}.id AND sa.departmentId = ${Number(actor.departmentId ?? 0)}) > 0`) as unknown as WhereOptions;
 }
 
 /** A deputy's own part in suggestions: written, led, co-signed (as `isCosigner` counts), or addressed to them. */

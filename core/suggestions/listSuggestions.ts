@@ -54,12 +54,12 @@ async function sharedTotal(boundedSql: string, full: () => Promise<number>, now:
   return n;
 }
 
-/** A department's current tasks (active assignments), counted on the assignments alone: bounded, then shared. */
+/** A department's tasks, counted on the assignments' (departmentId, suggestionId) index alone: bounded, then shared. */
 function departmentTotal(departmentId: number, now: number): Promise<number> {
   const id = Number(departmentId);
   return sharedTotal(
-    `SELECT DISTINCT suggestionId FROM suggestion_assignments WHERE departmentId = ${id} AND active = 1 LIMIT ${FRESH_COUNT_LIMIT + 1}`,
-    () => AssignmentModel.count({ where: { departmentId: id, active: true }, distinct: true, col: 'suggestionId' }),
+    `SELECT DISTINCT suggestionId FROM suggestion_assignments WHERE departmentId = ${id} LIMIT ${FRESH_COUNT_LIMIT + 1}`,
+    () => AssignmentModel.count({ where: { departmentId: id }, distinct: true, col: 'suggestionId' }),
     now,
   );
 }
