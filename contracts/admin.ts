@@ -167,6 +167,10 @@ export const AuditEntry = z.object({
   object: z.object({ type: z.string(), id: z.string().nullable() }).nullable(),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
+  /** The object in words: 账号 钱老师（citizen10）, 区域 审计街道; null when the row is about none. */
+  objectLabel: z.string().nullable(),
+  /** What changed, in words: each field with its name and its value before (null for a creation) and after. */
+  changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
   clientAddress: z.string().nullable(),
 });
 export const AuditPage = z.object({ items: z.array(AuditEntry), total: z.number(), page: z.number(), pageSize: z.number() });

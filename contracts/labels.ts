@@ -289,3 +289,49 @@ export const ACTION_EFFECTS_IN_STATE: Partial<Record<SuggestionState, Partial<Re
 export const ACTION_EFFECTS_FOR_VIEWER: Partial<Record<Viewer, Partial<Record<SuggestionAction, string>>>> = {
   citizen: { rate: '告诉人大机关您对这次答复是否满意，可以写几句意见。' },
 };
+
+/** What the audit log's recorded fields are called on screen (fields not listed keep their own name). */
+export const AUDIT_FIELD_LABELS: Record<string, string> = {
+  username: '用户名',
+  name: '名称',
+  role: '角色',
+  regionId: '区域编号',
+  departmentId: '承办单位编号',
+  stationId: '联络站编号',
+  parentId: '上级区域编号',
+  active: '状态',
+  wechatLinked: '微信绑定',
+  method: '登录方式',
+  by: '方式',
+  reason: '原因',
+  code: '代码',
+  level: '层级',
+  kind: '类别',
+  address: '地址',
+  duties: '职责',
+  aliases: '别名',
+  keywords: '关键词',
+  invitationExpiresAt: '邀请码有效期至',
+  closedSelfRegistration: '关闭自行注册的账号',
+  total: '总数',
+  created: '新增',
+  updated: '更新',
+  unchanged: '未变',
+  refused: '未导入',
+  source: '来源',
+  holidays: '放假日期',
+  workdays: '调休上班日期',
+};
+
+/** What kind of object an audit row is about. */
+export const AUDIT_OBJECT_LABELS: Record<string, string> = {
+  user: '账号',
+  region: '区域',
+  station: '联络站',
+  department: '承办单位',
+  roster: '名册导入',
+  calendar: '节假日安排',
+};
+
+/** How someone signed in or linked an account. */
+export const SIGN_IN_METHOD_LABELS: Record<string, string> = { password: '密码', wechat: '微信', dev: '演示登录', invitation: '邀请码' };

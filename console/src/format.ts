@@ -1,7 +1,19 @@
 /** Display helpers: Beijing time everywhere (the API speaks UTC instants and China calendar days). */
-import { chinaDateTime, chinaTime } from '../../contracts/format';
+import { chinaDate, chinaDateTime as isoLike, chinaTime } from '../../contracts/format';
 
-export { chinaDateTime, chinaTime };
+export { chinaTime };
+
+/** An instant as a full Beijing date and time on screen: 2026年12月8日 09:00. */
+export function chinaDateTime(d: Date | string): string {
+  const s = isoLike(d);
+  return s ? `${chinaDate(s.slice(0, 10))} ${s.slice(11)}` : '';
+}
+
+/** From–to of two instants, Beijing time: 2026年12月8日 09:00 至 12:00 (the end's day only when it differs). */
+export function chinaSpan(from: Date | string, to: Date | string): string {
+  const [a, b] = [chinaDateTime(from), chinaDateTime(to)];
+  return a.split(' ')[0] === b.split(' ')[0] ? `${a} 至 ${b.split(' ')[1]}` : `${a} 至 ${b}`;
+}
 
 /** A China calendar day (YYYY-MM-DD) as 2026年3月5日. */
 export function day(d: string | null | undefined): string {

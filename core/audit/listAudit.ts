@@ -44,7 +44,9 @@ export const listAudit = useCase({
       limit: input.pageSize,
       offset: (input.page - 1) * input.pageSize,
     });
-    const ids = [...new Set(rows.map((r) => r.actorUserId).filter((x): x is number => x !== null))];
+    // Names of the actors, and of the accounts the rows are about (a sign-in's row records only the account's id).
+    const objectUsers = rows.filter((r) => r.objectType === 'user' && /^\d+$/.test(r.objectId ?? '')).map((r) => Number(r.objectId));
+    const ids = [...new Set([...rows.map((r) => r.actorUserId), ...objectUsers].filter((x): x is number => x !== null))];
     const users = await UserModel.findAll({ where: { id: ids }, attributes: ['id', 'name'] });
     return { rows, names: new Map(users.map((u) => [u.id, u.name])), total: count, page: input.page, pageSize: input.pageSize };
   },

@@ -134,6 +134,10 @@ describe.each(databaseKinds())('admin API on %s', (kind) => {
       clientAddress: expect.stringMatching(/127\.0\.0\.1/),
     });
     expect(create).toMatchObject({ before: null, after: { name: '审计街道', level: 'town' } });
+    // The same rows in words: what the object is, and only what changed (codes as labels).
+    expect(rename).toMatchObject({ objectLabel: '区域 审计街道（新）', changes: [{ field: 'name', label: '名称', before: '审计街道', after: '审计街道（新）' }] });
+    expect(create.changes).toEqual(expect.arrayContaining([{ field: 'level', label: '层级', before: null, after: '镇街' }]));
+    expect(create.changes.map((c: { field: string }) => c.field)).not.toContain('id');
 
     const station = await call('office', ['POST', '/api/stations', { name: '审计联络站', region: '370303777', address: '审计路1号' }]);
     await call('office', ['PATCH', `/api/stations/${station.body.id}`, { active: false }]);
@@ -176,8 +180,18 @@ describe.each(databaseKinds())('admin API on %s', (kind) => {
     expect(await UserModel.count({ where: { username: 'staff-water' } })).toBe(1);
     const log = await call('admin', ['GET', '/api/audit?action=users.deactivate&actor=admin']);
     expect(log.body.items[0]).toMatchObject({ object: { type: 'user' }, before: { active: true }, after: { active: false, reason: '调岗' } });
+    expect(log.body.items[0].objectLabel).toMatch(/^账号 .+（staff-water）$/);
+    expect(log.body.items[0].changes).toEqual([
+      { field: 'active', label: '状态', before: '启用', after: '停用' },
+      { field: 'reason', label: '原因', before: null, after: '调岗' },
+    ]);
     const failed = await call('admin', ['GET', '/api/audit?action=signin.failed&actor=staff-water']);
     expect(failed.body.items[0].after).toEqual({ method: 'password', reason: '这个账号已停用，请联系管理员' });
+    expect(failed.body.items[0].changes).toEqual([
+      { field: 'method', label: '登录方式', before: null, after: '密码' },
+      { field: 'reason', label: '原因', before: null, after: '这个账号已停用，请联系管理员' },
+    ]);
+    expect(failed.body.items[0].objectLabel).toMatch(/^账号 \S+/);
 
     expect((await call('admin', ['POST', '/api/users/staff-water/reactivate', {}])).status).toBe(200);
     expect((await api.http('POST', '/api/auth/login', { username: 'staff-water', password: 'lvzhi-demo' })).status).toBe(200);

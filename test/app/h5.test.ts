@@ -212,11 +212,11 @@ test('an opinion goes from a citizen to a deputy, through the office and a depar
   await top(citizen).getByText('找代表', { exact: true }).click();
   await top(citizen).getByText('张店区', { exact: true }).click();
   const zhangdian = (await api('GET', '/api/deputies?region=370303')).items[0];
-  const firstDeputy = top(citizen).locator('.card', { hasText: zhangdian.name }).filter({ hasText: '写给TA' });
+  const firstDeputy = top(citizen).locator('.card', { hasText: zhangdian.name }).filter({ hasText: '写意见' });
   await press(firstDeputy, '二维码');
   await firstDeputy.locator('.qr img, img.qr, .qr').first().waitFor();
   await visit(citizen, 'citizen-find-deputy');
-  await press(firstDeputy, '写给TA');
+  await press(firstDeputy, '写意见');
   await top(citizen).locator('.addressee', { hasText: zhangdian.name }).waitFor();
   await top(citizen).locator('input[name="title"]').fill('小区门口公交站台被占用');
   await top(citizen).locator('textarea').first().fill('公交站台长期被车辆占用，乘客只能站在马路上等公交车，很危险。');
@@ -229,7 +229,8 @@ test('an opinion goes from a citizen to a deputy, through the office and a depar
   await press(top(citizen), '提交给代表');
   await top(citizen).getByText('办理经过').waitFor();
   // The stepper says where it is in plain words.
-  await top(citizen).locator('.progress', { hasText: `您的意见已送到${zhangdian.name}` }).waitFor();
+  await top(citizen).locator('.progress', { hasText: `您的意见已送到${zhangdian.name}代表` }).waitFor();
+  await top(citizen).locator('.next-step', { hasText: `下一步：${zhangdian.name}代表答复您` }).waitFor();
   const photo = top(citizen).locator('.photos img').first();
   await photo.waitFor();
   await until(async () => (await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)) === 1, 10_000);
@@ -257,23 +258,25 @@ test('an opinion goes from a citizen to a deputy, through the office and a depar
   await expect(office.locator('.routing .why').first().innerText()).resolves.toMatch(/依据：.+/);
   await expect(top(office).locator('.routing').innerText()).resolves.toMatch(/把握[高中低]/);
   await expect(top(office).locator('.routing').innerText()).resolves.not.toMatch(/\d+%/);
-  await tapAction(office, '立案');
-  // Cancelling the confirmation does nothing.
-  await top(office).page().locator('.taro__modal .taro-model__cancel').click();
-  await expect(top(office).locator('.tag').first().innerText()).resolves.toBe('待审查');
-  await tapAction(office, '立案');
-  await confirmDialog(office);
+  // Each button says what it does (the API's actionDetails); 立案 alone can be followed by a choice of departments.
+  await top(office).locator('.action-item', { hasText: '立案（稍后交办）' }).getByText('稍后再选定承办单位交办').waitFor();
+  await tapAction(office, '立案（稍后交办）');
   await top(office).locator('.tag', { hasText: '已立案待交办' }).waitFor();
   const officeToken = await passwordToken('office');
   const detail = await api('GET', `/api/suggestions/${id}`, undefined, officeToken);
   if (detail.actions.includes('confirm')) {
-    await tapAction(office, '确认分办');
+    await tapAction(office, '按分办建议交办');
+    // Cancelling the confirmation does nothing.
+    await top(office).page().locator('.taro__modal .taro-model__cancel').click();
+    await expect(top(office).locator('.tag').first().innerText()).resolves.toBe('已立案待交办');
+    await tapAction(office, '按分办建议交办');
     await confirmDialog(office);
   } else {
-    await tapAction(office, '交办');
-    await submitForm(office, '交办');
+    await tapAction(office, '选择承办单位交办');
+    await submitForm(office, '选择承办单位交办');
   }
   await top(office).locator('.tag', { hasText: '已交办待签收' }).waitFor();
+  await top(office).locator('.next-step', { hasText: /^下一步：.+签收并开始办理/ }).waitFor();
   await visit(office, 'office-suggestion');
 
   // The lead department signs, records a consultation, drafts, previews and publishes its answer.
@@ -285,12 +288,15 @@ test('an opinion goes from a citizen to a deputy, through the office and a depar
   await expect(staff.locator('.suggestion-row', { hasText: '小区门口公交站台被占用' }).innerText()).resolves.toMatch(/还剩 \d+ 个工作日/);
   await visit(staff, 'staff-tasks');
   await top(staff).getByText('小区门口公交站台被占用').first().click();
+  // Whose turn it is and by when, in Beijing calendar days (never an ISO date).
+  await expect(top(staff).locator('.next-step').innerText()).resolves.toMatch(/^轮到您：签收并开始办理，\d{4}年\d{1,2}月\d{1,2}日（星期.）前答复（还剩 \d+ 个工作日）/);
+  await expect(top(staff).locator('.progress').innerText()).resolves.not.toMatch(/\d{4}-\d{2}-\d{2}|T\d{2}:/);
   await tapAction(staff, '签收');
   await confirmDialog(staff);
   await top(staff).locator('.tag', { hasText: '办理中' }).waitFor();
   await tapAction(staff, '面商');
   await top(staff).locator('.action-form textarea').fill('电话联系代表，说明将在站台旁加装隔离桩。');
-  await submitForm(staff, '面商');
+  await submitForm(staff, '面商', false);
   await top(staff).locator('.timeline-item', { hasText: '面商' }).first().waitFor();
   await tapAction(staff, '保存答复草稿');
   await top(staff).locator('.action-form').getByText('已解决或采纳').click();
@@ -534,7 +540,7 @@ test('the admin finds an account, deactivates it and reads that in the audit log
   await card.getByText('恢复', { exact: true }).waitFor();
   await visit(admin, 'admin-users');
   await admin.goto(`${BASE}/app/#/admin/audit/index`);
-  await top(admin).locator('.audit-row', { hasText: '停用账号' }).first().getByText(/active：true → false/).waitFor();
+  await top(admin).locator('.audit-row', { hasText: '停用账号' }).first().getByText(/状态：启用 → 停用/).waitFor();
   await visit(admin, 'admin-audit');
   await admin.context().close();
   expect(problems).toEqual([]);

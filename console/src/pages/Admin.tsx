@@ -214,8 +214,23 @@ function Audit() {
           { title: '时间', key: 'at', width: 160, render: (_: unknown, e) => chinaDateTime(e.at) },
           { title: '操作人', key: 'who', width: 150, render: (_: unknown, e) => e.actor.name ?? e.actor.username ?? '—' },
           { title: '操作', dataIndex: 'actionLabel', width: 140 },
-          { title: '对象', key: 'o', width: 140, render: (_: unknown, e) => (e.object ? `${e.object.type}${e.object.id ? `:${e.object.id}` : ''}` : '—') },
-          { title: '变化', key: 'd', render: (_: unknown, e) => <Space wrap>{e.after ? Object.entries(e.after).slice(0, 4).map(([k, v]) => <Tag key={k}>{k}：{String(v)}</Tag>) : '—'}</Space> },
+          { title: '对象', key: 'o', width: 200, render: (_: unknown, e) => e.objectLabel ?? '—' },
+          {
+            title: '内容',
+            key: 'd',
+            render: (_: unknown, e) =>
+              e.changes.length ? (
+                <Space wrap>
+                  {e.changes.slice(0, 6).map((c) => (
+                    <Tag key={c.field} style={{ whiteSpace: 'normal' }}>
+                      {c.label}：{e.before && e.after ? `${c.before ?? '—'} → ${c.after ?? '—'}` : (c.after ?? c.before ?? '—')}
+                    </Tag>
+                  ))}
+                </Space>
+              ) : (
+                '—'
+              ),
+          },
         ]}
       />
     </>

@@ -16,6 +16,12 @@ import { pct } from '../format';
 const AXIS = { axisLabel: { fontSize: 14 } };
 const PALETTE = ['#b3261e', '#1d4ed8', '#059669', '#d97706', '#7c3aed', '#0891b2', '#64748b', '#db2777', '#65a30d'];
 
+/** A month (YYYY-MM) on an axis: 6月, or 2026年6月 when the months shown span more than one year (or none are given). */
+function monthLabel(month: string, shown: readonly { month: string }[]): string {
+  const oneYear = shown.length > 0 && shown.every((m) => m.month.slice(0, 4) === month.slice(0, 4));
+  return oneYear ? `${Number(month.slice(5, 7))}月` : `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+}
+
 /** The dashboard page. */
 export function Dashboard() {
   const { message } = App.useApp();
@@ -44,13 +50,13 @@ export function Dashboard() {
     () =>
       s && {
         tooltip: { trigger: 'axis' },
-        legend: { data: ['提交', '已答复'], top: 0, textStyle: { fontSize: 14 } },
-        grid: { left: 48, right: 24, top: 44, bottom: 36 },
-        xAxis: { type: 'category', data: s.byMonth.map((m) => m.month), ...AXIS },
-        yAxis: { type: 'value', minInterval: 1, ...AXIS },
+        legend: { data: ['提交', '其中已答复'], top: 0, textStyle: { fontSize: 14 } },
+        grid: { left: 48, right: 24, top: 52, bottom: 36 },
+        xAxis: { type: 'category', data: s.byMonth.map((m) => monthLabel(m.month, s.byMonth)), ...AXIS },
+        yAxis: { type: 'value', name: '件', minInterval: 1, nameTextStyle: { fontSize: 14 }, ...AXIS },
         series: [
           { name: '提交', type: 'line', data: s.byMonth.map((m) => m.submitted), color: '#b3261e' },
-          { name: '已答复', type: 'line', data: s.byMonth.map((m) => m.answered), color: '#1d4ed8' },
+          { name: '其中已答复', type: 'line', data: s.byMonth.map((m) => m.answered), color: '#1d4ed8' },
         ],
       },
     [s],
@@ -68,7 +74,7 @@ export function Dashboard() {
         grid: { left: 80, right: 24, top: 10, bottom: 30 },
         xAxis: { type: 'value', minInterval: 1, ...AXIS },
         yAxis: { type: 'category', data: [...s.byRegion].reverse().map((r) => r.name), ...AXIS },
-        series: [{ type: 'bar', data: [...s.byRegion].reverse().map((r) => r.count), color: '#b3261e', label: { show: true, position: 'right', fontSize: 14 } }],
+        series: [{ type: 'bar', data: [...s.byRegion].reverse().map((r) => r.count), color: '#b3261e', label: { show: true, position: 'right', fontSize: 14, formatter: '{c} 件' } }],
       },
     [s],
   );
@@ -92,16 +98,16 @@ export function Dashboard() {
       {s?.warnings.map((w) => <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 12 }} />)}
       <Row gutter={[12, 12]} className="kpi">
         {[
-          { title: '建议总数', value: s?.total, to: href('/suggestions') },
-          { title: '已答复', value: s?.answered, to: href('/suggestions', { state: 'answered' }) },
+          { title: '建议总数', value: s?.total, unit: '件', to: href('/suggestions') },
+          { title: '已答复', value: s?.answered, unit: '件', to: href('/suggestions', { state: 'answered' }) },
           { title: '按期答复率', value: s ? pct(s.onTimeRate) : undefined, to: href('/suggestions', { overdue: true }), hint: '超期未答复的计为未按期' },
-          { title: '超期未答复', value: s?.overdue, to: href('/suggestions', { overdue: true }), danger: !!s?.overdue },
+          { title: '超期未答复', value: s?.overdue, unit: '件', to: href('/suggestions', { overdue: true }), danger: !!s?.overdue },
           { title: '满意率', value: s ? pct(s.satisfactionRate) : undefined, to: href('/suggestions', { state: 'closed' }), hint: '满意与基本满意' },
         ].map((k) => (
-          <Col key={k.title} xs={12} md={8} xl={4}>
-            <a style={{ display: 'block', height: '100%' }} href={k.to} aria-label={`${k.title}：${k.value ?? ''}，查看清单`}>
+          <Col key={k.title} flex="1 1 160px">
+            <a style={{ display: 'block', height: '100%' }} href={k.to} aria-label={`${k.title}：${k.value ?? ''}${k.unit && k.value !== undefined ? ` ${k.unit}` : ''}，查看清单`}>
               <Card size="small" hoverable loading={loading && !s} style={{ height: '100%' }}>
-                <Statistic title={k.title} value={k.value ?? '—'} valueStyle={{ color: k.danger ? '#b3261e' : undefined }} />
+                <Statistic title={k.title} value={k.value ?? '—'} suffix={k.unit && k.value !== undefined ? k.unit : undefined} valueStyle={{ color: k.danger ? '#b3261e' : undefined }} />
                 {k.hint && <div style={{ fontSize: 14, color: 'rgba(0,0,0,0.68)' }}>{k.hint}</div>}
               </Card>
             </a>
@@ -113,7 +119,7 @@ export function Dashboard() {
           <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
             <Col xs={24} xl={14}>
               <Card size="small" title="按月趋势（点击月份查看清单）">
-                <Chart label={`按月提交与答复：${s.byMonth.map((m) => `${m.month} 提交 ${m.submitted} 件、答复 ${m.answered} 件`).join('；')}`} option={trend!} onClick={(p) => go('/suggestions', { month: s.byMonth[p.dataIndex]?.month })} />
+                <Chart label={`按月提交与答复：${s.byMonth.map((m) => `${monthLabel(m.month, [])} 提交 ${m.submitted} 件、其中已答复 ${m.answered} 件`).join('；')}`} option={trend!} onClick={(p) => go('/suggestions', { month: s.byMonth[p.dataIndex]?.month })} />
               </Card>
             </Col>
             <Col xs={24} xl={10}>
@@ -147,7 +153,7 @@ export function Dashboard() {
               </Card>
             </Col>
           </Row>
-          <Card size="small" title="承办单位排名（按按期答复率；点击数字查看清单）" style={{ marginTop: 12 }}>
+          <Card size="small" title="承办单位排名（以按期答复率排序，点数字查看清单）" style={{ marginTop: 12 }}>
             <Table<DepartmentRow>
               rowKey="code"
               size="small"

@@ -6,7 +6,7 @@ import type { MeetingItem } from '../../../contracts/client';
 import { api, getJson, postJson } from '../api';
 import { useAct, useLoad } from '../hooks';
 import { href } from '../router';
-import { chinaDateTime } from '../format';
+import { chinaDateTime, chinaSpan } from '../format';
 
 interface Person {
   username: string;
@@ -100,7 +100,7 @@ function MeetingPage({ id }: { id: number }) {
         <Col xs={24} lg={16}>
           <Card size="small" title="会议信息" style={{ marginBottom: 12 }}>
             <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[
-              { key: 't', label: '时间', children: `${chinaDateTime(m.startsAt)} 至 ${chinaDateTime(m.endsAt).slice(11)}` },
+              { key: 't', label: '时间', children: chinaSpan(m.startsAt, m.endsAt) },
               { key: 'p', label: '地点', children: m.place },
               { key: 'a', label: '议程', children: <span style={{ whiteSpace: 'pre-wrap' }}>{m.agenda || '—'}</span> },
             ]} />
@@ -108,11 +108,11 @@ function MeetingPage({ id }: { id: number }) {
           {a && (
             <Card size="small" title="出席情况">
               <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-                <Col xs={8} md={4}><Statistic title="应到" value={a.invited} /></Col>
-                <Col xs={8} md={4}><Statistic title="回复参加" value={a.attending} /></Col>
-                <Col xs={8} md={4}><Statistic title="请假" value={a.leave} /></Col>
-                <Col xs={8} md={4}><Statistic title="未回复" value={a.noAnswer} /></Col>
-                <Col xs={8} md={4}><Statistic title="已签到" value={a.checkedIn} /></Col>
+                <Col xs={8} md={4}><Statistic title="应到" suffix="人" value={a.invited} /></Col>
+                <Col xs={8} md={4}><Statistic title="回复参加" suffix="人" value={a.attending} /></Col>
+                <Col xs={8} md={4}><Statistic title="请假" suffix="人" value={a.leave} /></Col>
+                <Col xs={8} md={4}><Statistic title="未回复" suffix="人" value={a.noAnswer} /></Col>
+                <Col xs={8} md={4}><Statistic title="已签到" suffix="人" value={a.checkedIn} /></Col>
                 <Col xs={8} md={4}><Statistic title="出席率" value={`${a.rateExcludingLeave}%`} /></Col>
               </Row>
               <Table<Person>
@@ -187,8 +187,8 @@ function Projector({ id }: { id: number }) {
         用履职通小程序扫码签到 · 签到码 <b style={{ letterSpacing: 4 }}>{m.checkinCode}</b>
       </div>
       {m.attendance && (
-        <div style={{ fontSize: 22 }} role="status">
-          已签到 {m.attendance.checkedIn} / 应到 {m.attendance.invited}
+        <div style={{ fontSize: 26 }} role="status">
+          已签到 {m.attendance.checkedIn} / 应到 {m.attendance.invited} 人
         </div>
       )}
     </main>

@@ -77,8 +77,8 @@ function Results({ id }: { id: number }) {
       {r.data && (
         <>
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-            <Col xs={8}><Card size="small"><Statistic title="应答人数" value={r.data.eligible} /></Card></Col>
-            <Col xs={8}><Card size="small"><Statistic title="已答" value={r.data.responded} /></Card></Col>
+            <Col xs={8}><Card size="small"><Statistic title="应答人数" suffix="人" value={r.data.eligible} /></Card></Col>
+            <Col xs={8}><Card size="small"><Statistic title="已答" suffix="人" value={r.data.responded} /></Card></Col>
             <Col xs={8}><Card size="small"><Statistic title="回收率" value={`${r.data.responseRate}%`} /></Card></Col>
           </Row>
           {r.data.ballot && (
@@ -99,10 +99,10 @@ function Results({ id }: { id: number }) {
                   label={`${x.title}：${x.options.map((o) => `${o.label} ${o.count} 人（${o.percent}%）`).join('；')}`}
                   option={{
                     tooltip: { trigger: 'axis' },
-                    grid: { left: 140, right: 60, top: 10, bottom: 24 },
-                    xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 14 } },
+                    grid: { left: 140, right: 110, top: 10, bottom: 24 },
+                    xAxis: { type: 'value', minInterval: 1, name: '人', nameTextStyle: { fontSize: 14 }, axisLabel: { fontSize: 14 } },
                     yAxis: { type: 'category', data: [...x.options].reverse().map((o) => o.label), axisLabel: { fontSize: 14 } },
-                    series: [{ type: 'bar', data: [...x.options].reverse().map((o) => o.count), color: '#b3261e', label: { show: true, position: 'right', fontSize: 14, formatter: (p: { dataIndex: number }) => `${[...x.options!].reverse()[p.dataIndex].percent}%` } }],
+                    series: [{ type: 'bar', data: [...x.options].reverse().map((o) => o.count), color: '#b3261e', label: { show: true, position: 'right', fontSize: 14, formatter: (p: { dataIndex: number }) => { const o = [...x.options!].reverse()[p.dataIndex]; return `${o.count} 人（${o.percent}%）`; } } }],
                   }}
                 />
               ) : x.average !== undefined ? (

@@ -153,8 +153,8 @@ export function SuggestionDetailPage({ id }: { id: number }) {
           )}
         </div>
       </Card>
-      <Card size="small" title="您现在可以" style={{ marginBottom: 12 }}>
-        {s.actionDetails.length ? (
+      {s.actionDetails.length > 0 && (
+        <Card size="small" title="您现在可以" style={{ marginBottom: 12 }}>
           <div className="action-list">
             {s.actionDetails.map((d) => (
               <div key={d.action} className="action-row">
@@ -165,10 +165,8 @@ export function SuggestionDetailPage({ id }: { id: number }) {
               </div>
             ))}
           </div>
-        ) : (
-          <span>现在没有需要您做的操作。</span>
-        )}
-      </Card>
+        </Card>
+      )}
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={15}>
           <Card size="small" title="建议内容" style={{ marginBottom: 12 }}>

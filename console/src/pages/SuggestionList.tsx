@@ -14,7 +14,7 @@ const KEYS = ['q', 'state', 'lead', 'region', 'month', 'overdue', 'sort', 'page'
 /** A tag for the deadline: overdue in red, working days left otherwise. */
 export function DeadlineTag({ s }: { s: SuggestionSummary }) {
   const next = s.deadlines.next;
-  if (s.deadlines.overdue) return <Tag color="red">已超期 · {day(s.deadlines.answerBy)}</Tag>;
+  if (s.deadlines.overdue) return <Tag color="red">已超期{next && next.workingDaysLeft < 0 ? ` ${-next.workingDaysLeft} 个工作日` : ''} · {day(s.deadlines.answerBy)}到期</Tag>;
   if (!next) return <span>—</span>;
   const color = next.workingDaysLeft <= 5 ? 'orange' : 'default';
   return (
@@ -127,14 +127,14 @@ export function SuggestionList({ query }: { query: URLSearchParams }) {
               <div>
                 <a href={href(`/suggestions/${s.id}`)} style={{ fontSize: 16 }}>{s.title}</a>
                 <div>{s.number} · {s.stateLabel}{s.lead ? ` · ${s.lead.name}` : ''}</div>
-                <DeadlineTag s={s} />
+                {(s.deadlines.overdue || s.deadlines.next) && <DeadlineTag s={s} />}
               </div>
             ),
           },
         ] : [
           { title: '编号', dataIndex: 'number', width: 116 },
           { title: '标题', dataIndex: 'title', render: (t: string, s) => <a href={href(`/suggestions/${s.id}`)}>{t}</a> },
-          { title: '状态', dataIndex: 'stateLabel', width: 120 },
+          { title: '状态', dataIndex: 'stateLabel', width: 132, render: (t: string) => <span style={{ whiteSpace: 'nowrap' }}>{t}</span> },
           { title: '主办单位', key: 'lead', width: 170, render: (_: unknown, s) => s.lead?.name ?? '—' },
           { title: '区域', key: 'region', width: 96, render: (_: unknown, s) => s.region?.name ?? '—' },
           { title: '提出人', key: 'author', width: 84, render: (_: unknown, s) => (s.deputy ?? s.author).name },

@@ -28,16 +28,16 @@ export function Tasks() {
       </Typography.Title>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={12} md={6}>
-          <Card size="small"><Statistic title="待签收" value={assigned.data?.total ?? 0} /></Card>
+          <Card size="small"><Statistic title="待签收" suffix="件" value={assigned.data?.total ?? 0} /></Card>
         </Col>
         <Col xs={12} md={6}>
-          <Card size="small"><Statistic title="办理中" value={handling.data?.total ?? 0} /></Card>
+          <Card size="small"><Statistic title="办理中" suffix="件" value={handling.data?.total ?? 0} /></Card>
         </Col>
         <Col xs={12} md={6}>
-          <Card size="small"><Statistic title="5 个工作日内到期" value={soon} valueStyle={{ color: soon ? '#ad4e00' : undefined }} /></Card>
+          <Card size="small"><Statistic title="5 个工作日内到期" suffix="件" value={soon} valueStyle={{ color: soon ? '#ad4e00' : undefined }} /></Card>
         </Col>
         <Col xs={12} md={6}>
-          <Card size="small"><Statistic title="已超期" value={overdue} valueStyle={{ color: overdue ? '#b3261e' : undefined }} /></Card>
+          <Card size="small"><Statistic title="已超期" suffix="件" value={overdue} valueStyle={{ color: overdue ? '#b3261e' : undefined }} /></Card>
         </Col>
       </Row>
       <div className="toolbar">

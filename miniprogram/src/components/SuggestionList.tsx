@@ -6,6 +6,7 @@
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { chinaDate } from '../../../contracts/format';
 import type { SuggestionSummary } from '../../../contracts/schemas';
 import { api, errorText } from '../services/api';
 import type { ListView } from '../services/views';
@@ -20,7 +21,7 @@ function Deadline({ s }: { s: SuggestionSummary }) {
   const left = next.workingDaysLeft;
   return (
     <Text className={s.deadlines.overdue || left < 0 ? 'overdue' : 'muted'}>
-      {`${next.label} ${next.date}${s.deadlines.provisional ? '（暂定）' : ''}，${left < 0 ? `已逾期 ${-left} 个工作日` : `还剩 ${left} 个工作日`}`}
+      {`${next.label}：${chinaDate(next.date)}${s.deadlines.provisional ? '（暂定）' : ''}，${left < 0 ? `已逾期 ${-left} 个工作日` : left === 0 ? '今天到期' : `还剩 ${left} 个工作日`}`}
     </Text>
   );
 }
@@ -30,7 +31,7 @@ export function SuggestionRow({ s, queue }: { s: SuggestionSummary; queue?: bool
   return (
     <View className="card suggestion-row" onClick={() => Taro.navigateTo({ url: `/pages/suggestion/index?id=${s.id}` })}>
       <View className="row">
-        <Text className="muted">{s.number}</Text>
+        <Text className="muted">{`编号 ${s.number}`}</Text>
         <Text className={s.state === 'closed' ? 'tag tag-ok' : 'tag'}>{s.stateLabel}</Text>
       </View>
       <Text className="title">{s.title}</Text>

@@ -1,5 +1,6 @@
 /** The audit log for the admin: every administrative change and sign-in, newest first, filtered and paged. */
-import { Input, Text, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
+import { AUDIT_ACTION_LABELS } from '../../../../contracts/labels';
 import { Button } from '../../components/ui';
 import { useState } from 'react';
 import { chinaTime } from '../../../../contracts/format';
@@ -9,16 +10,12 @@ import { api } from '../../services/api';
 import { useData } from '../../services/useData';
 import { Screen } from '../../components/Screen';
 
-/** The fields that changed, as `name: before → after` (or the new values of a creation or sign-in). */
-function changes(e: AuditEntry): string[] {
-  const before = e.before ?? {};
-  const after = e.after ?? {};
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== 'id');
-  const show = (v: unknown) => (v === undefined || v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
-  return keys
-    .filter((k) => (e.before ? show(before[k]) !== show(after[k]) : after[k] !== undefined))
-    .map((k) => (e.before ? `${k}：${show(before[k])} → ${show(after[k])}` : `${k}：${show(after[k])}`));
-}
+/** What changed, in the API's words: 名称：旧 → 新 (or what a creation or sign-in recorded). */
+const changes = (e: AuditEntry): string[] =>
+  e.changes.map((c) => (e.before && e.after ? `${c.label}：${c.before ?? '—'} → ${c.after ?? '—'}` : `${c.label}：${c.after ?? c.before ?? '—'}`));
+
+/** The operations to filter by, as people name them (全部 first). */
+const ACTIONS: [string, string][] = [['', '全部操作'], ...Object.entries(AUDIT_ACTION_LABELS)];
 
 export default function Audit() {
   const [actor, setActor] = useState('');
@@ -30,8 +27,10 @@ export default function Audit() {
   return (
     <Screen>
       <View className="card">
-        <Input className="input" name="actor" placeholder="操作人用户名（可不填）" value={actor} onInput={(e) => setActor(e.detail.value)} />
-        <Input className="input" name="action" placeholder="操作代码，如 signin.failed、users（可不填）" value={action} onInput={(e) => setAction(e.detail.value)} />
+        <Input className="input" name="actor" aria-label="操作人用户名" placeholder="操作人用户名（可不填）" value={actor} onInput={(e) => setActor(e.detail.value)} />
+        <Picker mode="selector" range={ACTIONS.map(([, label]) => label)} value={Math.max(0, ACTIONS.findIndex(([code]) => code === action))} onChange={(e) => setAction(ACTIONS[Number(e.detail.value)][0])}>
+          <Text className="label">{`操作：${ACTIONS.find(([code]) => code === action)?.[1] ?? '全部操作'}（点此选择）`}</Text>
+        </Picker>
         <Button
           block
           type="primary"
@@ -46,7 +45,7 @@ export default function Audit() {
       <Status loading={loading && !data} error={error} onRetry={reload} empty={!!data && !data.items.length} emptyText="没有符合条件的记录" />
       {data?.items.map((e) => (
         <View key={e.id} className="card audit-row">
-          <Text className="title">{`${e.actionLabel}${e.object ? ` · ${e.object.type} ${e.object.id ?? ''}` : ''}`}</Text>
+          <Text className="title">{`${e.actionLabel}${e.objectLabel ? ` · ${e.objectLabel}` : ''}`}</Text>
           <Text className="muted">{`${chinaTime(e.at)} · ${e.actor.name ?? e.actor.username ?? '未知'}${e.actor.username ? `（${e.actor.username}）` : ''}${e.clientAddress ? ` · ${e.clientAddress}` : ''}`}</Text>
           {changes(e).map((c) => (
             <Text key={c} className="line">

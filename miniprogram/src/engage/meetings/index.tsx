@@ -14,6 +14,13 @@ import { chinaTime } from '../../../../contracts/format';
 import { Screen } from '../../components/Screen';
 
 
+/** When a meeting runs, Beijing time: 12月8日 09:00–12:00, or both ends in full when it spans days. */
+function timeRange(start: string, end: string): string {
+  const [a, b] = [chinaTime(start), chinaTime(end)];
+  const [dayA, dayB] = [a.split(' ')[0], b.split(' ')[0]];
+  return dayA === dayB ? `${a}–${b.split(' ')[1]}` : `${a} 至 ${b}`;
+}
+
 export default function Meetings() {
   const { data, error, loading, reload } = useData(() => api.meetings());
   const [code, setCode] = useState('');
@@ -69,18 +76,24 @@ export default function Meetings() {
             <Text className="title">{m.title}</Text>
             <Text className="tag">{m.kindLabel}</Text>
           </View>
-          <Text className="muted">{`${chinaTime(m.startsAt)} · ${m.place}`}</Text>
+          <Text className="line">{`时间：${timeRange(m.startsAt, m.endsAt)}`}</Text>
+          <Text className="line">{`地点：${m.place}`}</Text>
+          {m.agenda.trim() && <Text className="line agenda">{`议程：${m.agenda.trim()}`}</Text>}
           {m.mine && (
             <View>
-              <Text>{`\n我的回复：${m.mine.rsvpLabel}${m.mine.leaveState ? `（请假${m.mine.leaveState === 'approved' ? '已批准' : m.mine.leaveState === 'refused' ? '未批准' : '待审批'}）` : ''}${m.mine.checkedInAt ? ' · 已签到' : ''}`}</Text>
-              {m.state === 'scheduled' && (
-                <View className="row">
-                  <Button type="primary" fill="outline" onClick={() => run(api.rsvp(m.id, { attend: true }).then(askForNews), '已回复参加')}>
-                    参加
-                  </Button>
-                  <Button type="primary" fill="outline" onClick={() => setLeaveFor(leaveFor === m.id ? null : m.id)}>
-                    请假
-                  </Button>
+              <Text className="line">{`我的回复：${m.mine.rsvpLabel}${m.mine.leaveState ? `（请假${m.mine.leaveState === 'approved' ? '已批准' : m.mine.leaveState === 'refused' ? '未批准' : '待审批'}）` : ''}${m.mine.checkedInAt ? ` · ${chinaTime(m.mine.checkedInAt)} 已签到` : ''}`}</Text>
+              {m.state === 'scheduled' && !m.mine.checkedInAt && (
+                <View className="row meeting-reply">
+                  {m.mine.rsvp !== 'attend' && (
+                    <Button type="primary" fill="outline" onClick={() => run(api.rsvp(m.id, { attend: true }).then(askForNews), '已回复参加')}>
+                      {m.mine.rsvp === 'leave' ? '改为参加' : '参加'}
+                    </Button>
+                  )}
+                  {m.mine.rsvp !== 'leave' && (
+                    <Button type="primary" fill="outline" onClick={() => setLeaveFor(leaveFor === m.id ? null : m.id)}>
+                      {m.mine.rsvp === 'attend' ? '改为请假' : '请假'}
+                    </Button>
+                  )}
                 </View>
               )}
               {leaveFor === m.id && (

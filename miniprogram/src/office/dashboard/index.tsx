@@ -29,6 +29,9 @@ async function download(format: 'xlsx' | 'csv', from: string, to: string) {
   }
 }
 
+/** A month (YYYY-MM) as people write it: 2026年3月. */
+const monthText = (m: string): string => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
+
 export default function Dashboard() {
   const [from, setFrom] = useState(`${chinaDay().slice(0, 4)}-01`);
   const [to, setTo] = useState(chinaDay().slice(0, 7));
@@ -37,10 +40,10 @@ export default function Dashboard() {
     <Screen>
       <View className="card row">
         <Picker mode="date" fields="month" value={from} onChange={(e) => setFrom(e.detail.value.slice(0, 7))}>
-          <Text className="label">{`从 ${from}`}</Text>
+          <Text className="label">{`从 ${monthText(from)}`}</Text>
         </Picker>
         <Picker mode="date" fields="month" value={to} onChange={(e) => setTo(e.detail.value.slice(0, 7))}>
-          <Text className="label">{`到 ${to}`}</Text>
+          <Text className="label">{`到 ${monthText(to)}`}</Text>
         </Picker>
       </View>
       <Status loading={loading && !s} error={error} onRetry={reload} />
@@ -54,22 +57,22 @@ export default function Dashboard() {
           <View className="card row">
             <View>
               <Text className="muted">建议总数</Text>
-              <Text className="figure">{s.total}</Text>
+              <Text className="figure">{`${s.total} 件`}</Text>
             </View>
             <View>
               <Text className="muted">按期答复率</Text>
               <Text className="figure">{s.onTimeRate === null ? '—' : `${s.onTimeRate}%`}</Text>
             </View>
           </View>
-          <Bars title="按办理状态" bars={s.byState.map((x) => ({ label: x.label, value: x.count }))} />
+          <Bars title="按办理状态" bars={s.byState.map((x) => ({ label: x.label, value: x.count, text: `${x.count} 件` }))} />
           <Bars
-            title="按主办单位（件数 · 按期答复率）"
-            bars={s.byDepartment.slice(0, 15).map((d) => ({ label: d.name.replace(/^淄博市/, ''), value: d.total, text: `${d.total} · ${d.onTimeRate === null ? '—' : `${d.onTimeRate}%`}` }))}
+            title="按主办单位（件数，按期答复率）"
+            bars={s.byDepartment.slice(0, 15).map((d) => ({ label: d.name.replace(/^淄博市/, ''), value: d.total, text: `${d.total} 件${d.onTimeRate === null ? '' : `，按期 ${d.onTimeRate}%`}` }))}
           />
           <Bars title="测评结果" max={100} color="#2e7d32" bars={s.ratings.map((x) => ({ label: x.label, value: x.percent, text: `${x.count} 件 ${x.percent}%` }))} />
           <Bars title="答复类别" max={100} color="#1565c0" bars={s.answerClasses.map((x) => ({ label: `${x.code} ${x.label}`, value: x.percent, text: `${x.count} 件 ${x.percent}%` }))} />
-          <Bars title="按月提交" bars={s.byMonth.map((m) => ({ label: m.month, value: m.submitted, text: `${m.submitted}（已答复 ${m.answered}）` }))} />
-          <Bars title="按区县" bars={s.byRegion.map((r) => ({ label: r.name, value: r.count }))} />
+          <Bars title="按月提交" bars={s.byMonth.map((m) => ({ label: monthText(m.month), value: m.submitted, text: `${m.submitted} 件，已答复 ${m.answered} 件` }))} />
+          <Bars title="按区县" bars={s.byRegion.map((r) => ({ label: r.name, value: r.count, text: `${r.count} 件` }))} />
           <View className="row">
             <Button type="primary" fill="outline" onClick={() => download('xlsx', from, to)}>
               导出 Excel

@@ -37,7 +37,7 @@ function Published(props: { version: number }) {
     <View className="card published-list">
       <Text className="label">已发布</Text>
       {notices.items.slice(0, 10).map((n) => (
-        <Text key={`n${n.id}`} className="line">{`通知 · ${n.title} · 已读 ${n.read}/${n.total}`}</Text>
+        <Text key={`n${n.id}`} className="line">{`通知 · ${n.title} · 已读 ${n.read} 人，共 ${n.total} 人`}</Text>
       ))}
       {questionnaires.items.slice(0, 10).map((q) => (
         <Text
@@ -45,7 +45,7 @@ function Published(props: { version: number }) {
           className="line"
           onClick={() => show(`q${q.id}`, async () => {
             const r = await api.questionnaireResults(q.id);
-            return `已提交 ${r.responded}/${r.eligible}（${r.responseRate}%）`;
+            return `已提交 ${r.responded} / ${r.eligible} 人（${r.responseRate}%）`;
           })}
         >
           {`${q.kindLabel} · ${q.title} · ${figures[`q${q.id}`] ?? '点此查看填写情况'}`}
@@ -57,7 +57,7 @@ function Published(props: { version: number }) {
           className="line"
           onClick={() => show(`m${m.id}`, async () => {
             const a = (await api.meeting(m.id)).attendance;
-            return a ? `应到 ${a.invited}，请假 ${a.leave}，签到 ${a.checkedIn}` : '';
+            return a ? `应到 ${a.invited} 人，请假 ${a.leave} 人，已签到 ${a.checkedIn} 人` : '';
           })}
         >
           {`${m.kindLabel} · ${m.title} · ${figures[`m${m.id}`] ?? '点此查看出勤'}`}
@@ -224,8 +224,8 @@ export default function Publish() {
       {done && (
         <View className="card published">
           <Text className="title">{`已发布${KINDS[done.kind]}：${done.title}`}</Text>
-          {follow && <Text>{follow}</Text>}
-          <Button type="primary" fill="outline" onClick={refresh}>
+          {follow && <Text className="line">{follow}</Text>}
+          <Button className="follow-button" type="primary" fill="outline" onClick={refresh}>
             {done.kind === 'notice' ? '查看阅读情况' : done.kind === 'meeting' ? '查看出勤' : '查看填写情况'}
           </Button>
         </View>

@@ -109,7 +109,7 @@ export default function Deputies() {
       ))}
       {deputies && deputies.items.length > 0 && <Text className="label">代表</Text>}
       {deputies?.items.map((d) => (
-        <Contact key={d.username} title={d.name} tag={d.levelLabel} subtitle={[d.delegation, d.station?.name].filter(Boolean).join(' · ')} path={formPath({ deputy: d.username }, d.name)} to={{ deputy: d.username }} write="写给TA" />
+        <Contact key={d.username} title={d.name} tag={d.levelLabel} subtitle={[d.delegation, d.station?.name].filter(Boolean).join(' · ')} path={formPath({ deputy: d.username }, d.name)} to={{ deputy: d.username }} write="写意见" />
       ))}
     </Screen>
   );

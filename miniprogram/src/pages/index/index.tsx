@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Me } from '../../../../contracts/schemas';
 import { Screen } from '../../components/Screen';
+import { Button } from '../../components/ui';
 import { Status } from '../../components/Status';
 import { loadCounts, type Counts } from '../../services/badges';
 import { currentUser } from '../../services/me';
@@ -65,6 +66,17 @@ const TILES: Record<Me['role'], Tile[]> = {
   ],
 };
 
+/** Who has a desktop console for their daily work. */
+const DESK_ROLES: Me['role'][] = ['staff', 'office', 'admin'];
+/** What the desktop console offers each of them. */
+const DESK_TEXT: Partial<Record<Me['role'], string>> = {
+  staff: '桌面工作台有按期限排列的任务表、筛选和办理表单，用同一个账号登录。',
+  office: '桌面工作台有表格、筛选、批量确认分办和统计图表，用同一个账号登录。',
+  admin: '桌面工作台有账号、单位、区域的管理表格和审计日志，用同一个账号登录。',
+};
+/** A screen wide enough to be a computer's (H5 only). */
+const wide = (): boolean => typeof window !== 'undefined' && window.innerWidth >= 900;
+
 const countOf = (c: Counts, key: NonNullable<Tile['count']>): number => (key === 'unread' ? c.unread : (c.lists[key] ?? 0));
 
 export default function Home() {
@@ -90,6 +102,15 @@ export default function Home() {
               {data.counts.todo > 0 && <Text className="tag">{`${data.counts.todo} 件待处理`}</Text>}
             </View>
           </View>
+          {process.env.TARO_ENV === 'h5' && DESK_ROLES.includes(me.role) && wide() && (
+            <View className="card desk-hint">
+              <Text className="label">在电脑上办公？</Text>
+              <Text className="line">{DESK_TEXT[me.role]}</Text>
+              <Button type="primary" fill="outline" onClick={() => window.location.assign(`${API_BASE}/console/`)}>
+                打开桌面工作台
+              </Button>
+            </View>
+          )}
           <View className="grid">
             {TILES[me.role].map((t) => (
               <View key={t.name} className="tile" role="button" onClick={() => go(t.url)}>

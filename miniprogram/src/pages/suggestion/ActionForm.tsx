@@ -4,13 +4,13 @@
  */
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { ACTION_LABELS, ANSWER_CLASS_LABELS, CONSULT_METHOD_LABELS, RATING_LABELS } from '../../../../contracts/labels';
+import { ANSWER_CLASS_LABELS, CONSULT_METHOD_LABELS, RATING_LABELS } from '../../../../contracts/labels';
 import type { SuggestionAction } from '../../../../contracts/enums';
 import type { Department, SuggestionDetail } from '../../../../contracts/schemas';
 import { Chips, toggle } from '../../components/Chips';
 import { Button } from '../../components/ui';
 import { api, errorText } from '../../services/api';
-import { confirm } from '../../services/confirm';
+import { askFirst, type ActionDetail } from './actions';
 import { chinaDay } from '../../../../contracts/format';
 
 type Field =
@@ -90,8 +90,9 @@ function bodyOf(action: SuggestionAction, values: Record<string, string | string
 }
 
 /** One action: its fields (if any) and the button that performs it. */
-export function ActionForm(props: { s: SuggestionDetail; action: SuggestionAction; departments: Department[]; onDone: (s: SuggestionDetail) => void }) {
-  const { s, action, departments } = props;
+export function ActionForm(props: { s: SuggestionDetail; detail: ActionDetail; departments: Department[]; onDone: (s: SuggestionDetail) => void }) {
+  const { s, detail, departments } = props;
+  const { action } = detail;
   const draft = s.answers.find((a) => a.state === 'draft');
   const [values, setValues] = useState<Record<string, string | string[]>>(() => ({
     lead: s.routing?.lead?.code ?? '',
@@ -111,8 +112,8 @@ export function ActionForm(props: { s: SuggestionDetail; action: SuggestionActio
   const fields = FIELDS[action];
 
   const send = async () => {
-    // Saving a draft answer can be redone; everything else is on record once sent.
-    if (action !== 'draft-answer' && !(await confirm(`${ACTION_LABELS[action]}？`, '提交后记入办理经过，不能撤销。', ACTION_LABELS[action]))) return;
+    // The API says which acts cannot be undone, and what to ask before them.
+    if (!(await askFirst(s, detail))) return;
     setBusy(true);
     setError(null);
     try {
@@ -127,7 +128,8 @@ export function ActionForm(props: { s: SuggestionDetail; action: SuggestionActio
 
   return (
     <View className="card action-form" id={`action-${action}`}>
-      <Text className="title">{ACTION_LABELS[action]}</Text>
+      <Text className="title">{detail.label}</Text>
+      <Text className="hint">{detail.effect}</Text>
       {action === 'publish-answer' && draft && (
         <View className="preview">
           <Text className="label">{`答复预览（${draft.answerClass} 类 · ${draft.answerClassLabel}）`}</Text>
@@ -135,7 +137,7 @@ export function ActionForm(props: { s: SuggestionDetail; action: SuggestionActio
         </View>
       )}
       {action === 'confirm' && s.routing?.lead && (
-        <Text className="muted">{`分办模型推荐主办：${s.routing.lead.name}${s.routing.co.length ? `，协办：${s.routing.co.map((c) => c.name).join('、')}` : ''}`}</Text>
+        <Text className="muted">{`推荐由${s.routing.lead.name}主办${s.routing.co.length ? `，${s.routing.co.map((c) => c.name).join('、')}协办` : ''}`}</Text>
       )}
       {fields.map((f) => {
         if (f.kind === 'choice')
@@ -193,7 +195,7 @@ export function ActionForm(props: { s: SuggestionDetail; action: SuggestionActio
       })}
       {error && <Text className="error">{error}</Text>}
       <Button block type="primary" loading={busy} disabled={busy} onClick={send}>
-        {ACTION_LABELS[action]}
+        {detail.label}
       </Button>
     </View>
   );

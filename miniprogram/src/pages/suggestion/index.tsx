@@ -6,7 +6,6 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { ACTION_LABELS } from '../../../../contracts/labels';
 import type { SuggestionAction } from '../../../../contracts/enums';
 import type { SuggestionDetail } from '../../../../contracts/schemas';
 import { Progress } from '../../components/Progress';
@@ -14,43 +13,28 @@ import { Screen } from '../../components/Screen';
 import { Status } from '../../components/Status';
 import { Button } from '../../components/ui';
 import { api, errorText } from '../../services/api';
-import { confirm } from '../../services/confirm';
-import { currentUser } from '../../services/me';
 import { photoSrc } from '../../services/photos';
 import { useData } from '../../services/useData';
 import { ActionForm } from './ActionForm';
+import { askFirst, doneText, type ActionDetail } from './actions';
 import './index.css';
 import { chinaTime } from '../../../../contracts/format';
 
 const ONE_TAP: SuggestionAction[] = ['submit', 'sign', 'confirm', 'accept', 'close', 'urge'];
 
-/** What a one-tap act does, asked before it is done (none of them can be taken back). */
-function consequence(s: SuggestionDetail, action: SuggestionAction): string {
-  const lead = s.routing?.lead?.name;
-  const co = s.routing?.co.map((c) => c.name).join('、');
-  switch (action) {
-    case 'submit':
-      return '提交后交人大审查，不能再修改。';
-    case 'sign':
-      return '签收后开始办理，请在答复期限内答复。';
-    case 'confirm':
-      return `由${lead ?? '推荐的单位'}主办${co ? `，${co}协办` : ''}，确认后立即通知承办单位。`;
-    case 'accept':
-      return '立案后进入分办，交承办单位办理。';
-    case 'close':
-      return '办结后不再办理。';
-    case 'urge':
-      return '将向承办单位发出催办通知，并记入办理经过。';
-    default:
-      return '';
-  }
+/** The plain heading of an answer: who answered, the result in words (the class letter only for those handling it). */
+function answerHeading(s: SuggestionDetail, a: SuggestionDetail['answers'][number]): string {
+  const plain = s.viewer === 'citizen' || s.viewer === 'deputy';
+  const round = a.round > 1 ? `第 ${a.round} 次答复` : '答复';
+  const result = plain ? `办理结果：${a.answerClassLabel}` : `${a.answerClass} 类 · ${a.answerClassLabel}`;
+  return `${a.department.name}的${round}（${result}）`;
 }
 
 export default function Suggestion() {
   const id = Number(useRouter().params.id);
   const { data, error, loading, reload } = useData(async () => {
-    const [s, departments, me] = await Promise.all([api.getSuggestion(id), api.departments(), currentUser()]);
-    return { s, departments: departments.items, citizen: me?.role === 'citizen' };
+    const [s, departments] = await Promise.all([api.getSuggestion(id), api.departments()]);
+    return { s, departments: departments.items };
   }, [id]);
   const [current, setCurrent] = useState<SuggestionDetail | null>(null);
   const [open, setOpen] = useState<SuggestionAction | null>(null);
@@ -60,12 +44,13 @@ export default function Suggestion() {
   const done = (next: SuggestionDetail, action: SuggestionAction) => {
     setCurrent(next);
     setOpen(null);
-    Taro.showToast({ title: `已${ACTION_LABELS[action]}`, icon: 'success' });
+    Taro.showToast({ title: doneText(action), icon: 'success' });
   };
-  const tap = async (action: SuggestionAction) => {
+  const tap = async (detail: ActionDetail) => {
+    const { action } = detail;
     if (!s) return;
     if (!ONE_TAP.includes(action)) return setOpen(open === action ? null : action);
-    if (!(await confirm(`${ACTION_LABELS[action]}？`, consequence(s, action), ACTION_LABELS[action]))) return;
+    if (!(await askFirst(s, detail))) return;
     setBusy(true);
     try {
       done(await api.act(s.id, action, {} as never), action);
@@ -76,19 +61,25 @@ export default function Suggestion() {
     }
   };
 
+  const details = s?.actionDetails ?? [];
+  const openDetail = details.find((d) => d.action === open) ?? null;
   return (
     <Screen onRefresh={reload}>
       <Status loading={loading && !s} error={error} onRetry={reload} />
       {s && (
         <View>
-          <Progress s={s} forCitizen={Boolean(data?.citizen)} />
+          <Progress s={s} />
           <View className="card">
             <View className="row">
-              <Text className="muted">{s.number}</Text>
+              <Text className="muted">{`编号 ${s.number}`}</Text>
               <Text className={s.state === 'closed' ? 'tag tag-ok' : 'tag'}>{s.stateLabel}</Text>
             </View>
             <Text className="title">{s.title}</Text>
-            <Text className="muted">{[s.author.name, s.deputy && s.deputy.name !== s.author.name ? `代表 ${s.deputy.name}` : null, s.region?.name].filter(Boolean).join(' · ')}</Text>
+            <Text className="muted">
+              {[s.author.name, s.deputy && s.deputy.name !== s.author.name ? `代表 ${s.deputy.name}` : null, s.region?.name, s.submittedAt ? `${chinaTime(s.submittedAt)} 提交` : null]
+                .filter(Boolean)
+                .join(' · ')}
+            </Text>
             <View className="body">
               <Text>{s.body}</Text>
             </View>
@@ -107,12 +98,12 @@ export default function Suggestion() {
               </View>
             )}
             {s.cosigning.length > 0 && (
-              <Text className="muted">{`附议：${s.cosigning.map((c) => `${c.person.name}（${c.kind === 'request' && c.status === 'pending' ? '申请加入，待领衔代表同意' : c.statusLabel}）`).join('、')}`}</Text>
+              <Text className="muted line">{`附议：${s.cosigning.map((c) => `${c.person.name}（${c.kind === 'request' && c.status === 'pending' ? '申请加入，待领衔代表同意' : c.statusLabel}）`).join('、')}`}</Text>
             )}
             {s.rejectReason && <Text className="error">{`不予立案理由：${s.rejectReason}`}</Text>}
           </View>
 
-          {s.routing?.lead && !s.lead && !data?.citizen && (
+          {s.routing?.lead && !s.lead && s.viewer !== 'citizen' && (
             <View className="card routing">
               <Text className="label">{`推荐的承办单位（把握${s.routing.confidenceLabel}${s.routing.needsReview ? '，请人工确认' : ''}）`}</Text>
               {s.routing.reasons.map((r) => (
@@ -121,20 +112,11 @@ export default function Suggestion() {
                 </Text>
               ))}
               {s.routing.departments.map((d, i) => (
-                  <View key={d.code} className="line">
-                    <Text>{`${i === 0 ? '主办' : s.routing?.co.some((c) => c.code === d.code) ? '协办' : '也可能'}：${d.name}`}</Text>
-                    {d.why.length > 0 && <Text className="why">{`  依据：${d.why.join('、')}`}</Text>}
-                  </View>
-                ))}
-            </View>
-          )}
-
-          {s.deadlines.next && (
-            <View className="card">
-              <Text className={s.deadlines.overdue || s.deadlines.next.workingDaysLeft < 0 ? 'overdue' : ''}>
-                {`${s.deadlines.next.label}：${s.deadlines.next.date}（${s.deadlines.next.workingDaysLeft < 0 ? `已逾期 ${-s.deadlines.next.workingDaysLeft}` : `还剩 ${s.deadlines.next.workingDaysLeft}`} 个工作日）`}
-              </Text>
-              {s.deadlines.provisional && <Text className="muted">{`\n${s.deadlines.provisionalNote}`}</Text>}
+                <View key={d.code} className="line">
+                  <Text>{`${i === 0 ? '主办' : s.routing?.co.some((c) => c.code === d.code) ? '协办' : '也可能'}：${d.name}`}</Text>
+                  {d.why.length > 0 && <Text className="why">{`  依据：${d.why.join('、')}`}</Text>}
+                </View>
+              ))}
             </View>
           )}
 
@@ -142,7 +124,7 @@ export default function Suggestion() {
             <View className="card">
               <Text className="label">承办单位</Text>
               {s.assignments.map((a) => (
-                <Text key={a.department.code} className="line">{`${a.role === 'lead' ? '主办' : '协办'}：${a.department.name}${a.signedAt ? '（已签收）' : '（未签收）'}`}</Text>
+                <Text key={a.department.code} className="line">{`${a.role === 'lead' ? '主办' : '协办'}：${a.department.name}（${a.signedAt ? `${chinaTime(a.signedAt)} 签收` : '还没有签收'}）`}</Text>
               ))}
             </View>
           )}
@@ -151,41 +133,45 @@ export default function Suggestion() {
             .filter((a) => a.state === 'published')
             .map((a) => (
               <View key={a.id} className="card answer">
-                <Text className="label">{`${a.department.name} 的答复（第 ${a.round} 轮，${a.answerClass} 类 · ${a.answerClassLabel}）`}</Text>
+                <Text className="label">{answerHeading(s, a)}</Text>
+                {a.publishedAt && <Text className="muted line">{`${chinaTime(a.publishedAt)} 答复`}</Text>}
                 <Text>{a.text}</Text>
               </View>
             ))}
           {s.ratings.map((r) => (
             <View key={`${r.round}-${r.by.name}`} className="card">
-              <Text>{`${r.by.name} 测评：${r.ratingLabel}${r.comment ? `，${r.comment}` : ''}`}</Text>
+              <Text>{`${r.by.name}的测评：${r.ratingLabel}${r.comment ? `。${r.comment}` : ''}`}</Text>
+              <Text className="muted line">{chinaTime(r.at)}</Text>
             </View>
           ))}
 
+          {s.actions.length > 0 && (
+            <View className="card">
+              <Text className="label">您现在可以</Text>
+              <View className="actions">
+                {details.map((d, i) => (
+                  <View key={d.action} className="action-item">
+                    <Button
+                      type="primary"
+                      fill={open === d.action || (i === 0 && !open) ? 'solid' : 'outline'}
+                      disabled={busy}
+                      loading={busy && ONE_TAP.includes(d.action)}
+                      onClick={() => tap(d)}
+                    >
+                      {d.label}
+                    </Button>
+                    <Text className="action-effect">{d.effect}</Text>
+                  </View>
+                ))}
+              </View>
+            </View>
+          )}
+          {openDetail && <ActionForm key={openDetail.action} s={s} detail={openDetail} departments={data?.departments ?? []} onDone={(next) => done(next, openDetail.action)} />}
           {s.editable && (
             <Button block type="primary" fill="outline" onClick={() => Taro.navigateTo({ url: `/pages/compose/index?id=${s.id}` })}>
               修改草稿
             </Button>
           )}
-          {s.actions.length > 0 && (
-            <View className="card">
-              <Text className="label">可以办理</Text>
-              <View className="actions actions-bar">
-                {s.actions.map((a, i) => (
-                  <Button
-                    key={a}
-                    type="primary"
-                    fill={open === a || (i === 0 && !open) ? 'solid' : 'outline'}
-                    disabled={busy}
-                    loading={busy && ONE_TAP.includes(a)}
-                    onClick={() => tap(a)}
-                  >
-                    {ACTION_LABELS[a]}
-                  </Button>
-                ))}
-              </View>
-            </View>
-          )}
-          {open && <ActionForm key={open} s={s} action={open} departments={data?.departments ?? []} onDone={(next) => done(next, open)} />}
 
           <View className="card">
             <Text className="label">办理经过</Text>
