@@ -71,7 +71,7 @@ export function Dashboard() {
     () =>
       s && {
         tooltip: { trigger: 'axis' },
-        grid: { left: 80, right: 24, top: 10, bottom: 30 },
+        grid: { left: 80, right: 56, top: 10, bottom: 30 },
         xAxis: { type: 'value', minInterval: 1, ...AXIS },
         yAxis: { type: 'category', data: [...s.byRegion].reverse().map((r) => r.name), ...AXIS },
         series: [{ type: 'bar', data: [...s.byRegion].reverse().map((r) => r.count), color: '#b3261e', label: { show: true, position: 'right', fontSize: 14, formatter: '{c} 件' } }],

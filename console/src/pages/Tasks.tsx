@@ -63,7 +63,7 @@ export function Tasks() {
         columns={[
           { title: '期限', key: 'deadline', width: 280, render: (_: unknown, s) => <DeadlineTag s={s} /> },
           { title: '标题', dataIndex: 'title', render: (t: string, s) => <a href={href(`/suggestions/${s.id}`)}>{t}</a> },
-          { title: '状态', dataIndex: 'stateLabel', width: 110 },
+          { title: '状态', dataIndex: 'stateLabel', width: 132, render: (t: string) => <span style={{ whiteSpace: 'nowrap' }}>{t}</span> },
           { title: '编号', dataIndex: 'number', width: 130 },
           { title: '代表', key: 'deputy', width: 100, render: (_: unknown, s) => (s.deputy ?? s.author).name },
         ]}
