@@ -14,6 +14,9 @@ import { startTestApi, type TestApi } from './helpers/api';
 import { nodeArgs, ROOT } from './helpers/bin';
 import { databaseKinds, seededDatabaseUrl } from './helpers/db';
 
+// Training a version takes tens of seconds on a loaded 2-core machine (5,000 first-day documents); the default 60 s is too tight.
+jest.setTimeout(240_000);
+
 const CSV_TYPE = { 'content-type': 'text/csv; charset=utf-8' };
 
 describe.each(databaseKinds())('routing model versions on %s', (kind) => {
