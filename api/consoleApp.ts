@@ -1,11 +1,12 @@
 /**
  * The desktop console (console/, React + Ant Design + ECharts bundled by esbuild) for the office, department staff
- * and admin: built by `npm start` when it is missing or older than its sources, and served at /console.
+ * and admin: built by `npm start` when it is missing or older than its sources (one build at a time across
+ * processes), and served at /console.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type Koa from 'koa';
-import { buildIsStale } from './buildFreshness';
+import { buildIsStale, buildWhenStale } from './buildFreshness';
 import serve from 'koa-static';
 import type { Logger } from 'pino';
 import { buildConsole, CONSOLE_DIST } from '../console/build';
@@ -21,10 +22,11 @@ export function consoleIsStale(): boolean {
 
 /** Builds the console when it is stale; false when the build failed (the API runs on without it). */
 export async function ensureConsoleBuilt(logger: Logger): Promise<boolean> {
-  if (!consoleIsStale()) return true;
-  process.stdout.write('正在构建工作台（约半分钟）…\n');
   try {
-    await buildConsole();
+    await buildWhenStale(CONSOLE_DIST, consoleIsStale, async () => {
+      process.stdout.write('正在构建工作台（约半分钟）…\n');
+      await buildConsole();
+    });
     return true;
   } catch (err) {
     logger.error({ err }, 'console build failed');

@@ -19,11 +19,11 @@ async function main() {
   // From 1 November on, a missing official holiday schedule for next year is said at every start.
   for (const warning of calendarWarnings(chinaDate(core.clock.now()))) logger.warn(warning);
   const app = createApp(core, logger);
-  // The mini-program's H5 build is the browser front end for everyone (APP_BUILD=off skips the build).
-  const h5 = /^(0|off|false|no)$/i.test(process.env.APP_BUILD ?? '') ? true : ensureH5Built(logger);
+  // The mini-program's H5 build is the browser front end for everyone, and the desktop console the one for the
+  // office, departments and admin: both built (side by side) when older than their sources; APP_BUILD=off skips that.
+  const skipBuilds = /^(0|off|false|no)$/i.test(process.env.APP_BUILD ?? '');
+  const [h5, consoleBuilt] = skipBuilds ? [true, true] : await Promise.all([ensureH5Built(logger), ensureConsoleBuilt(logger)]);
   serveH5(app);
-  // The desktop console for the office, departments and admin (built with esbuild in seconds; APP_BUILD=off skips it too).
-  const consoleBuilt = /^(0|off|false|no)$/i.test(process.env.APP_BUILD ?? '') ? true : await ensureConsoleBuilt(logger);
   serveConsole(app);
   // One machine runs everything: the API and the jobs runner (which only sweeps while it holds the lease).
   const jobs = config.jobs ? new JobRunner(core, { logger }) : null;

@@ -1,11 +1,13 @@
 /**
  * `npm run console:build`: bundles the desktop console (console/src, React + Ant Design + ECharts) with esbuild into
  * console/dist (index.html, app.js). `npm start` runs it when the bundle is missing or older than its sources.
+ * Builds hold console/dist.lock, so two processes never write the bundle at once.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { build } from 'esbuild';
+import { buildWhenStale } from '../api/buildFreshness';
 
 /** Where the console's bundle is written. */
 export const CONSOLE_DIST = path.join(__dirname, 'dist');
@@ -52,8 +54,10 @@ export async function buildConsole(): Promise<number> {
 }
 
 if (require.main === module) {
-  buildConsole()
-    .then((size) => process.stdout.write(`工作台已构建：console/dist/app.js ${(size / 1024 / 1024).toFixed(2)} MB\n`))
+  // Always built when asked for, but never while another process is building into the same folder.
+  let size = 0;
+  buildWhenStale(CONSOLE_DIST, () => true, async () => void (size = await buildConsole()))
+    .then(() => process.stdout.write(`工作台已构建：console/dist/app.js ${(size / 1024 / 1024).toFixed(2)} MB\n`))
     .catch((err) => {
       process.stderr.write(`工作台构建失败：${err instanceof Error ? err.message : String(err)}\n`);
       process.exit(1);

@@ -20,6 +20,8 @@ export default defineConfig<'webpack5'>(() => ({
   framework: 'react',
   compiler: { type: 'webpack5', prebundle: { enable: false } },
   cache: { enable: false },
+  jsMinimizer: 'esbuild',
+  esbuild: { minify: { enable: true, config: { target: 'es2017' } } },
   defineConstants: {
     API_BASE: JSON.stringify(process.env.TARO_ENV === 'h5' ? '' : (process.env.LVZHI_API_URL ?? 'http://127.0.0.1:3000')),
     // The subscribe-message templates the server pushes with (WECHAT_TEMPLATE_ID); asked for where people expect news.

@@ -1,21 +1,19 @@
 /**
- * The weapp bundle booted in Node with a small fake WeChat host (test/helpers/weappHost.ts): it is built by Taro
- * against a real API on loopback, loads from dist/weapp, renders the sign-in, home and tab pages and a
- * subpackage page, takes taps and typing, and its wx.request calls reach the API with the user's token. The
- * package sizes are printed, and the main package must stay under WeChat's 2 MB.
+ * The weapp bundle booted in Node with a small fake WeChat host (test/helpers/weappHost.ts): built by Taro (only
+ * when its sources changed, see weappBuild.ts) with an API base whose requests the host sends to a real API on
+ * loopback, it loads from dist/weapp, renders the sign-in, home and tab pages and a subpackage page, takes taps
+ * and typing, and its wx.request calls reach the API with the user's token. The package sizes are printed, and
+ * the main package must stay under WeChat's 2 MB.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { bootWeapp } from '../helpers/weappHost';
 import { fakeWechat } from '../helpers/fakeWechat';
 import { until } from '../helpers/jobs';
+import { ensureWeappBuilt, WEAPP_DIST as DIST, WEAPP_TEST_API } from './weappBuild';
 
 type Host = ReturnType<typeof bootWeapp>;
-
-const ROOT = path.resolve(__dirname, '../..');
-const DIST = path.join(ROOT, 'miniprogram/dist/weapp');
 
 jest.setTimeout(180_000);
 
@@ -25,9 +23,11 @@ let wechat: Awaited<ReturnType<typeof fakeWechat>>;
 beforeAll(async () => {
   wechat = await fakeWechat();
   api = await startTestApi('sqlite', { WECHAT_API_BASE: wechat.url, WECHAT_APPID: 'wx-test-app', WECHAT_SECRET: 's3cret' });
-  const build = spawnSync('npm', ['run', '--silent', 'app:weapp'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production', LVZHI_API_URL: api.url } });
-  if (build.status !== 0) throw new Error(`weapp build failed:\n${build.stdout}\n${build.stderr}`.slice(-3000));
-  host = bootWeapp(DIST);
+  const start = performance.now();
+  await ensureWeappBuilt();
+  process.stdout.write(`weapp bundle ready in ${((performance.now() - start) / 1000).toFixed(1)} s (built only when stale)\n`);
+  // Requests for the bundle's API base reach the API this file started.
+  host = bootWeapp(DIST, {}, { [WEAPP_TEST_API]: api.url });
 });
 afterAll(async () => {
   await api.close();
@@ -86,7 +86,7 @@ test('sign in on the sign-in page, land on home, tap a tile', async () => {
   await login.tap('登录');
   await until(() => Boolean(host.storage['lvzhi.token']) && host.calls.some((c) => c.api === 'reLaunch'), 10_000);
   const signIn = host.calls.find((c) => c.api === 'request' && String(c.arg?.url).endsWith('/api/auth/login'));
-  expect(signIn?.arg).toMatchObject({ url: `${api.url}/api/auth/login`, method: 'POST' });
+  expect(signIn?.arg).toMatchObject({ url: `${WEAPP_TEST_API}/api/auth/login`, method: 'POST' });
   expect(JSON.parse(String(signIn!.arg!.data))).toEqual({ username: 'office', password: 'lvzhi-demo' });
   expect(host.storage['lvzhi.token']).toMatch(/^ey/);
   expect(host.calls.find((c) => c.api === 'reLaunch')?.arg).toMatchObject({ url: '/pages/index/index' });
@@ -98,11 +98,11 @@ test('sign in on the sign-in page, land on home, tap a tile', async () => {
   // The user came with the sign-in; home asks for the counts only — unread messages and the routing queue's
   // size — once each, with the token, and puts them on the 办件 and 消息 tabs.
   const calls = host.calls.slice(before);
-  expect(calls.filter((c) => c.api === 'request' && String(c.arg?.url) === `${api.url}/api/me`)).toHaveLength(0);
-  const unread = calls.filter((c) => c.api === 'request' && String(c.arg?.url) === `${api.url}/api/inbox?unread=true`);
+  expect(calls.filter((c) => c.api === 'request' && String(c.arg?.url) === `${WEAPP_TEST_API}/api/me`)).toHaveLength(0);
+  const unread = calls.filter((c) => c.api === 'request' && String(c.arg?.url) === `${WEAPP_TEST_API}/api/inbox?unread=true`);
   expect(unread).toHaveLength(1);
   expect((unread[0].arg!.header as Record<string, string>).authorization).toBe(`Bearer ${host.storage['lvzhi.token']}`);
-  expect(calls.filter((c) => c.api === 'request' && String(c.arg?.url) === `${api.url}/api/suggestions?queue=routing&pageSize=1`)).toHaveLength(1);
+  expect(calls.filter((c) => c.api === 'request' && String(c.arg?.url) === `${WEAPP_TEST_API}/api/suggestions?queue=routing&pageSize=1`)).toHaveLength(1);
   const badges = calls.filter((c) => /^(set|remove)TabBarBadge$/.test(c.api)).map((c) => c.arg?.index);
   expect(badges.sort()).toEqual([1, 2]);
   await home.tap('待分办');
@@ -120,8 +120,8 @@ test('the tab pages: 办件 lists the role\'s work with search, 消息 the inbox
   expect(work.text()).toContain('我的建议');
   expect(work.text()).toContain('群众来信');
   expect(work.text()).toContain('关于完善社区养老服务的建议');
-  const list = host.calls.filter((c) => c.api === 'request' && String(c.arg?.url).startsWith(`${api.url}/api/suggestions?mine=true`)).at(-1);
-  expect(String(list?.arg?.url)).toBe(`${api.url}/api/suggestions?mine=true&page=1&pageSize=20`);
+  const list = host.calls.filter((c) => c.api === 'request' && String(c.arg?.url).startsWith(`${WEAPP_TEST_API}/api/suggestions?mine=true`)).at(-1);
+  expect(String(list?.arg?.url)).toBe(`${WEAPP_TEST_API}/api/suggestions?mine=true&page=1&pageSize=20`);
   await work.tap('群众来信');
   expect(work.text()).toContain('暂时没有群众交来的意见');
   expect(work.text()).toContain('群众扫您的二维码');
@@ -162,7 +162,7 @@ test('a subpackage page (engage/meetings) loads from its own package and lists t
   const meetings = await host.open('engage/meetings/index');
   expect(meetings.text()).toContain('老旧小区改造专题视察');
   expect(meetings.text()).toContain('扫码签到');
-  expect(host.calls.some((c) => c.api === 'request' && String(c.arg?.url) === `${api.url}/api/meetings`)).toBe(true);
+  expect(host.calls.some((c) => c.api === 'request' && String(c.arg?.url) === `${WEAPP_TEST_API}/api/meetings`)).toBe(true);
   // Replying asks for subscribe messages (WeChat only), after the reply went through.
   await meetings.tap('参加');
   await until(() => host.calls.some((c) => c.api === 'requestSubscribeMessage'), 5_000);
@@ -206,5 +206,5 @@ test('a list page loads through wx.request and shows the API\'s Chinese labels',
   expect(list.text()).toContain('关于增加夜间公交班次的建议');
   expect(list.text()).toContain('待审查');
   const call = host.calls.filter((c) => c.api === 'request' && String(c.arg?.url).includes('/api/suggestions?mine=true')).at(-1);
-  expect(String(call?.arg?.url)).toBe(`${api.url}/api/suggestions?mine=true&page=1&pageSize=20`);
+  expect(String(call?.arg?.url)).toBe(`${WEAPP_TEST_API}/api/suggestions?mine=true&page=1&pageSize=20`);
 });

@@ -51,8 +51,12 @@ function walk(n: WxNode, visit: (n: WxNode, parents: WxNode[]) => void, parents:
   for (const c of n.cn ?? []) walk(c, visit, [...parents, n]);
 }
 
-/** Boots dist/weapp with a fake host (once per test file: the bundle registers itself on load); `storage` is wx storage. */
-export function bootWeapp(dist: string, storage: Record<string, string> = {}) {
+/**
+ * Boots dist/weapp with a fake host (once per test file: the bundle registers itself on load); `storage` is wx
+ * storage; `origins` maps an origin the bundle calls to the server that answers it (the calls are recorded with
+ * the URL the bundle asked for).
+ */
+export function bootWeapp(dist: string, storage: Record<string, string> = {}, origins: Record<string, string> = {}) {
   const calls: WxCall[] = [];
   const pages = new Map<string, PageConfig>();
   let loading = '';
@@ -61,7 +65,8 @@ export function bootWeapp(dist: string, storage: Record<string, string> = {}) {
   const handlers: Record<string, unknown> = {
     request(o: { url: string; method?: string; header?: Record<string, string>; data?: string; success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void }) {
       calls.push({ api: 'request', arg: o as unknown as Record<string, unknown> });
-      const p = fetch(o.url, { method: o.method ?? 'GET', headers: o.header, body: o.data }).then(
+      const from = Object.keys(origins).find((origin) => o.url === origin || o.url.startsWith(`${origin}/`));
+      const p = fetch(from ? origins[from] + o.url.slice(from.length) : o.url, { method: o.method ?? 'GET', headers: o.header, body: o.data }).then(
         async (res) => {
           const r = { statusCode: res.status, data: await res.text(), header: {} };
           o.success?.(r);
