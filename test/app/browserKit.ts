@@ -140,7 +140,7 @@ export async function zoom200(page: Page, scope = 'body', extra?: (page: Page) =
   const before = page.viewportSize()!;
   await page.setViewportSize({ width: 683, height: 400 });
   try {
-    await page.waitForFunction(() => window.innerWidth === 683, undefined, { timeout: 5_000 });
+    await page.waitForFunction(() => window.innerWidth === 683);
     await settle(page);
     const more = (await extra?.(page)) ?? [];
     const found = await page.evaluate((scope) => {
@@ -166,7 +166,7 @@ export async function zoom200(page: Page, scope = 'body', extra?: (page: Page) =
     return [...found, ...more];
   } finally {
     await page.setViewportSize(before);
-    await page.waitForFunction((w) => window.innerWidth === w, before.width, { timeout: 5_000 });
+    await page.waitForFunction((w) => window.innerWidth === w, before.width);
   }
 }
 

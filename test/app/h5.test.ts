@@ -19,6 +19,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { nodeArgs } from '../helpers/bin';
 import { seededDatabaseUrl } from '../helpers/db';
 import { until } from '../helpers/jobs';
 import { axeViolations, launchChromium, limiter, settle, smallText, Timings, trackRequests, zoom200 } from './browserKit';
@@ -72,6 +73,8 @@ class Journey {
   async open(device: Device, who: string, token?: string): Promise<Page> {
     const storageState = token ? { cookies: [], origins: [{ origin: BASE, localStorage: [{ name: 'lvzhi.token', value: stored[kindOf(who)]!.replace(JWT, token) }] }] } : undefined;
     const context = await browser.newContext({ viewport: VIEWPORTS[device], deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', storageState });
+    // A loaded machine (CI shares two cores between two jest workers) may take long for a real step: wait longer.
+    context.setDefaultTimeout(60_000);
     const page = (await context.newPage()) as JourneyPage;
     page.on('pageerror', (e) => process.stderr.write(`page error (${who}): ${e.message}\n`));
     trackRequests(page);
@@ -205,7 +208,7 @@ beforeAll(async () => {
   const browserReady = timings.time('start Chromium', launchChromium);
   await timings.time('start the server (and build the H5 app when stale)', async () => {
     database = await seededDatabaseUrl('sqlite');
-    server = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+    server = spawn(process.execPath, nodeArgs('api/server.ts'), {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: database.url, PORT: String(PORT), JOBS: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -22,6 +22,7 @@ import { buildConsole, CONSOLE_DIST } from '../../console/build';
 import { createApiClient, type ApiClient } from '../../contracts/client';
 import { DEMO_PASSWORD } from '../../models/seed';
 import { DEPUTY_LEVEL_LABELS } from '../../contracts/labels';
+import { loadExcelJS } from '../../core/export/excel';
 import { createTestCore, type TestCore } from '../helpers/db';
 import { axeViolations, launchChromium, settle, smallText as smallTextOn, Timings, trackRequests, zoom200 } from '../app/browserKit';
 
@@ -91,6 +92,8 @@ const contexts = new Map<number, Promise<BrowserContext>>();
 async function newPage(viewport = { width: 1366, height: 800 }, scale = 1): Promise<Page> {
   if (!contexts.has(scale)) contexts.set(scale, browser.newContext({ viewport, deviceScaleFactor: scale, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true }));
   const page = await (await contexts.get(scale)!).newPage();
+  // A loaded machine (CI shares two cores between two jest workers) may take long for a real step: wait longer.
+  page.setDefaultTimeout(60_000);
   await page.setViewportSize(viewport);
   trackRequests(page);
   return page;
@@ -142,6 +145,9 @@ beforeAll(async () => {
   await timings.time('build the console when stale', () => buildWhenStale(CONSOLE_DIST, consoleIsStale, async () => void (await buildConsole())));
   const setupStart = performance.now();
   t = await createTestCore('sqlite');
+  // The API runs in this jest worker: modules it loads on first use (exceljs for exports) are loaded now, since
+  // jest refuses a require while no test is running, which happens between the end of one journey and another's.
+  await loadExcelJS();
   const app = createApp(t.core, pino({ level: 'silent' }));
   serveConsole(app);
   server = await new Promise<Server>((resolve) => {
@@ -210,152 +216,155 @@ afterAll(async () => {
 });
 
 test.concurrent('the office: dashboard figures and drill-down, search, batch confirm, urge, publish with the audience count, meeting, QR, survey, export', async () => {
-  const office = await as('office');
-  const page = await newPage();
-  await page.goto(`${base}/console/`);
-  await page.getByLabel('用户名').waitFor();
-  await audit(page, 'sign-in', '01-sign-in');
-  // A wrong password is said in Chinese on the form.
-  await page.getByLabel('用户名').fill('office');
-  await page.getByLabel('密码').fill('wrong-password');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByRole('alert').filter({ hasText: '密码' }).waitFor();
-  await page.close();
+  try {
+    const office = await as('office');
+    const page = await newPage();
+    await page.goto(`${base}/console/`);
+    await page.getByLabel('用户名').waitFor();
+    await audit(page, 'sign-in', '01-sign-in');
+    // A wrong password is said in Chinese on the form.
+    await page.getByLabel('用户名').fill('office');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('alert').filter({ hasText: '密码' }).waitFor();
+    await page.close();
 
-  const p = await signIn('office');
-  await p.getByRole('heading', { name: '建议办理统计' }).waitFor();
-  const stats = await office.stats();
-  const kpi = async (title: string) => (await p.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content').textContent())?.trim().replace(/件$/, '');
-  await p.locator('.ant-statistic').filter({ hasText: '超期未答复' }).locator('.ant-statistic-content-value').waitFor();
-  expect(stats.overdue).toBeGreaterThan(0);
-  expect(await kpi('建议总数')).toBe(String(stats.total));
-  expect(await kpi('超期未答复')).toBe(String(stats.overdue));
-  expect(await kpi('按期答复率')).toBe(`${stats.onTimeRate}%`);
-  expect(stats.onTimeRate).toBeLessThan(100);
-  await p.locator('canvas').first().waitFor();
-  await audit(p, 'dashboard', '02-dashboard', true);
+    const p = await signIn('office');
+    await p.getByRole('heading', { name: '建议办理统计' }).waitFor();
+    const stats = await office.stats();
+    const kpi = async (title: string) => (await p.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content').textContent())?.trim().replace(/件$/, '');
+    await p.locator('.ant-statistic').filter({ hasText: '超期未答复' }).locator('.ant-statistic-content-value').waitFor();
+    expect(stats.overdue).toBeGreaterThan(0);
+    expect(await kpi('建议总数')).toBe(String(stats.total));
+    expect(await kpi('超期未答复')).toBe(String(stats.overdue));
+    expect(await kpi('按期答复率')).toBe(`${stats.onTimeRate}%`);
+    expect(stats.onTimeRate).toBeLessThan(100);
+    await p.locator('canvas').first().waitFor();
+    await audit(p, 'dashboard', '02-dashboard', true);
 
-  // The department with the most overdue work: its overdue figure opens exactly that many rows.
-  const worst = [...stats.byDepartment].sort((a, b) => b.overdue - a.overdue)[0];
-  await p.locator('.ant-table-row').filter({ hasText: worst.name }).locator('a', { hasText: String(worst.overdue) }).last().click();
-  await p.getByRole('heading', { name: '建议列表' }).waitFor();
-  await p.locator('.ant-table-row').first().waitFor();
-  expect(await tableTotal(p)).toBe(worst.overdue);
-  expect(await p.locator('.ant-table-row .ant-tag-red').count()).toBe(worst.overdue);
-  await audit(p, 'list (drill-down)', '03-list-overdue-drilldown');
+    // The department with the most overdue work: its overdue figure opens exactly that many rows.
+    const worst = [...stats.byDepartment].sort((a, b) => b.overdue - a.overdue)[0];
+    await p.locator('.ant-table-row').filter({ hasText: worst.name }).locator('a', { hasText: String(worst.overdue) }).last().click();
+    await p.getByRole('heading', { name: '建议列表' }).waitFor();
+    await p.locator('.ant-table-row').first().waitFor();
+    expect(await tableTotal(p)).toBe(worst.overdue);
+    expect(await p.locator('.ant-table-row .ant-tag-red').count()).toBe(worst.overdue);
+    await audit(p, 'list (drill-down)', '03-list-overdue-drilldown');
 
-  // Search by words, through the API's paging.
-  await open(p, '/suggestions', '建议列表');
-  await p.getByLabel('按字词搜索标题和内容').fill('电梯');
-  await p.getByLabel('按字词搜索标题和内容').press('Enter');
-  await p.waitForURL(/q=%E7%94%B5%E6%A2%AF/);
-  const found = await office.listSuggestions({ q: '电梯' });
-  // The unfiltered rows stay until the search's page arrives: wait for the table to show the found ones.
-  await p.waitForFunction(
-    ({ n, wanted }) => {
-      const rows = Array.from(document.querySelectorAll('.ant-table-row td:nth-child(2)'), (td) => td.textContent ?? '');
-      return rows.length === n && rows.every((x) => wanted.some((w) => x.includes(w)));
-    },
-    { n: Math.min(found.total, 20), wanted: found.items.map((s) => s.title) },
-    { timeout: 15_000 },
-  );
-  const titles = await p.locator('.ant-table-row td:nth-child(2)').allTextContents();
-  expect(titles.length).toBe(found.total);
-  // The words may be in the title or the content: every row is one the API finds.
-  expect(titles.every((x) => found.items.some((s) => x.includes(s.title)))).toBe(true);
+    // Search by words, through the API's paging.
+    await open(p, '/suggestions', '建议列表');
+    await p.getByLabel('按字词搜索标题和内容').fill('电梯');
+    await p.getByLabel('按字词搜索标题和内容').press('Enter');
+    await p.waitForURL(/q=%E7%94%B5%E6%A2%AF/);
+    const found = await office.listSuggestions({ q: '电梯' });
+    // The unfiltered rows stay until the search's page arrives: wait for the table to show the found ones.
+    await p.waitForFunction(
+      ({ n, wanted }) => {
+        const rows = Array.from(document.querySelectorAll('.ant-table-row td:nth-child(2)'), (td) => td.textContent ?? '');
+        return rows.length === n && rows.every((x) => wanted.some((w) => x.includes(w)));
+      },
+      { n: Math.min(found.total, 20), wanted: found.items.map((s) => s.title) },
+      { timeout: 15_000 },
+    );
+    const titles = await p.locator('.ant-table-row td:nth-child(2)').allTextContents();
+    expect(titles.length).toBe(found.total);
+    // The words may be in the title or the content: every row is one the API finds.
+    expect(titles.every((x) => found.items.some((s) => x.includes(s.title)))).toBe(true);
 
-  // Batch confirm of the routing proposals the model is sure of.
-  const queue = (await office.listSuggestions({ queue: 'confirm' })).items;
-  expect(queue.length).toBeGreaterThan(0);
-  await open(p, '/confirm', '分办确认');
-  await p.locator('.ant-table-row').first().waitFor();
-  await expect(p.locator('.ant-table-row').first().textContent()).resolves.toMatch(/把握[高中低]/);
-  await audit(p, 'confirm queue');
-  await p.locator('.ant-table-thead .ant-checkbox-input').check();
-  await p.getByRole('button', { name: `批量确认分办（${queue.length}）` }).click();
-  await p.locator('.ant-modal-confirm-title', { hasText: `确认分办选中的 ${queue.length} 件建议？` }).waitFor();
-  await shot(p, '04-batch-confirm');
-  await p.locator('.ant-modal-confirm').getByRole('button', { name: '确认分办' }).click();
-  await p.getByText(`已确认 ${queue.length} 件`).first().waitFor();
-  expect((await office.listSuggestions({ queue: 'confirm' })).total).toBe(0);
-  for (const s of queue) expect((await office.getSuggestion(s.id)).state).toBe('assigned');
+    // Batch confirm of the routing proposals the model is sure of.
+    const queue = (await office.listSuggestions({ queue: 'confirm' })).items;
+    expect(queue.length).toBeGreaterThan(0);
+    await open(p, '/confirm', '分办确认');
+    await p.locator('.ant-table-row').first().waitFor();
+    await expect(p.locator('.ant-table-row').first().textContent()).resolves.toMatch(/把握[高中低]/);
+    await audit(p, 'confirm queue');
+    await p.locator('.ant-table-thead .ant-checkbox-input').check();
+    await p.getByRole('button', { name: `批量确认分办（${queue.length}）` }).click();
+    await p.locator('.ant-modal-confirm-title', { hasText: `确认分办选中的 ${queue.length} 件建议？` }).waitFor();
+    await shot(p, '04-batch-confirm');
+    await p.locator('.ant-modal-confirm').getByRole('button', { name: '确认分办' }).click();
+    await p.getByText(`已确认 ${queue.length} 件`).first().waitFor();
+    expect((await office.listSuggestions({ queue: 'confirm' })).total).toBe(0);
+    for (const s of queue) expect((await office.getSuggestion(s.id)).state).toBe('assigned');
 
-  // An overdue suggestion's detail: timeline, and 催办 from the API's actions.
-  const late = (await office.listSuggestions({ overdue: true })).items[0];
-  await open(p, `/suggestions/${late.id}`, late.title);
-  await p.getByText('办理过程').waitFor();
-  await audit(p, 'detail');
-  await p.getByRole('button', { name: '催办' }).click();
-  await p.locator('.ant-modal').getByLabel('催办意见').fill('请抓紧办理，尽快答复代表。');
-  await shot(p, '05-detail-urge');
-  await p.locator('.ant-modal').getByRole('button', { name: '催办' }).click();
-  await p.getByText('催办：已完成').waitFor();
-  expect((await office.getSuggestion(late.id)).timeline.some((e) => e.action === 'urge')).toBe(true);
+    // An overdue suggestion's detail: timeline, and 催办 from the API's actions.
+    const late = (await office.listSuggestions({ overdue: true })).items[0];
+    await open(p, `/suggestions/${late.id}`, late.title);
+    await p.getByText('办理过程').waitFor();
+    await audit(p, 'detail');
+    await p.getByRole('button', { name: '催办' }).click();
+    await p.locator('.ant-modal').getByLabel('催办意见').fill('请抓紧办理，尽快答复代表。');
+    await shot(p, '05-detail-urge');
+    await p.locator('.ant-modal').getByRole('button', { name: '催办' }).click();
+    await p.getByText('催办：已完成').waitFor();
+    expect((await office.getSuggestion(late.id)).timeline.some((e) => e.action === 'urge')).toBe(true);
 
-  // Publishing a notice: the form says how many will receive it before anything is sent.
-  const everyone = (await office.audienceCount({ all: true })).count;
-  const cityLevel = (await office.audienceCount({ levels: ['city'] })).count;
-  await open(p, '/publish/notice', '发布');
-  await p.getByLabel('标题').fill('关于参加代表履职培训的通知');
-  await p.getByLabel('正文').fill('请各位代表于12月10日上午9点到市人大常委会会议室参加履职培训。');
-  await p.getByText('全体代表').click();
-  await p.getByText(`将发送给 ${everyone} 人`).waitFor();
-  await p.getByText('按层级或区域选择').click();
-  await p.getByRole('checkbox', { name: CITY_LEVEL }).check();
-  await p.getByText(`将发送给 ${cityLevel} 人`).waitFor();
-  await audit(p, 'publish notice', '06-publish-audience-count');
-  await p.getByRole('button', { name: `发送（${cityLevel} 人）` }).click();
-  await p.locator('.ant-modal-confirm-title', { hasText: `发送通知给 ${cityLevel} 人？` }).waitFor();
-  await p.locator('.ant-modal-confirm').getByRole('button', { name: '确认发送' }).click();
-  await p.getByText(`通知已发送给 ${cityLevel} 人`).waitFor();
-  expect((await office.notices()).items[0]).toMatchObject({ title: '关于参加代表履职培训的通知', total: cityLevel });
-  await open(p, '/publish/meeting', '发布');
-  await audit(p, 'publish meeting');
-  await open(p, '/publish/questionnaire', '发布');
-  await audit(p, 'publish questionnaire');
+    // Publishing a notice: the form says how many will receive it before anything is sent.
+    const everyone = (await office.audienceCount({ all: true })).count;
+    const cityLevel = (await office.audienceCount({ levels: ['city'] })).count;
+    await open(p, '/publish/notice', '发布');
+    await p.getByLabel('标题').fill('关于参加代表履职培训的通知');
+    await p.getByLabel('正文').fill('请各位代表于12月10日上午9点到市人大常委会会议室参加履职培训。');
+    await p.getByText('全体代表').click();
+    await p.getByText(`将发送给 ${everyone} 人`).waitFor();
+    await p.getByText('按层级或区域选择').click();
+    await p.getByRole('checkbox', { name: CITY_LEVEL }).check();
+    await p.getByText(`将发送给 ${cityLevel} 人`).waitFor();
+    await audit(p, 'publish notice', '06-publish-audience-count');
+    await p.getByRole('button', { name: `发送（${cityLevel} 人）` }).click();
+    await p.locator('.ant-modal-confirm-title', { hasText: `发送通知给 ${cityLevel} 人？` }).waitFor();
+    await p.locator('.ant-modal-confirm').getByRole('button', { name: '确认发送' }).click();
+    await p.getByText(`通知已发送给 ${cityLevel} 人`).waitFor();
+    expect((await office.notices()).items[0]).toMatchObject({ title: '关于参加代表履职培训的通知', total: cityLevel });
+    await open(p, '/publish/meeting', '发布');
+    await audit(p, 'publish meeting');
+    await open(p, '/publish/questionnaire', '发布');
+    await audit(p, 'publish questionnaire');
 
-  // The meeting: attendance, leave approval, the check-in QR to project.
-  await open(p, '/meetings', '会议活动');
-  await audit(p, 'meetings');
-  await open(p, `/meetings/${meetingId}`, '市人大常委会第二十次会议');
-  await p.getByText('当天在外地参加培训').waitFor();
-  await p.getByRole('button', { name: '同意', exact: true }).click();
-  await p.locator('.ant-modal-confirm').getByRole('button', { name: '同意请假' }).click();
-  await p.getByText('已同意请假').first().waitFor();
-  await p.locator('.ant-tag', { hasText: '已同意' }).waitFor();
-  const qr = p.getByRole('img', { name: /签到二维码/ });
-  await expect(qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).resolves.toBeGreaterThan(100);
-  await audit(p, 'meeting', '07-meeting-attendance');
-  const projector = await newPage();
-  await projector.addInitScript((token) => sessionStorage.setItem('lvzhi.console.token', token), (await p.evaluate(() => sessionStorage.getItem('lvzhi.console.token')))!);
-  await projector.goto(`${base}/console/#/meetings/${meetingId}/qr`);
-  await projector.getByText(/已签到 0 \/ 应到 \d+/).waitFor();
-  const code = (await office.meeting(meetingId)).checkinCode!;
-  await projector.getByText(code).waitFor();
-  await audit(projector, 'check-in QR', '08-checkin-qr');
-  await projector.close();
+    // The meeting: attendance, leave approval, the check-in QR to project.
+    await open(p, '/meetings', '会议活动');
+    await audit(p, 'meetings');
+    await open(p, `/meetings/${meetingId}`, '市人大常委会第二十次会议');
+    await p.getByText('当天在外地参加培训').waitFor();
+    await p.getByRole('button', { name: '同意', exact: true }).click();
+    await p.locator('.ant-modal-confirm').getByRole('button', { name: '同意请假' }).click();
+    await p.getByText('已同意请假').first().waitFor();
+    await p.locator('.ant-tag', { hasText: '已同意' }).waitFor();
+    const qr = p.getByRole('img', { name: /签到二维码/ });
+    await expect(qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).resolves.toBeGreaterThan(100);
+    await audit(p, 'meeting', '07-meeting-attendance');
+    const projector = await newPage();
+    await projector.addInitScript((token) => sessionStorage.setItem('lvzhi.console.token', token), (await p.evaluate(() => sessionStorage.getItem('lvzhi.console.token')))!);
+    await projector.goto(`${base}/console/#/meetings/${meetingId}/qr`);
+    await projector.getByText(/已签到 0 \/ 应到 \d+/).waitFor();
+    const code = (await office.meeting(meetingId)).checkinCode!;
+    await projector.getByText(code).waitFor();
+    await audit(projector, 'check-in QR', '08-checkin-qr');
+    await projector.close();
 
-  // Questionnaire results, and an export that says what it is doing.
-  await open(p, '/questionnaires', '问卷结果');
-  await audit(p, 'questionnaires');
-  await open(p, `/questionnaires/${questionnaireId}`, '代表履职服务满意度调查');
-  await p.getByText('回收率').waitFor();
-  await p.getByRole('img', { name: /满意 2 人/ }).waitFor();
-  await audit(p, 'questionnaire results', '09-questionnaire-results');
-  const dl = p.waitForEvent('download');
-  await p.getByRole('button', { name: '导出 Excel' }).click();
-  expect((await dl).suggestedFilename()).toMatch(/\.xlsx$/);
-  await p.getByText(/导出完成/).last().waitFor();
+    // Questionnaire results, and an export that says what it is doing.
+    await open(p, '/questionnaires', '问卷结果');
+    await audit(p, 'questionnaires');
+    await open(p, `/questionnaires/${questionnaireId}`, '代表履职服务满意度调查');
+    await p.getByText('回收率').waitFor();
+    await p.getByRole('img', { name: /满意 2 人/ }).waitFor();
+    await audit(p, 'questionnaire results', '09-questionnaire-results');
+    const dl = p.waitForEvent('download');
+    await p.getByRole('button', { name: '导出 Excel' }).click();
+    expect((await dl).suggestedFilename()).toMatch(/\.xlsx$/);
+    await p.getByText(/导出完成/).last().waitFor();
 
-  await open(p, '/dashboard', '建议办理统计');
-  await p.getByRole('button', { name: /导出/ }).click();
-  const dl2 = p.waitForEvent('download');
-  await p.getByRole('menuitem', { name: '导出 Excel（XLSX）' }).click();
-  expect((await dl2).suggestedFilename()).toMatch(/\.xlsx$/);
-  // An earlier export's notice may still be showing: wait for this one.
-  await p.getByText(/导出完成/).last().waitFor();
-  await p.close();
-  officeDone();
+    await open(p, '/dashboard', '建议办理统计');
+    await p.getByRole('button', { name: /导出/ }).click();
+    const dl2 = p.waitForEvent('download');
+    await p.getByRole('menuitem', { name: '导出 Excel（XLSX）' }).click();
+    expect((await dl2).suggestedFilename()).toMatch(/\.xlsx$/);
+    // An earlier export's notice may still be showing: wait for this one.
+    await p.getByText(/导出完成/).last().waitFor();
+    await p.close();
+  } finally {
+    officeDone();
+  }
 });
 
 test.concurrent('department staff: tasks by deadline with working days left, sign, consult, answer', async () => {
