@@ -10,6 +10,20 @@ export type Role = (typeof ROLES)[number];
 export const DEPUTY_LEVELS = ['national', 'provincial', 'city', 'county', 'township'] as const;
 export type DeputyLevel = (typeof DEPUTY_LEVELS)[number];
 
+/** Reads a deputy level from a code or what a list says (全国人大代表, 省级, 区县人大代表, 乡镇 …); null when unknown. */
+export function parseLevel(text: string): DeputyLevel | null {
+  const t = text.trim().toLowerCase();
+  if ((DEPUTY_LEVELS as readonly string[]).includes(t)) return t as DeputyLevel;
+  if (!t) return null;
+  if (t.includes('全国')) return 'national';
+  if (t.includes('省')) return 'provincial';
+  if (/[乡镇]/.test(t)) return 'township';
+  if (/[区县]/.test(t)) return 'county';
+  if (t.includes('市')) return 'city';
+  return null;
+}
+
+
 export const REGION_LEVELS = ['city', 'district', 'town'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 

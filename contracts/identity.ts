@@ -1,6 +1,6 @@
 /** zod schemas for identity: accounts created one by one, roster imports, and invitations that link WeChat. */
 import { z } from 'zod';
-import { DEPUTY_LEVELS, ROLES } from './enums';
+import { DEPUTY_LEVELS, parseLevel, ROLES } from './enums';
 
 /** The roles the office or admin may give an account it creates or imports (admins come from the command line). */
 export const CREATABLE_ROLES = ['deputy', 'staff', 'office', 'citizen'] as const;
@@ -33,7 +33,9 @@ export const CreateUserRequest = z
       .optional(),
     name: z.string({ error: '姓名必须是文字' }).trim().min(1, '请填写姓名').max(64, '姓名不能超过 64 字'),
     role: z.enum(CREATABLE_ROLES, { error: '角色只能是 deputy（代表）、staff（承办单位）、office（人大工作人员）、citizen（群众）' }),
-    level: z.enum(DEPUTY_LEVELS, { error: '代表层级只能是 national、provincial、city、county、township' }).optional(),
+    level: z
+      .preprocess((v) => (typeof v === 'string' ? (parseLevel(v) ?? v) : v), z.enum(DEPUTY_LEVELS, { error: '代表层级只能是 全国、省、市、区县、乡镇（或 national、provincial、city、county、township）' }))
+      .optional(),
     region: opt('区域代码', 32),
     department: opt('单位代码', 32),
     station: opt('联络站', 128),

@@ -4,7 +4,8 @@
  * and writing a person (account plus deputy profile) so that a second import of the same row changes nothing.
  */
 import { Op } from 'sequelize';
-import { DEPUTY_LEVELS, type DeputyLevel } from '../../contracts/enums';
+import { parseLevel, type DeputyLevel } from '../../contracts/enums';
+import { departmentNameForms, parseAliases } from '../directory/departmentWords';
 import { DepartmentModel, DeputyModel, RegionModel, StationModel, UserModel } from '../../models/definitions';
 
 /** The reference data rows are matched against, indexed once per import. */
@@ -47,6 +48,12 @@ export async function loadDirectory(): Promise<Directory> {
     byDepartment.set(d.name, d);
     if (root && d.name.startsWith(root.name)) byDepartment.set(d.name.slice(root.name.length), d);
   }
+  // The everyday names the bot and routing already know (住建局, 市住建, 交警): a form one department alone has.
+  const forms = new Map<string, DepartmentModel | null>();
+  for (const d of departments) {
+    for (const f of departmentNameForms(d.name, parseAliases(d.aliases))) forms.set(f, forms.has(f) && forms.get(f) !== d ? null : d);
+  }
+  for (const [f, d] of forms) if (d && !byDepartment.has(f)) byDepartment.set(f, d);
   const byStation = new Map<string, StationModel | 'ambiguous'>();
   const addStation = (s: StationModel) => put(byStation, stationKey(s.name), s);
   stations.forEach(addStation);
@@ -63,18 +70,6 @@ export async function loadDirectory(): Promise<Directory> {
   };
 }
 
-/** Reads a deputy level from a code or what a list says (全国人大代表, 省级, 区县人大代表, 乡镇 …); null when unknown. */
-export function parseLevel(text: string): DeputyLevel | null {
-  const t = text.trim().toLowerCase();
-  if ((DEPUTY_LEVELS as readonly string[]).includes(t)) return t as DeputyLevel;
-  if (!t) return null;
-  if (t.includes('全国')) return 'national';
-  if (t.includes('省')) return 'provincial';
-  if (/[乡镇]/.test(t)) return 'township';
-  if (/[区县]/.test(t)) return 'county';
-  if (t.includes('市')) return 'city';
-  return null;
-}
 
 /** The username prefix of generated usernames per role: `d12` is the twelfth deputy given one. */
 const PREFIX: Record<string, string> = { deputy: 'd', staff: 's', office: 'o', citizen: 'c' };
@@ -196,3 +191,5 @@ export async function updatePerson(user: UserModel, fields: PersonFields): Promi
   }
   return changed;
 }
+
+export { parseLevel };

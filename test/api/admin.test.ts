@@ -168,6 +168,18 @@ describe.each(databaseKinds())('admin API on %s', (kind) => {
     expect((await call('admin', ['PATCH', '/api/users/citizen01', { role: 'citizen' }])).status).toBe(200);
   });
 
+  test('one account is created with the words a list uses: a level in Chinese, a department by its everyday name', async () => {
+    const deputy = await call('admin', ['POST', '/api/users', { name: '钱立新', role: 'deputy', level: '区县人大代表', region: '370303', phone: '13900000077' }]);
+    expect(deputy.status).toBe(201);
+    expect(deputy.body.deputy).toMatchObject({ level: 'county' });
+    const staff = await call('admin', ['POST', '/api/users', { name: '孙建', role: 'staff', department: '住建局' }]);
+    expect(staff.status).toBe(201);
+    expect(staff.body.department.name).toMatch(/住房和城乡建设局/);
+    const wrong = await call('admin', ['POST', '/api/users', { name: '周某', role: 'deputy', level: '很高', region: '370303' }]);
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toMatch(/代表层级只能是 全国、省、市、区县、乡镇/);
+  });
+
   test('deactivation: no sign-in, tokens stop working, nothing deleted; reactivation restores', async () => {
     const token = await api.token('staff-water');
     expect((await api.http('GET', '/api/me', undefined, token)).status).toBe(200);
