@@ -14,7 +14,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { createApp } from '../../api/app';
 import { consoleIsStale, serveConsole } from '../../api/consoleApp';
 import { buildWhenStale } from '../../api/buildFreshness';
@@ -103,7 +103,7 @@ async function newPage(viewport = { width: 1366, height: 800 }, scale = 1): Prom
 async function signIn(username: string, viewport = { width: 1366, height: 800 }, scale = 1): Promise<Page> {
   return timings.time('sign-in through the form', async () => {
     const page = await newPage(viewport, scale);
-    page.on('pageerror', (e) => process.stderr.write(`console page error (${username}): ${e.message}\n`));
+    page.on('pageerror', (e) => process.stderr.write(`console page error (${username}): ${describeError(e)}\n`));
     await page.goto(`${base}/console/`);
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
@@ -117,13 +117,47 @@ async function signIn(username: string, viewport = { width: 1366, height: 800 },
 async function signedIn(username: string, viewport = { width: 1366, height: 800 }, scale = 1): Promise<Page> {
   return timings.time('sign-in with a stored token', async () => {
     const page = await newPage(viewport, scale);
-    page.on('pageerror', (e) => process.stderr.write(`console page error (${username}): ${e.message}\n`));
+    page.on('pageerror', (e) => process.stderr.write(`console page error (${username}): ${describeError(e)}\n`));
     const { token } = await createApiClient({ baseUrl: base }).login(username, DEMO_PASSWORD);
     await page.addInitScript((t) => sessionStorage.setItem('lvzhi.console.token', t), token);
     await page.goto(`${base}/console/`);
     await page.getByRole('button', { name: /退\s*出/ }).waitFor();
     return page;
   });
+}
+
+/** What a page error says, also when the page threw something that is not an Error. */
+function describeError(e: unknown): string {
+  if (e instanceof Error) return e.stack ?? e.message;
+  try {
+    return JSON.stringify(e);
+  } catch {
+    return String(e);
+  }
+}
+
+/**
+ * Picks `option` in the antd Select labelled `label`, and checks the Select shows it: on a loaded machine a click can
+ * land while the drop-down is still opening, so it tries again rather than submit an empty field.
+ */
+async function choose(page: Page, scope: Locator, label: string, option: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await scope.getByLabel(label).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).click();
+    const shown = await scope
+      .locator('.ant-select-content-has-value, .ant-select-selection-item', { hasText: option })
+      .waitFor({ timeout: 5_000 })
+      .then(() => true, () => false);
+    if (shown) return;
+  }
+  throw new Error(`${label} did not take ${option}`);
+}
+
+/** Waits for the success message of an action; fails at once with the field's own message if the form refused it. */
+async function doneOrFieldError(page: Page, modal: Locator, success: string) {
+  const fieldError = modal.locator('.ant-form-item-explain-error').first();
+  await page.getByText(success).or(fieldError).first().waitFor();
+  if (await fieldError.isVisible()) throw new Error(`the form refused: ${await fieldError.textContent()}`);
 }
 
 /** Goes to a console route and waits for its heading. */
@@ -388,11 +422,10 @@ test.concurrent('department staff: tasks by deadline with working days left, sig
   await p.getByText('签收：已完成').waitFor();
   await p.getByRole('button', { name: '面商' }).click();
   const modal = p.locator('.ant-modal');
-  await modal.getByLabel('面商方式').click();
-  await p.locator('.ant-select-item-option', { hasText: '电话' }).click();
+  await choose(p, modal, '面商方式', '电话');
   await modal.getByLabel(/面商情况/).fill('电话联系代表，介绍了办理思路。');
   await modal.getByRole('button', { name: '面商' }).click();
-  await p.getByText('面商：已完成').waitFor();
+  await doneOrFieldError(p, modal, '面商：已完成');
   await p.getByRole('button', { name: '保存答复草稿' }).click();
   await modal.getByText('B 正在解决或列入计划').click();
   await modal.getByLabel('答复内容').fill('已将该项目列入明年计划，资金已落实。');

@@ -82,7 +82,9 @@ function Departments() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const create = async () => {
-    const v = await form.validateFields();
+    // A field the user left wrong is shown under the field itself: nothing more to do here.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const split = (s?: string) => (s ?? '').split(/[,，、\s]+/).map((x) => x.trim()).filter(Boolean);
     const ok = await act(() => api.createDepartment({ code: v.code.trim(), name: v.name.trim(), kind: v.kind, duties: v.duties.trim(), aliases: split(v.aliases), keywords: split(v.keywords) }), '已新增承办单位', list.reload);
     if (ok) {

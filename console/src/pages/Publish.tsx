@@ -94,7 +94,9 @@ function PublishForm({ kind }: { kind: 'notice' | 'questionnaire' | 'meeting' })
   const what = kind === 'notice' ? '通知' : kind === 'questionnaire' ? '问卷' : '会议邀请';
 
   const send = async () => {
-    const v = await form.validateFields();
+    // A field the user left wrong is shown under the field itself: nothing more to do here.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     if (!audience) return setError('请选择发送对象');
     if (!count.n) return setError('按这个条件没有人会收到，请调整发送对象');
     modal.confirm({

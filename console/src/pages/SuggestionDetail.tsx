@@ -255,7 +255,9 @@ function ActionDialog({ s, action, onClose, onDone }: { s: SuggestionDetail; act
   const label = detail?.label ?? ACTION_LABELS[action];
   const irreversible = detail?.irreversible ?? false;
   const submit = async () => {
-    const v = await form.validateFields();
+    // A field the user left wrong is shown under the field itself: nothing more to do here.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const body: Record<string, unknown> = {};
     for (const f of spec.fields) {
       const x = v[f.name];
