@@ -20,8 +20,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import jwt from 'jsonwebtoken';
-import { migrate, openDatabase, type Database } from '../models/db';
-import { CITY_DELEGATION, DATA_VERSION, ensureBenchData, type BenchPeople } from './apiData';
+import { migrate, type Database } from '../models/db';
+import { CITY_DELEGATION, DATA_VERSION, ensureBenchData, undoEarlierTicks, type BenchPeople } from './apiData';
 
 const ROOT = path.resolve(__dirname, '..');
 const SECRET = 'bench-api-secret-not-a-demo-secret-0123456789';
@@ -263,10 +263,14 @@ async function benchDatabase(kind: 'mysql' | 'sqlite', url: string, n: number, p
     await stop(base);
   }
 
-  let api = startProcess('api/server.ts', env, 'api');
+  // `--only=jobs --skip=notices` (no scenario and no notice): the API is not started at all.
+  const apiNeeded = sc.length > 0 || !SKIP.has('notices');
+  let api = apiNeeded ? startProcess('api/server.ts', env, 'api') : null!;
   const a0 = performance.now();
-  await waitHttp(port, api, 900_000);
-  extras.push(`${kind}: the API started in ${((performance.now() - a0) / 1000).toFixed(1)} s`);
+  if (apiNeeded) {
+    await waitHttp(port, api, 900_000);
+    extras.push(`${kind}: the API started in ${((performance.now() - a0) / 1000).toFixed(1)} s`);
+  }
   for (const s of sc) {
     for (const c of s.name.startsWith('dashboard') ? DASHBOARD_CLIENTS : CLIENTS) {
       if (api.exitCode !== null || api.signalCode) {
@@ -296,7 +300,7 @@ async function benchDatabase(kind: 'mysql' | 'sqlite', url: string, n: number, p
       log(`  ${extras[extras.length - 1]}`);
     }
   }
-  await stop(api);
+  if (apiNeeded) await stop(api);
 
   if (!SKIP.has('jobs')) {
     // The tick is measured from the state the generation left (what earlier runs' ticks did today is undone first).
@@ -321,30 +325,6 @@ async function benchDatabase(kind: 'mysql' | 'sqlite', url: string, n: number, p
         : `${kind}: the jobs tick did not finish (exit ${job.exitCode ?? job.signalCode} after ${((performance.now() - j0) / 1000).toFixed(0)} s; limit ${JOBS_TIMEOUT_S} s), peak RSS ${rss.toFixed(0)} MB`,
     );
     log(`  ${extras[extras.length - 1]}`);
-  }
-}
-
-/**
- * Removes what jobs ticks wrote since the start of the generation day (Beijing time): their once-marks, the system's
- * timeline events and the reminders' inbox and outbox rows. The generated marks and events all lie before that
- * instant, so every run's tick starts from the same state and does the same work.
- */
-async function undoEarlierTicks(url: string, people: BenchPeople): Promise<string> {
-  const db = await openDatabase(url);
-  try {
-    const since = new Date(Date.parse(`${people.today}T00:00:00+08:00`));
-    const q = db.sequelize;
-    const del = async (sql: string) => {
-      const [r] = (await q.query(sql, { replacements: { since, system: people.systemId } })) as [unknown, unknown];
-      return db.kind === 'mysql' ? Number((r as { affectedRows?: number }).affectedRows ?? 0) : Number(((await q.query('SELECT changes() AS n'))[0] as { n: number }[])[0].n);
-    };
-    const outbox = await del(`DELETE FROM outbox WHERE notificationId IN (SELECT id FROM notifications WHERE refType = 'suggestion' AND createdAt >= :since)`);
-    const inbox = await del(`DELETE FROM notifications WHERE refType = 'suggestion' AND createdAt >= :since`);
-    const events = await del(`DELETE FROM suggestion_events WHERE actorUserId = :system AND createdAt >= :since`);
-    const marks = await del(`DELETE FROM job_marks WHERE createdAt >= :since`);
-    return marks + events + inbox + outbox ? `${marks} marks, ${events} events, ${inbox} inbox and ${outbox} outbox rows` : '';
-  } finally {
-    await db.close();
   }
 }
 

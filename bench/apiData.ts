@@ -326,3 +326,28 @@ async function generate(db: Database, n: number, log: (s: string) => void): Prom
   else await db.sequelize.query('ANALYZE');
   return { cityOfficeId, districtOffices, staff, systemId, today, suggestions: n };
 }
+
+/**
+ * Removes what jobs ticks wrote since the start of the generation day (Beijing time): their once-marks, the system's
+ * timeline events and the reminders' inbox and outbox rows. The generated marks and events all lie before that
+ * instant, so every run's tick starts from the same state and does the same work. Given a URL, it opens (and closes)
+ * a connection of its own.
+ */
+export async function undoEarlierTicks(target: string | Database, people: BenchPeople): Promise<string> {
+  const db = typeof target === 'string' ? await openDatabase(target) : target;
+  try {
+    const since = new Date(Date.parse(`${people.today}T00:00:00+08:00`));
+    const q = db.sequelize;
+    const del = async (sql: string) => {
+      const [r] = (await q.query(sql, { replacements: { since, system: people.systemId } })) as [unknown, unknown];
+      return db.kind === 'mysql' ? Number((r as { affectedRows?: number }).affectedRows ?? 0) : Number(((await q.query('SELECT changes() AS n'))[0] as { n: number }[])[0].n);
+    };
+    const outbox = await del(`DELETE FROM outbox WHERE notificationId IN (SELECT id FROM notifications WHERE refType = 'suggestion' AND createdAt >= :since)`);
+    const inbox = await del(`DELETE FROM notifications WHERE refType = 'suggestion' AND createdAt >= :since`);
+    const events = await del(`DELETE FROM suggestion_events WHERE actorUserId = :system AND createdAt >= :since`);
+    const marks = await del(`DELETE FROM job_marks WHERE createdAt >= :since`);
+    return marks + events + inbox + outbox ? `${marks} marks, ${events} events, ${inbox} inbox and ${outbox} outbox rows` : '';
+  } finally {
+    if (typeof target === 'string') await db.close();
+  }
+}

@@ -11,8 +11,8 @@ import { publishEvents, publishingTogether } from '../notifications/publishEvent
 import { markAll, markOnce, systemActor, unmarked } from '../sweeps/marks';
 import { inTransaction } from '../useCase';
 import { ok, type Outcome } from '../result';
-import { orderSuggestion } from './orderSuggestion';
-import { urgeSuggestion } from './urgeSuggestion';
+import { orderSuggestions } from './orderSuggestion';
+import { urgeSuggestions } from './urgeSuggestion';
 import { withFactsOf } from './facts';
 
 export const WARNING_LEVELS = [7, 3, 1];
@@ -53,19 +53,20 @@ async function* openBatches(state: string, due: Due, range: Record<symbol, strin
 
 /**
  * Acts once on each item whose key has no once-mark yet: one statement finds the marks of a whole batch, and the new
- * items are acted on a batch per transaction. A use case runs in a savepoint of its own (a failed one is rolled back
- * alone and tried again next tick, as its mark is not written); the suggestions of the batch are read
- * (and locked) ahead with one statement per table (`suggestionOf`), the notifications of the whole batch are written
- * together, and the marks of the items that were acted on with one INSERT. Should another runner have marked one of
- * them meanwhile, that INSERT fails, the batch rolls back and is done again item by item, each checking its mark —
- * so nothing is ever sent twice, and a crash rolls back the batch.
+ * items are acted on a batch per transaction — `act` takes the batch and gives one outcome per item (the urges and
+ * orders set-based through the use-case kernel's `many`: every item checked as alone, one UPDATE, one INSERT of
+ * their timeline events). The suggestions of the batch are read (and locked) ahead with one statement per table
+ * (`suggestionOf`), the notifications of the whole batch are written together, and the marks of the items acted on
+ * with one INSERT. Should another runner have marked one of them meanwhile, that INSERT fails, the batch rolls back
+ * and is done again item by item, each checking its mark — so nothing is ever sent twice, and a crash (kill -9)
+ * rolls back the whole batch, marks and all. An item whose outcome is a failure gets no mark and is tried next tick.
  */
 async function actOnce<T>(
   ctx: CoreContext,
   job: string,
   now: Date,
   items: { key: string; item: T }[],
-  act: (item: T) => Promise<Outcome<number>>,
+  act: (items: T[]) => Promise<Outcome<number>[]>,
   suggestionOf?: (item: T) => number,
 ): Promise<number> {
   const fresh = new Set(await unmarked(items.map((i) => i.key)));
@@ -76,19 +77,18 @@ async function actOnce<T>(
     try {
       const r = await inTransaction(ctx, async () => {
         const run = async () => {
+          const outcomes = await act(batch.map((t) => t.item));
           let n = 0;
           const acted: string[] = [];
-          for (const t of batch) {
-            // A use case rolls its own failure back (its savepoint); a reminder only queues its notifications.
-            const one = await act(t.item);
-            if (!one.ok) continue;
+          outcomes.forEach((one, k) => {
+            if (!one.ok) return;
             n += one.value;
-            acted.push(t.key);
-          }
+            acted.push(batch[k].key);
+          });
           await markAll(acted, job, now);
           return n;
         };
-        const ids = suggestionOf ? batch.map((t) => suggestionOf(t.item)) : [];
+        const ids = suggestionOf ? [...new Set(batch.map((t) => suggestionOf(t.item)))] : [];
         const { value } = await publishingTogether(() => (ids.length ? withFactsOf(ids, true, run) : run()));
         return ok(value);
       });
@@ -102,17 +102,26 @@ async function actOnce<T>(
 }
 
 /** The careful way: each item with its mark checked and written in a savepoint of its own. */
-async function actOneByOne<T>(ctx: CoreContext, job: string, now: Date, batch: { key: string; item: T }[], act: (item: T) => Promise<Outcome<number>>): Promise<number> {
+async function actOneByOne<T>(ctx: CoreContext, job: string, now: Date, batch: { key: string; item: T }[], act: (items: T[]) => Promise<Outcome<number>[]>): Promise<number> {
   const r = await inTransaction(ctx, async () => {
     let n = 0;
     for (const t of batch) {
-      const one = await inTransaction(ctx, async () => ((await markOnce(t.key, job, now)) ? act(t.item) : ok(0)));
+      const one = await inTransaction(ctx, async () => ((await markOnce(t.key, job, now)) ? (await act([t.item]))[0] : ok(0)));
       if (one.ok) n += one.value;
     }
     return ok(n);
   });
   return r.ok ? r.value : 0;
 }
+
+/** Acts on each item alone (reminders: they only queue their notifications), one outcome per item. */
+const eachOf =
+  <T>(act: (item: T) => Promise<Outcome<number>>) =>
+  async (items: T[]): Promise<Outcome<number>[]> => {
+    const out: Outcome<number>[] = [];
+    for (const item of items) out.push(await act(item));
+    return out;
+  };
 
 const OPEN_STATES = ['assigned', 'handling'];
 
@@ -134,10 +143,16 @@ export async function sweepDeadlineWarnings(ctx: CoreContext): Promise<number> {
         items.push({ key: `warning:${s.id}:${s.round}:${s.answerDueOn}:${level}`, item: { s, left, level } });
       }
       // Counted per warning sent (its notifications are written with the batch's).
-      sent += await actOnce(ctx, 'deadline-warnings', now, items, async ({ s, left, level }) => {
-        await publishEvents(null, [{ type: 'suggestion.deadline', ref: { type: 'suggestion', id: s.id }, data: { left, level } }], now);
-        return ok(1);
-      });
+      sent += await actOnce(
+        ctx,
+        'deadline-warnings',
+        now,
+        items,
+        eachOf(async ({ s, left, level }) => {
+          await publishEvents(null, [{ type: 'suggestion.deadline', ref: { type: 'suggestion', id: s.id }, data: { left, level } }], now);
+          return ok(1);
+        }),
+      );
     }
   }
   return sent;
@@ -172,9 +187,18 @@ export async function sweepOverdue(ctx: CoreContext): Promise<number> {
         'overdue',
         now,
         items,
-        async ({ id, step, note }) => {
-          const acted = await (step === 'urge' ? urgeSuggestion : orderSuggestion)(ctx, system, id, { note });
-          return acted.ok ? ok(1) : acted;
+        async (batch) => {
+          // The urges of the batch first, then its orders (a suggestion due both gets its urge before its order).
+          const out: Outcome<number>[] = new Array(batch.length);
+          for (const [step, many] of [
+            ['urge', urgeSuggestions],
+            ['order', orderSuggestions],
+          ] as const) {
+            const mine = batch.flatMap((x, k) => (x.step === step ? [k] : []));
+            const acted = await many(ctx, system, mine.map((k) => ({ id: batch[k].id, input: { note: batch[k].note } })));
+            mine.forEach((k, j) => (out[k] = acted[j].ok ? ok(1) : acted[j]));
+          }
+          return out;
         },
         (x) => x.id,
       );
@@ -204,10 +228,16 @@ export async function sweepCoOpinions(ctx: CoreContext): Promise<number> {
         const late = left < 0;
         items.push({ key: `co-opinion:${s.id}:${s.coOpinionDueOn}:${late ? 'late' : 'soon'}:${depts.sort((a, b) => a - b).join(',')}`, item: { id: s.id, late } });
       }
-      sent += await actOnce(ctx, 'co-opinions', now, items, async ({ id, late }) => {
-        await publishEvents(null, [{ type: 'suggestion.co-opinion', ref: { type: 'suggestion', id }, data: { late } }], now);
-        return ok(1);
-      });
+      sent += await actOnce(
+        ctx,
+        'co-opinions',
+        now,
+        items,
+        eachOf(async ({ id, late }) => {
+          await publishEvents(null, [{ type: 'suggestion.co-opinion', ref: { type: 'suggestion', id }, data: { late } }], now);
+          return ok(1);
+        }),
+      );
     }
   }
   return sent;

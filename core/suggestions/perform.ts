@@ -7,9 +7,9 @@ import type { z } from 'zod';
 import type { SuggestionAction, SuggestionState } from '../../contracts/enums';
 import { ActionBodies } from '../../contracts/schemas';
 import type { Actor, CoreContext } from '../context';
-import { conflict, type Outcome } from '../result';
+import { conflict, ok, type Outcome } from '../result';
 import { useCase } from '../useCase';
-import { recordEvent } from './events';
+import { recordEvent, recordEvents } from './events';
 import { suggestionEvents } from './notifications';
 import { loadFacts, type SuggestionFacts } from './facts';
 import { conflictReason, forbiddenReason } from './policy';
@@ -46,6 +46,25 @@ export function performAction<A extends SuggestionAction>(
   return actionUseCase(action, apply)(ctx, actor, id, rawInput);
 }
 
+/**
+ * Performs `action` on many suggestions for one actor (a sweep's batch), in one transaction: each goes through the same
+ * checks as alone and gets its own outcome (in the order of `items`); those allowed are applied together — one UPDATE
+ * touches them all, one INSERT writes their timeline events (each with who and when), their notifications go out together.
+ */
+export function performActions<A extends SuggestionAction>(
+  ctx: CoreContext,
+  actor: Actor,
+  action: A,
+  items: { id: number; input?: unknown }[],
+  apply: (run: ActionRun<z.output<(typeof ActionBodies)[A]>>) => Promise<ActionChange>,
+): Promise<Outcome<{ id: number }>[]> {
+  return actionUseCase(action, apply).many(
+    ctx,
+    actor,
+    items.map((i) => ({ key: i.id, input: i.input })),
+  );
+}
+
 /** The kernel declaration of one suggestion action: load and lock, `canSee` (404), the policy's who (403) and when (409). */
 function actionUseCase<A extends SuggestionAction>(action: A, apply: (run: ActionRun<z.output<(typeof ActionBodies)[A]>>) => Promise<ActionChange>) {
   return useCase({
@@ -76,6 +95,42 @@ function actionUseCase<A extends SuggestionAction>(action: A, apply: (run: Actio
       const event = await recordEvent({ suggestionId: s.id, actor, action, from, to, note: change.note ?? null, data: change.data ?? null, at: now });
       for (const e of suggestionEvents({ action, from, to, eventId: event.id, note: change.note ?? null, data: change.data }, actor, facts)) emit(e);
       return { id: s.id };
+    },
+    applyMany: async (runs) => {
+      const results: Outcome<{ id: number }>[] = [];
+      const done: { run: (typeof runs)[number]; change: ActionChange; from: SuggestionState; to: SuggestionState }[] = [];
+      const touch: number[] = [];
+      for (const run of runs) {
+        const { ctx, actor, subject: facts, input, now, today } = run;
+        const change = await apply({ ctx, actor, facts, input: input as z.output<(typeof ActionBodies)[A]>, now, today });
+        const from = facts.state;
+        const to = change.to ?? from;
+        if (!isAllowedTarget(action, from, to)) throw new Error(`state machine: ${action} may not move ${from} → ${to}`);
+        const s = facts.suggestion;
+        if (to !== from) {
+          // Claimed as alone; lost to someone else, the batch is redone one by one (the action may have written already).
+          const [count] = await SuggestionModel.update({ state: to }, { where: { id: s.id, state: from } });
+          if (count === 0) throw new Error(`suggestion ${s.id} changed meanwhile`);
+          s.state = to;
+        }
+        // Anything else the action changed on the row is saved with it; a row only touched is touched with the others.
+        const changed = (s.changed() || []).filter((f) => f !== 'state' && f !== 'updatedAt');
+        if (changed.length) {
+          s.changed('updatedAt', true);
+          await s.save();
+        } else touch.push(s.id);
+        results.push(ok({ id: s.id }));
+        done.push({ run, change, from, to });
+      }
+      if (touch.length) await SuggestionModel.update({ updatedAt: new Date() }, { where: { id: touch } });
+      const eventIds = await recordEvents(
+        done.map(({ run, change, from, to }) => ({ suggestionId: run.subject.suggestion.id, actor: run.actor, action, from, to, note: change.note ?? null, data: change.data ?? null, at: run.now })),
+      );
+      done.forEach(({ run, change, from, to }, k) => {
+        const recorded = { action, from, to, eventId: eventIds[k], note: change.note ?? null, data: change.data };
+        for (const e of suggestionEvents(recorded, run.actor, run.subject)) run.emit(e);
+      });
+      return results;
     },
   });
 }

@@ -15,6 +15,7 @@ import * as m015 from './015-chat-messages';
 import * as m011 from './011-rules';
 import * as m016 from './016-scale-indexes';
 import * as m017 from './017-suggestion-outcome';
+import * as m018 from './018-user-role-index';
 
 export const migrations = [
   { name: '001-initial', ...m001 },
@@ -33,4 +34,5 @@ export const migrations = [
   { name: '011-rules', ...m011 },
   { name: '016-scale-indexes', ...m016 },
   { name: '017-suggestion-outcome', ...m017 },
+  { name: '018-user-role-index', ...m018 },
 ];

@@ -62,6 +62,34 @@ eachDatabase('suggestion sweeps', (t) => {
     expect(await inboxOf('office-boshan', 'suggestion.order', id)).toHaveLength(0);
   });
 
+  test('many overdue at once: urged and ordered in one sweep (batched), each in its own timeline with its own notices, once', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await suggestionAt(t().core, i === 4 ? 'assigned' : 'handling')); // all due 2026-06-02
+    const answered = await suggestionAt(t().core, 'answered');
+    t().clock.set('2026-06-10'); // the urge (3 June) and the order (10 June) both due now
+    const first = await sweepOverdue(t().core);
+    expect(await sweepOverdue(t().core)).toBe(0);
+    const events = await SuggestionEventModel.findAll({ where: { suggestionId: [...ids, answered], action: ['urge', 'order'] }, order: [['id', 'ASC']] });
+    for (const id of ids) {
+      const mine = events.filter((e) => e.suggestionId === id);
+      expect(mine.map((e) => [e.action, e.actorName, e.fromState, e.createdAt.toISOString().slice(0, 10)])).toEqual([
+        ['urge', '系统自动督办', id === ids[4] ? 'assigned' : 'handling', '2026-06-10'],
+        ['order', '系统自动督办', id === ids[4] ? 'assigned' : 'handling', '2026-06-10'],
+      ]);
+      expect(mine[0].note).toContain('2026-06-02');
+    }
+    expect(events.filter((e) => e.suggestionId === answered)).toHaveLength(0);
+    expect(first).toBeGreaterThanOrEqual(ids.length * 2);
+    // Each event is the cause of its own notices: one per person, keyed by the event.
+    const housing = (await UserModel.findOne({ where: { username: 'staff-housing' } }))!;
+    for (const kind of ['suggestion.urge', 'suggestion.order']) {
+      const notes = await NotificationModel.findAll({ where: { userId: housing.id, kind, refId: ids }, order: [['id', 'ASC']] });
+      const mine = events.filter((e) => `suggestion.${e.action}` === kind);
+      expect(notes.map((n) => [n.refId, n.dedupeKey])).toEqual(mine.map((e) => [e.suggestionId, `suggestion-event:${e.id}:${housing.id}`]));
+    }
+    expect(await NotificationModel.count({ where: { kind: 'suggestion.order', refId: ids, userId: (await UserModel.findOne({ where: { username: 'office' } }))!.id } })).toBe(ids.length);
+  });
+
   test('an answered suggestion is not urged', async () => {
     const id = await suggestionAt(t().core, 'answered');
     t().clock.set('2026-07-01');
