@@ -271,6 +271,15 @@ async function benchDatabase(kind: 'mysql' | 'sqlite', url: string, n: number, p
     await waitHttp(port, api, 900_000);
     extras.push(`${kind}: the API started in ${((performance.now() - a0) / 1000).toFixed(1)} s`);
   }
+  const dashboard = sc.some((s) => s.name.startsWith('dashboard'));
+  if (dashboard) {
+    // The first dashboard of a fresh API process: nothing counted yet.
+    const agent = agentFor(1);
+    const s0 = performance.now();
+    const [r, rss] = await peakRss(api.pid, () => request(agent, port, 'GET', '/api/stats/suggestions', token(people.cityOfficeId), undefined, 600_000));
+    extras.push(`${kind}: dashboard cold (first request of a fresh API): ${((performance.now() - s0) / 1000).toFixed(2)} s (HTTP ${r.status}), API peak RSS ${rss.toFixed(0)} MB`);
+    log(`  ${extras[extras.length - 1]}`);
+  }
   for (const s of sc) {
     for (const c of s.name.startsWith('dashboard') ? DASHBOARD_CLIENTS : CLIENTS) {
       if (api.exitCode !== null || api.signalCode) {
@@ -284,6 +293,12 @@ async function benchDatabase(kind: 'mysql' | 'sqlite', url: string, n: number, p
       results.push({ db: kind, scenario: s.name, server: died ? 'product (DIED)' : 'product', clients: c, f, rssMb: rss });
       log(`  product  ${s.name.padEnd(30)} ${String(c).padStart(3)} clients  ${f.rps.toFixed(1).padStart(7)} req/s  p50 ${f.p50.toFixed(0).padStart(6)} ms  p99 ${f.p99.toFixed(0).padStart(6)} ms  RSS ${rss.toFixed(0)} MB${f.errors ? `  ${f.errors} errors` : ''}${died ? '  DIED' : ''}`);
     }
+  }
+
+  if (dashboard) {
+    const r = await dashboardAfterChanges(port, api, people);
+    extras.push(`${kind}: ${r}`);
+    log(`  ${extras[extras.length - 1]}`);
   }
 
   if (!SKIP.has('notices')) {
@@ -326,6 +341,44 @@ async function benchDatabase(kind: 'mysql' | 'sqlite', url: string, n: number, p
     );
     log(`  ${extras[extras.length - 1]}`);
   }
+}
+
+/**
+ * The dashboard right after a change (the city office urges an overdue suggestion, which writes a timeline event and
+ * so drops the cached figures): ten times change → one dashboard, then one change → 20 office users at once.
+ */
+async function dashboardAfterChanges(port: number, api: ChildProcess, people: BenchPeople): Promise<string> {
+  const agent = agentFor(20);
+  const office = token(people.cityOfficeId);
+  const page = await request(agent, port, 'GET', '/api/suggestions?overdue=true&pageSize=20', office);
+  const ids = page.status === 200 ? (JSON.parse(page.text) as { items: { id: number }[] }).items.map((x) => x.id) : [];
+  if (ids.length < 11) return `dashboard after a change: not measured (no overdue suggestions to urge, HTTP ${page.status})`;
+  const urge = (id: number) => request(agent, port, 'POST', `/api/suggestions/${id}/urge`, office, { note: '基准测试：催办后看统计' });
+  const one: number[] = [];
+  let bad = 0;
+  for (let k = 0; k < 10; k++) {
+    if ((await urge(ids[k])).status !== 200) bad++;
+    const s0 = performance.now();
+    if ((await request(agent, port, 'GET', '/api/stats/suggestions', office)).status !== 200) bad++;
+    one.push(performance.now() - s0);
+  }
+  if ((await urge(ids[10])).status !== 200) bad++;
+  const s0 = performance.now();
+  const [lat, rss] = await peakRss(api.pid, () =>
+    Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const r = await request(agent, port, 'GET', '/api/stats/suggestions', office);
+        if (r.status !== 200) bad++;
+        return performance.now() - s0;
+      }),
+    ),
+  );
+  agent.destroy();
+  one.sort((a, b) => a - b);
+  return (
+    `dashboard after a change (urge, then the dashboard), 10 times: median ${one[5].toFixed(0)} ms, slowest ${one[9].toFixed(0)} ms; ` +
+    `20 office users at once after a change: slowest ${Math.max(...lat).toFixed(0)} ms, API peak RSS ${rss.toFixed(0)} MB${bad ? ` (${bad} requests not answered 200)` : ''}`
+  );
 }
 
 function table(results: Result[]) {

@@ -3,7 +3,7 @@
  * benchmark generated (`DATABASE_URL`): for each scenario of `npm run bench:api`, the statements per request, the
  * time spent in SQL (sum of the statements' own times), the wall time, and the CPU time of this process per request
  * (auth, scoping, ORM, presenters, JSON). With `--sql` every statement of the last request of each scenario is
- * printed with its time, to be EXPLAINed.
+ * printed with its time, to be EXPLAINed (`--full`: not cut at 400 characters).
  *
  *   DATABASE_URL=mysql://…/lvzhi_bench_v3_1000000 npx tsx bench/apiProfile.ts [--n=30] [--only=detail] [--sql]
  *
@@ -96,7 +96,7 @@ async function main() {
     process.stdout.write(
       `  ${name.padEnd(30)} HTTP ${status}  statements ${median(count)}  SQL ${median(sqlMs).toFixed(1)} ms  wall ${median(wall).toFixed(1)} ms  CPU (this process) ${median(cpu).toFixed(1)} ms\n`,
     );
-    if ('sql' in args) for (const x of last) process.stdout.write(`      ${String(x.ms).padStart(5)} ms  ${x.sql.replace(/^Executed \([^)]*\): /, '').slice(0, 400)}\n`);
+    if ('sql' in args) for (const x of last) process.stdout.write(`      ${String(x.ms).padStart(5)} ms  ${x.sql.replace(/^Executed \([^)]*\): /, '').slice(0, 'full' in args ? undefined : 400)}\n`);
   }
   server.close();
   await core.db.close();

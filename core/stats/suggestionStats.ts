@@ -5,7 +5,8 @@
  * answer classes A/B/C/D, city-wide and broken down by lead department, month of submission and district.
  *
  * Everything is counted by the database (GROUP BY); no suggestion is loaded into Node. Results are kept a short
- * while per scope and period (see `statsCache`), and recomputed at once after any suggestion event.
+ * while per scope and period (see `statsCache`), and recomputed at once after any suggestion event — from the counts
+ * of the buckets of ids nothing was written to since, and fresh counts of the others (`statsBuckets`).
  *
  * The on-time rate counts what is late whether answered or not: answered on time ÷ (answered with a deadline +
  * overdue without an answer). "Overdue" is exactly the list's `overdue=true` (open, answer deadline passed), so a
@@ -24,6 +25,7 @@ import { calendarWarnings } from '../calendar/calendar';
 import { forbidden, invalid, ok, type Outcome } from '../result';
 import { visibleWhere } from '../directory/suggestionScope';
 import { statsCache } from './statsCache';
+import { countsByBucket } from './statsBuckets';
 
 /** States that are not (yet) suggestions the office handles: drafts and citizens' opinions to a deputy. */
 const NOT_COUNTED = ['draft', 'received', 'replied'];
@@ -47,6 +49,25 @@ function dialect(kind: string) {
   };
 }
 
+type GroupRow = Record<string, string | number | null>;
+
+/** Sums rows of the same group (the `keys` columns) across the buckets' results; every other column is a count. */
+function mergeRows(parts: GroupRow[][], keys: string[]): GroupRow[] {
+  const merged = new Map<string, GroupRow>();
+  for (const rows of parts) {
+    for (const r of rows) {
+      const k = keys.map((c) => (r[c] === null || r[c] === undefined ? '\u0000' : String(r[c]))).join('\u0001');
+      const m = merged.get(k);
+      if (!m) {
+        merged.set(k, { ...r });
+        continue;
+      }
+      for (const c in r) if (!keys.includes(c)) m[c] = Number(m[c] ?? 0) + Number(r[c] ?? 0);
+    }
+  }
+  return [...merged.values()];
+}
+
 interface Tally {
   code: string;
   name: string;
@@ -63,10 +84,11 @@ export async function suggestionStats(ctx: CoreContext, actor: Actor, input: unk
   if (from && to && from > to) return invalid('开始月份不能晚于结束月份');
   const today = chinaDate(ctx.clock.now());
   const scopeKey = actor.role === 'admin' ? 'admin' : `office:${actor.regionPath ?? ''}`;
-  return ok(await statsCache.get(ctx, `${scopeKey}|${from ?? ''}|${to ?? ''}|${today}`, () => compute(ctx, actor, today, from, to)));
+  const key = `${scopeKey}|${from ?? ''}|${to ?? ''}|${today}`;
+  return ok(await statsCache.get(ctx, key, () => compute(ctx, actor, key, today, from, to)));
 }
 
-async function compute(ctx: CoreContext, actor: Actor, today: string, from?: string, to?: string): Promise<SuggestionStats> {
+async function compute(ctx: CoreContext, actor: Actor, key: string, today: string, from?: string, to?: string): Promise<SuggestionStats> {
   const period: Record<symbol, Date> = {};
   if (from) period[Op.gte] = new Date(Date.parse(`${from}-01T00:00:00+08:00`));
   if (to) period[Op.lt] = new Date(Date.parse(`${addMonths(`${to}-01`, 1)}T00:00:00+08:00`));
@@ -82,32 +104,45 @@ async function compute(ctx: CoreContext, actor: Actor, today: string, from?: str
   const cls = 'latestAnswerClass';
   const rating = 'latestRating';
   const month = lit(sql.month('submittedAt'));
-  const where = { [Op.and]: base };
   type Row = Record<string, string | number | null>;
-  const query = (attributes: [ReturnType<typeof lit> | string, string][], group: string[]) =>
-    SuggestionModel.findAll({ attributes, where, group, raw: true }) as unknown as Promise<Row[]>;
-
-  // Three scans: by lead department and state (with the clocks), by month, by region — each with the outcome shares.
-  const [byDeptState, byMonthShares, byRegionShares, departments, regions] = await Promise.all([
-    query(
-      [
-        ['leadDepartmentId', 'dept'],
-        ['state', 'state'],
-        [cls, 'cls'],
-        [rating, 'rating'],
-        [lit('COUNT(*)'), 'n'],
-        [sum('answeredAt IS NOT NULL'), 'answered'],
-        [sum(onTime), 'onTime'],
-        [sum(overdue), 'overdue'],
-        [sum(`(${answeredWithDeadline} OR ${overdue})`), 'due'],
-      ],
-      ['dept', 'state', 'cls', 'rating'],
-    ),
-    query([[month, 'k'], [cls, 'cls'], [rating, 'rating'], [lit('COUNT(*)'), 'n'], [sum('answeredAt IS NOT NULL'), 'answered']], ['k', 'cls', 'rating']),
-    query([['regionId', 'k'], [cls, 'cls'], [rating, 'rating'], [lit('COUNT(*)'), 'n']], ['k', 'cls', 'rating']),
+  // Three scans of one bucket of ids: by lead department and state (with the clocks), by month, by region — each with
+  // the outcome shares. Every figure below is a sum of these rows, so the buckets' rows simply add up.
+  const countBuckets = async (first: number, last: number, size: number) => {
+    const where = { [Op.and]: [...base, { id: { [Op.between]: [first * size + 1, (last + 1) * size] } }] };
+    // Each row also says its bucket (ids are positive integers, so the division is exact in both databases).
+    const bucket = lit(`((id - 1) - ((id - 1) % ${size})) / ${size}`);
+    const query = (attributes: [ReturnType<typeof lit> | string, string][], group: string[]) =>
+      SuggestionModel.findAll({ attributes: [...attributes, [bucket, 'b']], where, group: [...group, 'b'], raw: true }) as unknown as Promise<Row[]>;
+    const parts = await Promise.all([
+      query(
+        [
+          ['leadDepartmentId', 'dept'],
+          ['state', 'state'],
+          [cls, 'cls'],
+          [rating, 'rating'],
+          [lit('COUNT(*)'), 'n'],
+          [sum('answeredAt IS NOT NULL'), 'answered'],
+          [sum(onTime), 'onTime'],
+          [sum(overdue), 'overdue'],
+          [sum(`(${answeredWithDeadline} OR ${overdue})`), 'due'],
+        ],
+        ['dept', 'state', 'cls', 'rating'],
+      ),
+      query([[month, 'k'], [cls, 'cls'], [rating, 'rating'], [lit('COUNT(*)'), 'n'], [sum('answeredAt IS NOT NULL'), 'answered']], ['k', 'cls', 'rating']),
+      query([['regionId', 'k'], [cls, 'cls'], [rating, 'rating'], [lit('COUNT(*)'), 'n']], ['k', 'cls', 'rating']),
+    ]);
+    // One [by department and state, by month, by region] triple per bucket first…last.
+    return Array.from({ length: last - first + 1 }, (_, i) => parts.map((rows) => rows.filter((r) => Number(r.b) === first + i).map(({ b: _b, ...r }) => r)) as [Row[], Row[], Row[]]);
+  };
+  const [buckets, departments, regions] = await Promise.all([
+    countsByBucket(ctx, key, countBuckets),
     DepartmentModel.findAll({ attributes: ['id', 'code', 'name'], raw: true }),
     RegionModel.findAll({ attributes: ['id', 'code', 'name', 'level', 'parentId'], raw: true }),
   ]);
+  // The buckets' rows of the same group summed first: what follows reads one row per group.
+  const byDeptState = mergeRows(buckets.map((b) => b[0]), ['dept', 'state', 'cls', 'rating']);
+  const byMonthShares = mergeRows(buckets.map((b) => b[1]), ['k', 'cls', 'rating']);
+  const byRegionShares = mergeRows(buckets.map((b) => b[2]), ['k', 'cls', 'rating']);
 
   const num = (v: unknown) => Number(v ?? 0);
   const regionById = new Map(regions.map((r) => [r.id, r]));
