@@ -16,7 +16,7 @@ import pino from 'pino';
 import { createApp } from '../api/app';
 import { bootCore } from '../core/bootstrap';
 import { loadConfig } from '../core/config';
-import type { BenchPeople } from './apiData';
+import { CITY_DELEGATION, type BenchPeople } from './apiData';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string | undefined]));
 const N = Number(args.n ?? 30);
@@ -29,15 +29,19 @@ interface Statement {
 }
 const statements: Statement[] = [];
 
-function get(port: number, path: string, token: string): Promise<{ status: number; bytes: number }> {
+/** A GET, or a POST of `body` as JSON. */
+function get(port: number, path: string, token: string, body?: unknown): Promise<{ status: number; bytes: number }> {
   return new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const headers = { authorization: `Bearer ${token}`, ...(data ? { 'content-type': 'application/json', 'content-length': String(data.length) } : {}) };
     http
-      .get({ host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${token}` } }, (res) => {
+      .request({ host: '127.0.0.1', port, path, method: data ? 'POST' : 'GET', headers }, (res) => {
         let bytes = 0;
         res.on('data', (c: Buffer) => (bytes += c.length));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
       })
-      .on('error', reject);
+      .on('error', reject)
+      .end(data);
   });
 }
 
@@ -60,7 +64,7 @@ async function main() {
   const token = (id: number) => jwt.sign({ role: 'x' }, SECRET, { subject: String(id), expiresIn: '1h', issuer: 'lvzhi' });
   let i = 0;
   const at = <T>(xs: T[]) => xs[i++ % xs.length];
-  const scenarios: [string, () => [string, string]][] = [
+  const scenarios: [string, () => [string, string, unknown?]][] = [
     ['staff task list', () => ['/api/suggestions?pageSize=20', token(at(people.staff).id)]],
     ['overdue (city office)', () => ['/api/suggestions?overdue=true&pageSize=20', token(people.cityOfficeId)]],
     ['region list (district office)', () => {
@@ -69,10 +73,12 @@ async function main() {
     }],
     ['detail (city office)', () => [`/api/suggestions/${1 + Math.floor(Math.random() * people.suggestions)}`, token(people.cityOfficeId)]],
     ['dashboard (city office)', () => ['/api/stats/suggestions', token(people.cityOfficeId)]],
+    // Only with --only=notice (each one writes 6,007 inbox and outbox rows).
+    ['notice to the city delegation', () => ['/api/notices', token(people.cityOfficeId), { title: `基准测试通知 ${Date.now()}`, body: '请各位代表按时参加会议。', audience: { delegations: [CITY_DELEGATION] } }]],
   ];
   process.stdout.write(`profile: ${N} sequential requests per scenario (after 3 warm-up), medians per request\n`);
   for (const [name, next] of scenarios) {
-    if (ONLY.length && !ONLY.some((w) => name.includes(w))) continue;
+    if (ONLY.length ? !ONLY.some((w) => name.includes(w)) : name.startsWith('notice')) continue;
     for (let k = 0; k < 3; k++) await get(port, ...next());
     const wall: number[] = [];
     const sqlMs: number[] = [];
@@ -81,11 +87,11 @@ async function main() {
     let last: Statement[] = [];
     let status = 0;
     for (let k = 0; k < N; k++) {
-      const [path, tok] = next();
+      const [path, tok, body] = next();
       statements.length = 0;
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      status = (await get(port, path, tok)).status;
+      status = (await get(port, path, tok, body)).status;
       wall.push(performance.now() - t0);
       const c = process.cpuUsage(c0);
       cpu.push((c.user + c.system) / 1000);

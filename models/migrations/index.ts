@@ -16,6 +16,7 @@ import * as m011 from './011-rules';
 import * as m016 from './016-scale-indexes';
 import * as m017 from './017-suggestion-outcome';
 import * as m018 from './018-user-role-index';
+import * as m019 from './019-deputy-delegation-index';
 
 export const migrations = [
   { name: '001-initial', ...m001 },
@@ -35,4 +36,5 @@ export const migrations = [
   { name: '016-scale-indexes', ...m016 },
   { name: '017-suggestion-outcome', ...m017 },
   { name: '018-user-role-index', ...m018 },
+  { name: '019-deputy-delegation-index', ...m019 },
 ];
