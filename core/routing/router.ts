@@ -13,6 +13,7 @@ import { RoutingModelVersion } from '../../models/definitions';
 import type { Classifier } from './classifier';
 import { classifierOf, currentVersion, loadDepartments } from './departmentModel';
 import { BOOST, DepartmentLexicon, type LexiconMatch } from './lexicon';
+import { specificity } from './specificity';
 
 /** One ranked department with its calibrated score and the words that decided it. */
 export interface RankedDepartment {
@@ -136,10 +137,16 @@ export class Router {
   }
 }
 
+/**
+ * Below this specificity a word the model leaned on explains nothing to a person (部分, 学生, 企业): it is shown
+ * only when it is one of the department's own words (学校 for the education bureau).
+ */
+const MODEL_WORD_SPECIFICITY = 0.32;
+
 /** The department's own words first, then the model's; a longer word replaces the words inside it; at most five. */
 function mergeWords(own: string[], model: string[]): string[] {
   const out: string[] = [];
-  for (const w of [...own, ...model]) {
+  for (const w of [...own, ...model.filter((m) => own.includes(m) || specificity(m) >= MODEL_WORD_SPECIFICITY)]) {
     if (out.some((o) => o.includes(w))) continue;
     const inside = out.findIndex((o) => w.includes(o));
     if (inside >= 0) out.splice(inside, 1, w);
