@@ -300,7 +300,8 @@ export const Deadlines = z.object({
   coOpinionBy: z.string().nullable(),
   answerBy: z.string().nullable(),
   redoBy: z.string().nullable(),
-  next: z.object({ kind: z.string(), label: z.string(), date: z.string(), workingDaysLeft: z.number() }).nullable(),
+  /** `provisional`: this date itself was counted through a year whose holiday schedule is not published yet. */
+  next: z.object({ kind: z.string(), label: z.string(), date: z.string(), workingDaysLeft: z.number(), provisional: z.boolean() }).nullable(),
   overdue: z.boolean(),
   /** Counted through a year whose official holiday schedule is not published yet (recomputed once it is entered). */
   provisional: z.boolean(),

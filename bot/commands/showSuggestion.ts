@@ -15,7 +15,7 @@ export async function showSuggestion(t: Turn): Promise<void> {
     [
       `建议 ${s.id}《${s.title}》`,
       `状态：${s.stateLabel}${s.lead ? `，主办：${s.lead.name}` : ''}`,
-      ...(next ? [`${next.label}：${next.date}（${next.workingDaysLeft < 0 ? `已超期 ${-next.workingDaysLeft} 个工作日` : `还有 ${next.workingDaysLeft} 个工作日`}）`] : []),
+      ...(next ? [`${next.label}：${next.date}${next.provisional ? '（暂定）' : ''}（${next.workingDaysLeft < 0 ? `已超期 ${-next.workingDaysLeft} 个工作日` : `还有 ${next.workingDaysLeft} 个工作日`}）`] : []),
       ...(answer ? [`答复（${answer.answerClass} 类 ${answer.answerClassLabel}）：${answer.text}`] : []),
       '进展：',
       ...timeline,

@@ -84,12 +84,15 @@ export function isOverdue(f: DeadlineFacts, today: string): boolean {
  * `provisional`, with a note saying so (they are recomputed when the schedule is entered).
  */
 export function describeDeadlines(f: DeadlineFacts, today: string) {
-  let next: { kind: string; label: string; date: string; workingDaysLeft: number } | null = null;
+  let next: { kind: string; label: string; date: string; workingDaysLeft: number; provisional: boolean } | null = null;
+  // A date is provisional only when it was counted through such a year (a return deadline in December is not,
+  // though the answer deadline in February is).
+  const at = (date: string) => ({ date, workingDaysLeft: workingDaysLeft(today, date), provisional: provisionalYearsSpanned([f.assignedOn, date]).length > 0 });
   if (OPEN_STATES.includes(f.state) && f.answerDueOn) {
     const kind = f.round > 1 ? 'redo' : 'answer';
-    next = { kind, label: kind === 'redo' ? '重新答复期限' : '答复期限', date: f.answerDueOn, workingDaysLeft: workingDaysLeft(today, f.answerDueOn) };
+    next = { kind, label: kind === 'redo' ? '重新答复期限' : '答复期限', ...at(f.answerDueOn) };
     if (f.state === 'assigned' && f.returnDueOn && today <= f.returnDueOn) {
-      next = { kind: 'return', label: '退回期限', date: f.returnDueOn, workingDaysLeft: workingDaysLeft(today, f.returnDueOn) };
+      next = { kind: 'return', label: '退回期限', ...at(f.returnDueOn) };
     }
   }
   return {

@@ -76,6 +76,9 @@ describe.each(databaseKinds())('the holiday calendar on %s', (kind) => {
     const winter = (await api.http('GET', `/api/suggestions/${ids.winter}`, undefined, tokens.housing)).body.deadlines;
     // 2027-02-06 is 春节 (a Saturday); 02-07 and 02-08 are holidays too: due Tuesday 9 February.
     expect(winter).toMatchObject({ answerBy: '2027-02-09', provisional: true });
+    // The date a list shows is marked on its own: the return window (within 2026) is certain, the answer date is not.
+    expect(winter.next).toMatchObject({ kind: 'return', date: '2026-11-17', provisional: false });
+    expect(d.next).toMatchObject({ kind: 'answer', date: '2027-01-04', provisional: true });
     // A suggestion counted wholly within a known year is not provisional.
     api.clock.set('2026-03-02');
     const deputy = await api.as('deputy01');

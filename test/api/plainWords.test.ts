@@ -286,7 +286,7 @@ describe('the audience presenter itself', () => {
   });
 
   test('every state and audience gets a plain sentence and a next step: Chinese, no ISO dates, no codes', () => {
-    const deadlines = { returnBy: '2026-03-11', coOpinionBy: '2026-04-02', answerBy: '2026-06-02', redoBy: null, next: { kind: 'answer', label: '答复期限', date: '2026-06-02', workingDaysLeft: -3 }, overdue: true, provisional: false, provisionalNote: null };
+    const deadlines = { returnBy: '2026-03-11', coOpinionBy: '2026-04-02', answerBy: '2026-06-02', redoBy: null, next: { kind: 'answer', label: '答复期限', date: '2026-06-02', workingDaysLeft: -3, provisional: false }, overdue: true, provisional: false, provisionalNote: null };
     for (const state of SUGGESTION_STATES) {
       for (const audience of VIEWERS) {
         for (const actions of [[], [...SUGGESTION_ACTIONS]] as const) {

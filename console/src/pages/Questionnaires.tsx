@@ -100,7 +100,7 @@ function Results({ id }: { id: number }) {
                   option={{
                     tooltip: { trigger: 'axis' },
                     grid: { left: 140, right: 110, top: 10, bottom: 24 },
-                    xAxis: { type: 'value', minInterval: 1, name: '人', nameTextStyle: { fontSize: 14 }, axisLabel: { fontSize: 14 } },
+                    xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 14 } }, // each bar says "n 人": no axis name to collide with it
                     yAxis: { type: 'category', data: [...x.options].reverse().map((o) => o.label), axisLabel: { fontSize: 14 } },
                     series: [{ type: 'bar', data: [...x.options].reverse().map((o) => o.count), color: '#b3261e', label: { show: true, position: 'right', fontSize: 14, formatter: (p: { dataIndex: number }) => { const o = [...x.options!].reverse()[p.dataIndex]; return `${o.count} 人（${o.percent}%）`; } } }],
                   }}

@@ -19,7 +19,8 @@ export function DeadlineTag({ s }: { s: SuggestionSummary }) {
   const color = next.workingDaysLeft <= 5 ? 'orange' : 'default';
   return (
     <Tag color={color}>
-      {next.label} {day(next.date)} · 剩 {next.workingDaysLeft} 个工作日
+      {next.label} {day(next.date)}
+      {next.provisional ? '（暂定）' : ''} · 剩 {next.workingDaysLeft} 个工作日
     </Tag>
   );
 }

@@ -21,7 +21,7 @@ function Deadline({ s }: { s: SuggestionSummary }) {
   const left = next.workingDaysLeft;
   return (
     <Text className={s.deadlines.overdue || left < 0 ? 'overdue' : 'muted'}>
-      {`${next.label}：${chinaDate(next.date)}${s.deadlines.provisional ? '（暂定）' : ''}，${left < 0 ? `已逾期 ${-left} 个工作日` : left === 0 ? '今天到期' : `还剩 ${left} 个工作日`}`}
+      {`${next.label}：${chinaDate(next.date)}${next.provisional ? '（暂定）' : ''}，${left < 0 ? `已逾期 ${-left} 个工作日` : left === 0 ? '今天到期' : `还剩 ${left} 个工作日`}`}
     </Text>
   );
 }

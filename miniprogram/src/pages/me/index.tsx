@@ -84,7 +84,7 @@ export default function Mine() {
           {shown && (
             <View className="card">
               <Text className="label">消息设置</Text>
-              <Text className="muted">站内消息始终开启。</Text>
+              <Text className="muted line">站内消息始终开启。</Text>
               {shown.available.wechat && <Setting label="微信推送" on={shown.wechat} onChange={(on) => flip('wechat', on)} />}
               {shown.available.chat && <Setting label="群聊推送" on={shown.chat} onChange={(on) => flip('chat', on)} />}
               <Setting
@@ -99,7 +99,7 @@ export default function Mine() {
           {me.role !== 'citizen' && (
             <View className="card">
               <Text className="label">群聊机器人</Text>
-              <Text className="muted">绑定后可以在微信或企业微信群里查进度、收提醒。</Text>
+              <Text className="muted line">绑定后可以在微信或企业微信群里查进度、收提醒。</Text>
               <Button type="primary" fill="outline" onClick={bindChat}>
                 绑定聊天账号
               </Button>
