@@ -3,6 +3,9 @@
  * database of every kind this run covers (the demo city and its first routing model), which each test file copies,
  * and — at the same time, in esbuild's own process — the bundles of the processes the tests start (helpers/bin.ts).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { buildBins } from './helpers/bin';
 import { buildTemplate, databaseKinds, TEST_JWT_SECRET } from './helpers/db';
 
@@ -10,6 +13,7 @@ import { buildTemplate, databaseKinds, TEST_JWT_SECRET } from './helpers/db';
 declare global {
   var lvzhiDropTemplates: (() => Promise<void>)[] | undefined;
   var lvzhiDropBins: (() => void) | undefined;
+  var lvzhiTrainingCache: string | undefined;
 }
 
 export default async function globalSetup() {
@@ -19,6 +23,9 @@ export default async function globalSetup() {
   if (process.env.CI && !process.env.TEST_MYSQL_URL) {
     throw new Error('CI is set but TEST_MYSQL_URL is not: every database test must also run on MariaDB in CI');
   }
+  // Models trained in this run, shared by every process of it (core/routing/trainingCache.ts): the MariaDB template,
+  // and each file's retrain of the same documents on the other database, read the model trained first.
+  globalThis.lvzhiTrainingCache = process.env.LVZHI_TRAINING_CACHE = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-models-'));
   const bins = buildBins();
   bins.catch(() => undefined); // awaited below; not an unhandled rejection while the templates are built
   // One after the other: the models are bound to one database at a time.

@@ -8,8 +8,9 @@ import { formatZodError } from '../../contracts/validation';
 import { RoutingModelVersion } from '../../models/definitions';
 import type { Actor, CoreContext } from '../context';
 import { invalid, ok, type Outcome } from '../result';
-import { Classifier, serialiseClassifier, trainClassifier } from './classifier';
+import { Classifier, serialiseClassifier } from './classifier';
 import { DEPARTMENT_CLASSIFIER, classifierOf, currentVersion, departmentsChanged, heldOutScores, isHeldOut, loadDepartments, loadExamples, loadReturns, trainingDocuments } from './departmentModel';
+import { trainShared } from './trainingCache';
 import { checkRoutingManager, presentVersion, type RoutingVersionView, type TrainingSummary, type VersionScores } from './versions';
 
 export type TrainReason = 'initial' | 'retrain' | 'nightly' | 'import';
@@ -46,7 +47,7 @@ export async function retrainRoutingModel(
   const docs = trainingDocuments(departments, examples, returns);
   if (!docs.length) return invalid('没有可用于训练的部门关键词或分办样本');
   const started = performance.now();
-  const data = trainClassifier(docs, DEPARTMENT_CLASSIFIER);
+  const data = trainShared(docs, DEPARTMENT_CLASSIFIER);
   const trainSeconds = (performance.now() - started) / 1000;
   const candidate = new Classifier(data);
   const scores: VersionScores = {
