@@ -120,7 +120,7 @@ describe.each(databaseKinds())('routing model versions on %s', (kind) => {
     for (const d of saved) await DepartmentModel.update({ keywords: d.keywords, duties: d.duties }, { where: { id: d.id } });
     expect(worse.body.accepted).toBe(false);
     expect(worse.body.version.status).toBe('rejected');
-    expect(worse.body.message).toMatch(/未启用：留出宏平均 F1 [\d.]+ 低于当前第 \d+ 版/);
+    expect(worse.body.message).toMatch(/未启用：留出样本 \d+ 条，答对 \d+ 条，宏平均 F1 [\d.]+，不如当前第 \d+ 版（答对 \d+ 条，[\d.]+）/);
     expect((await versions()).current).toBe(`v${goodId}`);
 
     // Roll back to the first version; the proposals now come from it.

@@ -82,8 +82,10 @@ export class DepartmentLexicon {
     }
     // A keyword's specific head word stands for it at half strength (减速带 → 减速 finds 减速装置, 农田水利 →
     // 农田): people write the same subject in other compounds. A generic head (学校 in 学校食堂) does not; nor
-    // does a tail (共享 of 数据共享 says nothing of data).
+    // does a tail (共享 of 数据共享 says nothing of data). A head word another department lists itself is left to
+    // it (拖欠 of housing's 拖欠工程款 stays labour's, which lists 拖欠).
     const full = new Set(entries.map((e) => `${e.code}\u0000${e.term}`));
+    const own = new Set(entries.map((e) => e.term));
     for (const e of [...entries]) {
       if (e.strength > 1) continue;
       let parts = segmenter().cut(e.term, false).filter((w) => w.trim());
@@ -92,7 +94,7 @@ export class DepartmentLexicon {
       if (parts.length < 1 || parts[0] === e.term) continue;
       const part = parts[0];
       const weight = specificity(part);
-      if (part.length < 2 || weight < PART_SPECIFICITY || full.has(`${e.code}\u0000${part}`)) continue;
+      if (part.length < 2 || weight < PART_SPECIFICITY || own.has(part)) continue;
       full.add(`${e.code}\u0000${part}`);
       entries.push({ term: part, code: e.code, strength: weight / 2, name: false });
     }
