@@ -164,7 +164,7 @@ export async function currentVersion(attributes?: string[]): Promise<RoutingMode
 export function departmentsChanged(row: RoutingModelVersion, departments: DepartmentInfo[]): boolean {
   let labels: unknown;
   try {
-    labels = (JSON.parse(row.model) as { labels?: unknown }).labels;
+    labels = classifierOf(row).labels;
   } catch {
     return true;
   }
@@ -172,7 +172,20 @@ export function departmentsChanged(row: RoutingModelVersion, departments: Depart
   return !Array.isArray(labels) || labels.length !== active.size || labels.some((l) => !active.has(l as string));
 }
 
-/** Rebuilds a stored version's classifier. */
+/** The last classifiers rebuilt, by their stored text (a version's text never changes once stored). */
+const rebuilt: { text: string; classifier: Classifier }[] = [];
+
+/**
+ * Rebuilds a stored version's classifier. The same stored text gives the same instance (a start-up reads the
+ * current version to check it and then routes with it; a test file opens many copies of one city): a classifier
+ * is only read once built, and each ranking runs synchronously, so routers may share it.
+ */
 export function classifierOf(row: RoutingModelVersion): Classifier {
-  return new Classifier(parseClassifier(row.model));
+  const text = row.model;
+  const known = rebuilt.find((r) => r.text === text);
+  if (known) return known.classifier;
+  const classifier = new Classifier(parseClassifier(text));
+  rebuilt.unshift({ text, classifier });
+  rebuilt.length = Math.min(rebuilt.length, 2);
+  return classifier;
 }
