@@ -171,6 +171,7 @@ const CSS = `
 .page-title{margin-top:0 !important}
 .ant-tag-green{color:#166534 !important}.ant-tag-orange{color:#9a3412 !important}.ant-tag-gold{color:#854d0e !important}.ant-tag-red{color:#991b1b !important}.ant-tag-blue{color:#1e40af !important}
 .kpi .ant-statistic-title{color:rgba(0,0,0,0.7)}
+.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .toolbar{display:flex;gap:8px;flex-wrap:wrap;margin-bottom:12px;align-items:center}
 .progress-plain{margin-top:12px;font-size:15px}.progress-plain p{margin:4px 0}
 .next-step{padding:8px 12px;border-radius:6px;background:#f5f5f5}.next-step-you{background:#fff4e5;border-left:4px solid #d46b08}

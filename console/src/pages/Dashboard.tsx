@@ -105,10 +105,12 @@ export function Dashboard() {
           { title: '满意率', value: s ? pct(s.satisfactionRate) : undefined, to: href('/suggestions', { state: 'closed' }), hint: '满意与基本满意' },
         ].map((k) => (
           <Col key={k.title} flex="1 1 160px">
-            <a style={{ display: 'block', height: '100%' }} href={k.to} aria-label={`${k.title}：${k.value ?? ''}${k.unit && k.value !== undefined ? ` ${k.unit}` : ''}，查看清单`}>
+            {/* The link is named by what it shows (title, figure, hint) and then where it goes: what is seen is what is heard. */}
+            <a style={{ display: 'block', height: '100%' }} href={k.to}>
               <Card size="small" hoverable loading={loading && !s} style={{ height: '100%' }}>
                 <Statistic title={k.title} value={k.value ?? '—'} suffix={k.unit && k.value !== undefined ? k.unit : undefined} valueStyle={{ color: k.danger ? '#b3261e' : undefined }} />
                 {k.hint && <div style={{ fontSize: 14, color: 'rgba(0,0,0,0.68)' }}>{k.hint}</div>}
+                <span className="sr-only">，查看清单</span>
               </Card>
             </a>
           </Col>
