@@ -3,7 +3,7 @@
  * with on-time rate, overdue count and satisfaction. Every figure opens the list it counts.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Dropdown, Row, Statistic, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Dropdown, Empty, Row, Statistic, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { DepartmentRow } from '../../../contracts/schemas';
@@ -116,7 +116,13 @@ export function Dashboard() {
           </Col>
         ))}
       </Row>
-      {s && (
+      {s && s.total === 0 && (
+        // A new city, or a period with nothing in it: say so instead of drawing empty axes and grey rings.
+        <Card style={{ marginTop: 12 }}>
+          <Empty description={range ? '这段时间没有提交的建议，换个月份范围看看。' : '还没有建议。代表在小程序或群聊里提交建议后，这里会显示按月趋势、各区县、办理状态和承办单位排名。'} />
+        </Card>
+      )}
+      {s && s.total > 0 && (
         <>
           <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
             <Col xs={24} xl={14}>
