@@ -10,7 +10,7 @@ import path from 'node:path';
 import { bootCore } from '../core/bootstrap';
 import { loadConfig } from '../core/config';
 import { departmentNameForms } from '../core/directory/departmentWords';
-import { BOOST, DepartmentLexicon, type LexiconDepartment } from '../core/routing/lexicon';
+import { ADDRESSEE_WEIGHT, BOOST, DepartmentLexicon, type LexiconDepartment } from '../core/routing/lexicon';
 import { specificity } from '../core/routing/specificity';
 import { DepartmentModel } from '../models/definitions';
 
@@ -40,6 +40,22 @@ describe('unit names as people write them', () => {
     expect(lexicon.match('交警大队不管门口违停').get('traffic')?.words).toEqual(['交警大队', '违停']);
     // 教育 alone is a subject, not a unit.
     expect(lexicon.match('加强青少年法治教育').has('school')).toBe(false);
+  });
+});
+
+describe('the unit a letter is written to', () => {
+  test('a unit named as the one addressed (向…, 请…, 建议…) outweighs a unit the letter only complains about', () => {
+    const lexicon = new DepartmentLexicon(CITY);
+    const found = lexicon.match('教育局对学校体育老师长期旷工不闻不问，只好向人社局反映');
+    expect(found.get('labour')?.words).toEqual(['人社局']);
+    expect(found.get('labour')!.boost).toBeCloseTo(BOOST * 2 * ADDRESSEE_WEIGHT, 5);
+    expect(found.get('school')!.words).toEqual(expect.arrayContaining(['教育局']));
+    expect(found.get('labour')!.boost).toBeGreaterThan(found.get('school')!.boost);
+    // Only mentioned (not after 向, 请, 建议 …), the same unit counts as any name.
+    const mentioned = lexicon.match('人社局说教育局对学校体育老师长期旷工不闻不问');
+    expect(mentioned.get('labour')!.boost).toBeCloseTo(BOOST * 2, 5);
+    expect(mentioned.get('school')!.boost).toBeGreaterThan(mentioned.get('labour')!.boost);
+    expect(lexicon.match('请交警大队管一管').get('traffic')!.boost).toBeCloseTo(BOOST * 2 * ADDRESSEE_WEIGHT, 5);
   });
 });
 

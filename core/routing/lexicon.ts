@@ -7,7 +7,8 @@
  * what a person at the office would go by, so it is added as log-odds:
  *
  *   boost(d) = BOOST × Σ over matches m of d:  strength(m) / (departments listing m)
- *   strength = 2 for a name, alias or a unit word built on one (住建部门, 交警大队: departmentNameForms),
+ *   strength = 2 for a name, alias or a unit word built on one (住建部门, 交警大队: departmentNameForms), 1.5
+ *              times that for the unit the letter is written to (向检察院控告, 请环保部门处理),
  *              else the word's specificity in everyday Chinese (below)
  *
  * Specificity: how rare a word is in general text, from jieba's own idf table (a large general corpus, not
@@ -38,6 +39,16 @@ export const SETTING_WEIGHT = 1 / 3;
 
 /** A keyword written another way (违规搭建 for 违章搭建: variants.ts) counts at this fraction of the keyword. */
 export const VARIANT_WEIGHT = 0.8;
+
+/**
+ * A unit the letter is written to (向检察院控告, 请环保部门处理, 建议交警大队, 由财政局主办) counts this much more than a
+ * unit it only mentions: in 派出所不立案，向检察院控告 the police station is what the letter is about, the
+ * procuratorate the one asked to act.
+ */
+export const ADDRESSEE_WEIGHT = 1.5;
+
+/** Words right before a unit's name that make it the one addressed (the name must follow them at once). */
+const ADDRESSING = /(?:向|请|找|由|求助|要求|希望|建议|恳请|呼吁)$/u;
 
 /** Log-odds added per unit of match strength (a three-character keyword of one department: e³ ≈ 20× the odds). */
 export const BOOST = 3;
@@ -152,7 +163,8 @@ export class DepartmentLexicon {
       const setting = hits.length ? settingMask(text, (i) => starts.has(i)) : new Uint8Array(0);
       for (const h of hits) {
         if (hits.some((o) => o.end - o.start > h.end - h.start && o.start <= h.start && o.end >= h.end)) continue;
-        const weight = BOOST * h.e.strength * (!h.e.name && setting[h.start] && setting[h.end - 1] ? SETTING_WEIGHT : 1);
+        const addressed = h.e.name && ADDRESSING.test(text.slice(Math.max(0, h.start - 2), h.start));
+        const weight = BOOST * h.e.strength * (!h.e.name && setting[h.start] && setting[h.end - 1] ? SETTING_WEIGHT : addressed ? ADDRESSEE_WEIGHT : 1);
         const m = out.get(h.e.code) ?? { boost: 0, words: [], weights: [] };
         out.set(h.e.code, m);
         const key = `${h.e.code}\u0000${h.e.term}`;
