@@ -8,7 +8,7 @@ import type { SuggestionAction, SuggestionState } from '../../contracts/enums';
 import { ActionBodies } from '../../contracts/schemas';
 import type { Actor, CoreContext } from '../context';
 import { conflict, ok, type Outcome } from '../result';
-import { useCase } from '../useCase';
+import { useCase, type UseCaseRun } from '../useCase';
 import { recordEvent, recordEvents } from './events';
 import { suggestionEvents } from './notifications';
 import { loadFacts, type SuggestionFacts } from './facts';
@@ -65,6 +65,28 @@ export function performActions<A extends SuggestionAction>(
   );
 }
 
+/**
+ * Applies the use case's change and claims its transition: besides the row lock (MySQL), the state moves only if
+ * it is still the one read. Null when someone else moved the suggestion meanwhile.
+ */
+async function applyAndClaim<A extends SuggestionAction>(
+  action: A,
+  apply: (run: ActionRun<z.output<(typeof ActionBodies)[A]>>) => Promise<ActionChange>,
+  run: UseCaseRun<unknown, SuggestionFacts>,
+): Promise<{ change: ActionChange; from: SuggestionState; to: SuggestionState } | null> {
+  const { ctx, actor, subject: facts, input, now, today } = run;
+  const change = await apply({ ctx, actor, facts, input: input as z.output<(typeof ActionBodies)[A]>, now, today });
+  const from = facts.state;
+  const to = change.to ?? from;
+  if (!isAllowedTarget(action, from, to)) throw new Error(`state machine: ${action} may not move ${from} → ${to}`);
+  if (to !== from) {
+    const [count] = await SuggestionModel.update({ state: to }, { where: { id: facts.suggestion.id, state: from } });
+    if (count === 0) return null;
+    facts.suggestion.state = to;
+  }
+  return { change, from, to };
+}
+
 /** The kernel declaration of one suggestion action: load and lock, `canSee` (404), the policy's who (403) and when (409). */
 function actionUseCase<A extends SuggestionAction>(action: A, apply: (run: ActionRun<z.output<(typeof ActionBodies)[A]>>) => Promise<ActionChange>) {
   return useCase({
@@ -78,18 +100,12 @@ function actionUseCase<A extends SuggestionAction>(action: A, apply: (run: Actio
       canStart(action, subject.state)
         ? conflictReason(action, actor, subject, today)
         : `这件建议现在是“${STATE_LABELS[subject.state]}”，不能${ACTION_LABELS[action]}`,
-    apply: async ({ ctx, actor, subject: facts, input, now, today, emit }) => {
-      const change = await apply({ ctx, actor, facts, input: input as z.output<(typeof ActionBodies)[A]>, now, today });
-      const from = facts.state;
-      const to = change.to ?? from;
-      if (!isAllowedTarget(action, from, to)) throw new Error(`state machine: ${action} may not move ${from} → ${to}`);
+    apply: async (run) => {
+      const { actor, subject: facts, now, emit } = run;
+      const claimed = await applyAndClaim(action, apply, run);
+      if (!claimed) return conflict('这件建议刚被别人处理过，请刷新后再试');
+      const { change, from, to } = claimed;
       const s = facts.suggestion;
-      if (to !== from) {
-        // Besides the row lock (MySQL), claim the transition only if the state is still the one we read.
-        const [count] = await SuggestionModel.update({ state: to }, { where: { id: s.id, state: from } });
-        if (count === 0) return conflict('这件建议刚被别人处理过，请刷新后再试');
-        s.state = to;
-      }
       s.changed('updatedAt', true);
       await s.save();
       const event = await recordEvent({ suggestionId: s.id, actor, action, from, to, note: change.note ?? null, data: change.data ?? null, at: now });
@@ -101,18 +117,11 @@ function actionUseCase<A extends SuggestionAction>(action: A, apply: (run: Actio
       const done: { run: (typeof runs)[number]; change: ActionChange; from: SuggestionState; to: SuggestionState }[] = [];
       const touch: number[] = [];
       for (const run of runs) {
-        const { ctx, actor, subject: facts, input, now, today } = run;
-        const change = await apply({ ctx, actor, facts, input: input as z.output<(typeof ActionBodies)[A]>, now, today });
-        const from = facts.state;
-        const to = change.to ?? from;
-        if (!isAllowedTarget(action, from, to)) throw new Error(`state machine: ${action} may not move ${from} → ${to}`);
-        const s = facts.suggestion;
-        if (to !== from) {
-          // Claimed as alone; lost to someone else, the batch is redone one by one (the action may have written already).
-          const [count] = await SuggestionModel.update({ state: to }, { where: { id: s.id, state: from } });
-          if (count === 0) throw new Error(`suggestion ${s.id} changed meanwhile`);
-          s.state = to;
-        }
+        const s = run.subject.suggestion;
+        // Claimed as alone; lost to someone else, the batch is redone one by one (the action may have written already).
+        const claimed = await applyAndClaim(action, apply, run);
+        if (!claimed) throw new Error(`suggestion ${s.id} changed meanwhile`);
+        const { change, from, to } = claimed;
         // Anything else the action changed on the row is saved with it; a row only touched is touched with the others.
         const changed = (s.changed() || []).filter((f) => f !== 'state' && f !== 'updatedAt');
         if (changed.length) {
