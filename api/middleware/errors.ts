@@ -68,6 +68,8 @@ export function errorHandler(logger: Logger, databaseUp: () => Promise<boolean> 
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) sendError(ctx, 404, 'not_found', '没有这个接口');
+      // A known address asked with a method it does not take: the router's own answer is English plain text.
+      else if (ctx.status === 405 && ctx.body === undefined) sendError(ctx, 405, 'method_not_allowed', `这个地址不支持 ${ctx.method} 请求`);
     } catch (err) {
       const e = err as { status?: number; type?: string; message?: string };
       if (e.status === 413 || e.type === 'entity.too.large') return sendError(ctx, 413, 'too_large', '提交的内容太大了（上限 1 MB）');

@@ -122,6 +122,15 @@ describe.each(databaseKinds())('the edge on %s', (kind) => {
     }
   });
 
+  test('a known address asked with a method it does not take is 405 in Chinese, with the methods it takes', async () => {
+    for (const [method, url] of [['DELETE', '/api/suggestions/1'], ['PUT', '/api/me'], ['DELETE', '/api/meetings']]) {
+      const r = await raw(api.url, method, url);
+      expect(r.status).toBe(405);
+      expect(r.headers.allow).toContain('GET');
+      expect(r.json.error).toEqual({ code: 'method_not_allowed', message: `这个地址不支持 ${method} 请求` });
+    }
+  });
+
   test('a unique-constraint race is 409 with a Chinese message, not 500', async () => {
     // The database's own refusal of a duplicate (what a lost race hits), thrown inside the API's error handler.
     const app = new Koa();
