@@ -120,6 +120,22 @@ describe.each(databaseKinds())('a production city on %s', (kind) => {
     expect(await UserModel.count({ where: { role: 'admin' } })).toBe(1);
   });
 
+  test("the chat bot's service account also comes from the command line, and can do only a bot's work", async () => {
+    const cli = npmRun('bot:account', ['--username', 'bot', '--name', '履职通机器人'], { env: env() });
+    expect(cli.status).toBe(0);
+    expect(cli.stdout).toContain('已创建机器人服务账号 bot');
+    const password = /初始密码：(\S+)/.exec(cli.stdout)?.[1];
+    const r = await http('POST', '/api/auth/login', { username: 'bot', password });
+    expect(r.status).toBe(200);
+    expect(r.body.user).toMatchObject({ username: 'bot', role: 'service' });
+    expect((await http('GET', '/api/deliveries?transport=chat', undefined, r.body.token)).status).toBe(200);
+    expect((await http('GET', '/api/stats/suggestions', undefined, r.body.token)).status).toBe(403);
+    expect((await http('POST', '/api/users', { name: '机器人', role: 'service' }, adminToken)).status).toBe(400);
+    const wrong = npmRun('bot:account', ['--username', 'bot2', '--name', '机器人', '--role', 'root'], { env: env() });
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('账号类型只能是');
+  });
+
   test('stations, deputies and staff are imported from files; a second import changes nothing', async () => {
     const stations = ['联络站名称,类型,所属区县,镇街,地址', '车站街道人大代表联络站,站,张店区,车站街道,车站街道便民服务中心', '般阳路街道代表联络点,点,淄川区,,般阳路 8 号', '无名站,站,,,'].join('\n');
     const st = await http('POST', '/api/users/import?kind=stations', stations, adminToken, { 'content-type': 'text/csv' });
