@@ -9,6 +9,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { ApiError, createApiClient, type ApiClient } from '../contracts/client';
 import { addressed } from './addressing';
 import { COMMANDS } from './commands';
+import { describe } from './commands/describe';
 import { Directory } from './directory';
 import { continueFlow } from './flows';
 import { defaultUnderstander, type Understander, type Understanding } from './nlu/understand';
@@ -282,6 +283,7 @@ export class BotEngine {
     const command = COMMANDS[u.intent];
     if (command) return command(t);
     if (u.intent === 'yes' || u.intent === 'no') return t.say(u.intent === 'no' ? '现在没有需要取消的内容。' : '现在没有需要确认的内容。发“帮助”看看我能做什么。');
+    if (await describe(t)) return;
     return t.say(NOT_UNDERSTOOD);
   }
 }

@@ -50,6 +50,8 @@ export function isNewCommand(t: Turn, f: Flow): boolean {
 const KEEP = /^(?:保存|保留|留着|存着|存草稿|保存草稿|要|是|好|好的|对|可以|行|嗯|先存着|存一下)|^1$/;
 const DROP = /不要|放弃|删掉|删了|不用|不保存|不存|扔了|算了|^2$/;
 const BACK = /^(?:还是)?(?:先)?(?:继续|接着|回去|回到)(?:写|填)?|先写完|写完再说/;
+/** Yes to a single offer, in the words the classifier may read otherwise (要, 嗯, 写吧). */
+const TAKE = /^(?=.)(?:好的?|好啊|好吧|嗯+|要的?|对的?|是的|行吧|麻烦了|那就)?(?:写吧?|写成建议吧?|帮我写吧?)?$/;
 const SUBMIT = /提交|发出|发送|交上去|交了|发吧|就这样/;
 
 /**
@@ -96,8 +98,16 @@ export async function continueFlow(t: Turn, session: ChatSession): Promise<{ run
   if (t.u.intent === 'help') return { runHere: true };
   if (t.u.intent === 'resume') return { runHere: true };
   if (f.flow === 'clarify') {
-    const pick = t.u.intent === 'numbers' ? (t.u.slots.values?.[0] ?? 0) : 0;
-    if (pick === 1 || pick === 2) {
+    // One offer (写成建议吗？): yes takes it, no declines it; two guesses are picked by number.
+    const single = f.options.length === 1;
+    const taken = single && (t.u.intent === 'yes' || t.u.intent === f.options[0].intent || TAKE.test(t.u.text.replace(/[\s\p{P}]/gu, '')));
+    if (single && !taken && t.u.intent === 'no') {
+      if (!(await t.finish())) return null;
+      t.say('好的，不写了。', { private: true });
+      return null;
+    }
+    const pick = t.u.intent === 'numbers' ? (t.u.slots.values?.[0] ?? 0) : taken ? 1 : 0;
+    if (pick >= 1 && pick <= f.options.length) {
       if (!(await t.finish())) return null;
       const o = f.options[pick - 1];
       await t.rerun(o.intent, o.slots);

@@ -134,6 +134,26 @@ describe.each(['engine', 'wechaty'] as const)('issue 12 phrasings through %s', (
     expect(await say('deputy17', '发吧')).toContain('已提交');
   });
 
+  test('a problem told in plain words is offered as a suggestion; a citizen is shown where to write; chatter is not', async () => {
+    const told = '反映一个问题：我们村的自来水这个月每天只供两个小时，老人做饭洗澡都困难';
+    const offer = await say('deputy18', told);
+    expect(offer).toContain('要把这段话写成一条建议吗');
+    expect(await say('deputy18', '要')).toContain('请再发一句话的标题');
+    const preview = await say('deputy18', '关于保障农村自来水正常供应的建议');
+    expect(preview).toContain('内容：我们村的自来水这个月每天只供两个小时');
+    expect(preview).not.toContain('反映一个问题');
+    const done = await say('deputy18', '确认');
+    const id = Number(/建议编号 (\d+)/.exec(done)![1]);
+    const mine = await (await api.as('deputy18')).getSuggestion(id);
+    expect(mine.body).toBe('我们村的自来水这个月每天只供两个小时，老人做饭洗澡都困难');
+    // Declined: nothing is started, and the next message is understood as usual.
+    expect(await say('deputy18', '有个情况想跟你们说一下，学校门口早上接送孩子的车停得到处都是')).toContain('写成一条建议吗');
+    expect(await say('deputy18', '不用')).toContain('不写了');
+    expect(await say('deputy18', '我的建议')).toContain(`${id}. 关于保障农村自来水正常供应的建议`);
+    expect(await say('citizen02', '我家楼下的路灯坏了快一个月了，晚上走路很不安全')).toContain('找代表');
+    expect(await say('deputy18', '今天天气不错')).toContain('没看懂');
+  });
+
   test('the acts people expect: forward a citizen\'s opinion, 立案, 不予立案, a co-handler opinion', async () => {
     const citizen = await api.as('citizen01');
     const opinion = await citizen.createSuggestion({ title: '小区门口路灯坏了', body: '晚上出行不安全。', deputy: 'deputy19', submit: true });
