@@ -42,6 +42,15 @@ const deptCode = z
   .trim()
   .regex(/^[a-z][a-z0-9_-]{0,31}$/, '单位代码格式不对');
 
+/** A department as a person gives it: its code or any of its names (住建局, 市住房和城乡建设局). */
+const deptRef = (label: string) =>
+  z
+    .string({ error: `${label}必须是文字` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(64, `${label}名称过长`)
+    .regex(/^[^\p{Cc}]*$/u, `${label}名称里有不能使用的字符`);
+
 /** The years a date sent to the API may fall in: anything outside is a typo (or an attack), never a plan. */
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
@@ -166,8 +175,8 @@ export const ActionBodies = {
   accept: z.object({ note: optionalNote }),
   reject: z.object({ reason: text('不予立案理由', NOTE_MAX) }),
   assign: z.object({
-    lead: deptCode,
-    co: z.array(deptCode, { error: '协办单位应为单位代码列表' }).max(10, '协办单位最多 10 个').optional(),
+    lead: deptRef('主办单位'),
+    co: z.array(deptRef('协办单位'), { error: '协办单位应为单位列表' }).max(10, '协办单位最多 10 个').optional(),
     note: optionalNote,
   }),
   confirm: z.object({ note: optionalNote }),

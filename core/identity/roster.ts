@@ -5,7 +5,7 @@
  */
 import { Op } from 'sequelize';
 import { parseLevel, type DeputyLevel } from '../../contracts/enums';
-import { departmentNameForms, parseAliases } from '../directory/departmentWords';
+import { indexDepartments } from '../directory/departmentIndex';
 import { DepartmentModel, DeputyModel, RegionModel, StationModel, UserModel } from '../../models/definitions';
 
 /** The reference data rows are matched against, indexed once per import. */
@@ -42,18 +42,7 @@ export async function loadDirectory(): Promise<Directory> {
     for (let p: RegionModel | undefined = r; p; p = p.parentId ? regionById.get(p.parentId) : undefined) names.unshift(p.name);
     for (let i = 0; i < names.length - 1; i++) put(byRegion, names.slice(i).join(''), r);
   }
-  const byDepartment = new Map<string, DepartmentModel>();
-  for (const d of departments) {
-    byDepartment.set(d.code.toLowerCase(), d);
-    byDepartment.set(d.name, d);
-    if (root && d.name.startsWith(root.name)) byDepartment.set(d.name.slice(root.name.length), d);
-  }
-  // The everyday names the bot and routing already know (住建局, 市住建, 交警): a form one department alone has.
-  const forms = new Map<string, DepartmentModel | null>();
-  for (const d of departments) {
-    for (const f of departmentNameForms(d.name, parseAliases(d.aliases))) forms.set(f, forms.has(f) && forms.get(f) !== d ? null : d);
-  }
-  for (const [f, d] of forms) if (d && !byDepartment.has(f)) byDepartment.set(f, d);
+  const findDepartment = indexDepartments(departments, root?.name ?? null);
   const byStation = new Map<string, StationModel | 'ambiguous'>();
   const addStation = (s: StationModel) => put(byStation, stationKey(s.name), s);
   stations.forEach(addStation);
@@ -64,7 +53,7 @@ export async function loadDirectory(): Promise<Directory> {
       const t = text.replace(/\s/g, '');
       return byRegion.get(`code:${t}`) ?? byRegion.get(t) ?? null;
     },
-    department: (text) => byDepartment.get(text.trim().toLowerCase()) ?? byDepartment.get(text.trim()) ?? null,
+    department: findDepartment,
     station: (text) => byStation.get(stationKey(text)) ?? null,
     addStation,
   };

@@ -2,19 +2,20 @@
 import { AssignmentModel, DepartmentModel } from '../../models/definitions';
 import { recordRoutingExample } from '../routing/departmentModel';
 import { invalid } from '../result';
+import { resolveDepartments } from '../directory/departmentIndex';
 import type { RoutingProposal } from '../../contracts/schemas';
 import { assignmentDeadlines } from './deadlines';
 import { fail } from '../useCase';
 import type { ActionRun } from './perform';
 
-/** Creates the assignments, sets the deadlines and stores the routing decision as a labelled example. */
-export async function assignDepartments(run: ActionRun<unknown>, leadCode: string, coCodes: string[]): Promise<{ lead: string; co: string[] }> {
+/** Creates the assignments (departments given by code or by any name a person writes), sets the deadlines and stores the routing decision as a labelled example. */
+export async function assignDepartments(run: ActionRun<unknown>, leadRef: string, coRefs: string[]): Promise<{ lead: string; co: string[] }> {
   const s = run.facts.suggestion;
-  const co = [...new Set(coCodes)].filter((c) => c !== leadCode);
-  const depts = await DepartmentModel.findAll({ where: { code: [leadCode, ...co], active: true } });
+  const depts = await resolveDepartments([leadRef, ...coRefs]);
+  if (typeof depts === 'string') fail(invalid(depts));
   const byCode = new Map(depts.map((d) => [d.code, d]));
-  const unknown = [leadCode, ...co].filter((c) => !byCode.has(c));
-  if (unknown.length) fail(invalid(`没有这些承办单位：${unknown.join('、')}`));
+  const leadCode = depts[0].code;
+  const co = [...new Set(depts.slice(1).map((d) => d.code))].filter((c) => c !== leadCode);
   for (const [code, role] of [[leadCode, 'lead'], ...co.map((c) => [c, 'co'])] as [string, string][]) {
     await AssignmentModel.create({
       suggestionId: s.id,

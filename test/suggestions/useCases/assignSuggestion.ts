@@ -17,6 +17,18 @@ eachDatabase('assignSuggestion', (t) => {
     expect(r).toMatchObject({ kind: 'invalid' });
     if (!r.ok) expect(r.message).toContain('nosuch');
   });
+  test('ok: departments by the names people write (住建局, the full name, the name without the city), the same one twice kept once', async () => {
+    const id = await suggestionAt(t().core, 'accepted');
+    must(await act(t().core, 'office', id, 'assign', { lead: '水利局', co: ['住建局', '淄博市住房和城乡建设局', '城市管理局'] }));
+    const rows = await AssignmentModel.findAll({ where: { suggestionId: id } });
+    const s = (await SuggestionModel.findByPk(id))!;
+    expect(rows).toHaveLength(3);
+    expect(rows.find((r) => r.role === 'lead')!.departmentId).toBe(s.leadDepartmentId);
+    expect(await RoutingExampleModel.findOne({ where: { suggestionId: id } })).toMatchObject({ departmentCode: 'water' });
+    const r = await act(t().core, 'office', await suggestionAt(t().core, 'accepted'), 'assign', { lead: '水利局', co: ['自来水公司'] });
+    expect(r).toMatchObject({ kind: 'invalid' });
+    if (!r.ok) expect(r.message).toContain('自来水公司');
+  });
   test('forbidden: a deputy cannot assign', async () => {
     expect(await act(t().core, 'deputy01', await suggestionAt(t().core, 'accepted'), 'assign', { lead: 'housing' })).toMatchObject({ kind: 'forbidden' });
   });

@@ -1,0 +1,41 @@
+/**
+ * Finding a department by what a person writes for it — its code, its full name, its name without the city's
+ * name in front, or an everyday form one department alone has (住建局, 市住建, 交警) — for everything that takes a
+ * department from a person: a roster row, a new account, the office's assignment.
+ */
+import { Op } from 'sequelize';
+import { DepartmentModel, RegionModel } from '../../models/definitions';
+import { departmentNameForms, parseAliases } from './departmentWords';
+
+/** Indexes departments by every name a person may write for them; a form two departments share finds neither. */
+export function indexDepartments(departments: DepartmentModel[], cityName: string | null): (text: string) => DepartmentModel | null {
+  const byName = new Map<string, DepartmentModel>();
+  for (const d of departments) {
+    byName.set(d.code.toLowerCase(), d);
+    byName.set(d.name, d);
+    if (cityName && d.name.startsWith(cityName)) byName.set(d.name.slice(cityName.length), d);
+  }
+  const forms = new Map<string, DepartmentModel | null>();
+  for (const d of departments) {
+    for (const f of departmentNameForms(d.name, parseAliases(d.aliases))) forms.set(f, forms.has(f) && forms.get(f) !== d ? null : d);
+  }
+  for (const [f, d] of forms) if (d && !byName.has(f)) byName.set(f, d);
+  return (text) => {
+    const t = text.normalize('NFKC').trim();
+    return byName.get(t.toLowerCase()) ?? byName.get(t) ?? null;
+  };
+}
+
+/**
+ * The active departments for `refs` (codes or names, in order), or the Chinese message naming the ones not found.
+ * Codes are looked up directly; only a name makes it read the whole list.
+ */
+export async function resolveDepartments(refs: string[]): Promise<DepartmentModel[] | string> {
+  const byCode = new Map((await DepartmentModel.findAll({ where: { code: refs, active: true } })).map((d) => [d.code, d]));
+  if (refs.every((r) => byCode.has(r))) return refs.map((r) => byCode.get(r)!);
+  const [all, roots] = await Promise.all([DepartmentModel.findAll({ where: { active: true } }), RegionModel.findAll({ where: { parentId: { [Op.is]: null } }, attributes: ['name'], limit: 2 })]);
+  const find = indexDepartments(all, roots.length === 1 ? roots[0].name : null);
+  const found = refs.map((r) => byCode.get(r) ?? find(r));
+  const unknown = refs.filter((_, i) => !found[i]);
+  return unknown.length ? `没有这些承办单位：${unknown.join('、')}（请写单位全称或常用简称）` : (found as DepartmentModel[]);
+}
