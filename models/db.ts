@@ -14,6 +14,7 @@ import { defineCalendarModels } from './calendar';
 import { defineAuditModels } from './audit';
 import { defineSignInModels } from './signIn';
 import { defineIdentityModels } from './identity';
+import { defineStatsModels } from './stats';
 import { migrations } from './migrations';
 
 /**
@@ -122,6 +123,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
   defineAuditModels(sequelize);
   defineSignInModels(sequelize);
   defineIdentityModels(sequelize);
+  defineStatsModels(sequelize);
   return { sequelize, kind, url, close: () => sequelize.close() };
 }
 

@@ -1,17 +1,24 @@
 /**
  * The dashboard's counts kept per bucket of suggestion ids (`STATS_BUCKET_IDS`, 20,000 by default), so that a change
- * recounts only its bucket: after any change the figures are summed from the cached counts of the untouched buckets
+ * recounts only its bucket: after any change the figures are summed from the kept counts of the untouched buckets
  * and fresh counts of the touched ones — correct at once, without counting a million rows again.
+ *
+ * The counts are kept in the database (`dashboard_counts`, per view, day and bucket), shared by every API process
+ * and the jobs runner and surviving restarts, with each process's own copy in memory in front of them: a fresh
+ * process reads the stored counts of the buckets it does not hold, checks them by the same rules as its own, and
+ * counts only the buckets that fail them; what it counts it stores for the others.
  *
  * A bucket's counts are dropped when a suggestion in it was written since they were counted (every write goes through
  * the model and sets `updatedAt`; read with one range read of the `(updatedAt, id)` index). A minute's slack covers
- * clocks and transactions still open when the counting started: the writes of that minute that were already visible
- * before the counting (and are a few seconds old, so no later write can carry the same time) are remembered with the
- * bucket and do not drop it again. Counts are also dropped when suggestions were added past the highest id counted,
- * and at the latest after `MAX_AGE_MS`. Every request still reads which rows changed.
+ * clocks (of every process) and transactions still open when the counting started: the writes of that minute that
+ * were already visible before the counting (and are a few seconds old, so no later write can carry the same time)
+ * are remembered with the bucket and do not drop it again. Counts are also dropped when suggestions were added past
+ * the highest id counted into a bucket that was not full then, when the highest id went down (rows went away), and
+ * past `MAX_AGE_MS` a few at a time (the oldest first). Every request still reads which rows changed.
  */
 import { Op, type Sequelize } from 'sequelize';
 import { SuggestionModel } from '../../models/definitions';
+import { DashboardCountModel } from '../../models/stats';
 import type { CoreContext } from '../context';
 
 /** Writes seen this long before a bucket's counting started still drop it (clock skew, long transactions). */
@@ -19,67 +26,135 @@ const SLACK_MS = 60_000;
 /** Writes younger than this when a bucket is counted are not taken as settled (same-second writes on MySQL DATETIME). */
 const SETTLE_MS = 5_000;
 /** A bucket is counted again after this long even if nothing seems to have changed in it. */
-const MAX_AGE_MS = 10 * 60_000;
-/** Scopes × periods kept per database (each at most a few thousand small rows per bucket). */
+export const MAX_AGE_MS = 10 * 60_000;
+/** Buckets past their age counted again by one request, at most (the oldest first). */
+const RENEW_PER_CALL = 2;
+/** Scopes × periods kept in memory per database (each at most a few thousand small rows per bucket). */
 const MAX_KEYS = 16;
 /** Runs of missing buckets counted at the same time (a cold start). */
 const PARALLEL = 2;
 /** Neighbouring missing buckets counted by one scan, at most (1,000,000 ids: a cold start at that size is three scans). */
 const RUN = 50;
+/** The longest view name stored (the primary key's column); a longer one is kept in memory only. */
+const MAX_VIEW = 191;
 
-/** `seen`: the rows of the slack window already counted (id → updatedAt in ms). */
-type Bucket = { at: number; seen: Map<number, number>; value: Promise<unknown> };
-type Entry = { buckets: Map<number, Bucket>; maxId: number };
+/** `seen`: the rows of the slack window already counted (id → updatedAt in ms); `maxId`: the highest id then. */
+type Bucket = { at: number; maxId: number; seen: Map<number, number>; value: Promise<unknown> };
+type Entry = { buckets: Map<number, Bucket> };
 const stores = new WeakMap<Sequelize, Map<string, Entry>>();
+
+/** What one set of counts is for: a view (scope and period) on a China calendar day (the overdue figures depend on it). */
+export interface BucketKey {
+  view: string;
+  day: string;
+}
+
+/**
+ * `renew`: how many buckets past their age to count again in this call, the oldest first (the jobs runner renews more
+ * than a request); `olderThan`: the age past which a bucket is renewed (`MAX_AGE_MS` by default).
+ */
+export interface BucketOptions {
+  renew?: number;
+  olderThan?: number;
+}
+
+/** Buckets this process counted itself and took from the stored counts (per database; for tests and benchmarks). */
+export interface BucketTally {
+  counted: number;
+  read: number;
+}
+const tallies = new WeakMap<Sequelize, BucketTally>();
+
+/** This process's running tally of buckets counted and read from the database for `ctx`'s database. */
+export function bucketTally(ctx: CoreContext): BucketTally {
+  const t = tallies.get(ctx.db.sequelize) ?? { counted: 0, read: 0 };
+  tallies.set(ctx.db.sequelize, t);
+  return t;
+}
 
 function bucketSize(): number {
   const n = Number(process.env.STATS_BUCKET_IDS ?? 20_000);
   return Number.isInteger(n) && n > 0 ? n : 20_000;
 }
 
+type Stored = Bucket & { counts: string };
+
 /**
- * The counts of every bucket of suggestion ids for `key` (a scope and period), in bucket order: cached ones that are
- * still right, the others from `count(first, last, size)` — one value per bucket `first…last` (bucket b holds the ids
- * `b·size+1 … (b+1)·size`), so that neighbouring missing buckets are counted by one scan (a cold start).
+ * The counts of every bucket of suggestion ids for `key`, in bucket order: kept ones (this process's or the stored
+ * ones) that are still right, the others from `count(first, last, size)` — one value per bucket `first…last` (bucket b
+ * holds the ids `b·size+1 … (b+1)·size`), so that neighbouring missing buckets are counted by one scan (a cold start).
+ * Values must survive JSON (they are stored).
  */
-export async function countsByBucket<T>(ctx: CoreContext, key: string, count: (first: number, last: number, size: number) => Promise<T[]>): Promise<T[]> {
+export async function countsByBucket<T>(ctx: CoreContext, key: BucketKey, count: (first: number, last: number, size: number) => Promise<T[]>, options: BucketOptions = {}): Promise<T[]> {
   const store = stores.get(ctx.db.sequelize) ?? new Map<string, Entry>();
   stores.set(ctx.db.sequelize, store);
+  const tally = bucketTally(ctx);
   const size = bucketSize();
   const bucketOf = (id: number) => Math.floor((id - 1) / size);
+  const storable = key.view.length <= MAX_VIEW;
   const [[row]] = (await ctx.db.sequelize.query('SELECT MAX(id) AS m FROM suggestions')) as [{ m: number | string | null }[], unknown];
   const maxId = Number(row?.m ?? 0);
+  const all = maxId ? bucketOf(maxId) + 1 : 0;
+  const memoryKey = `${size}|${key.view}|${key.day}`;
+  let entry = store.get(memoryKey);
+  if (!entry) {
+    entry = { buckets: new Map() };
+    store.set(memoryKey, entry);
+    if (store.size > MAX_KEYS) store.delete(store.keys().next().value as string);
+  }
+  const buckets = entry.buckets;
+  /** Counts no longer right whatever was written: rows went away, or ids were added into a bucket not full then. */
+  const outdated = (b: number, x: { maxId: number }) => b >= all || maxId < x.maxId || (maxId > x.maxId && (b + 1) * size > x.maxId);
+  for (const [b, x] of buckets) if (outdated(b, x)) buckets.delete(b);
+
+  // The stored counts of the buckets this process does not hold (all of them in a fresh process).
+  const loaded = new Map<number, Stored>();
+  if (storable && buckets.size < all) {
+    const missing = Array.from({ length: all }, (_, b) => b).filter((b) => !buckets.has(b));
+    const rows = (await DashboardCountModel.findAll({ where: { view: key.view, day: key.day, size, bucket: missing }, raw: true })) as unknown as DashboardCountModel[];
+    for (const r of rows) {
+      const b = Number(r.bucket);
+      const x: Stored = { at: Number(r.countedAt), maxId: Number(r.maxId), seen: new Map(), value: Promise.resolve(), counts: r.counts };
+      try {
+        for (const [id, u] of Object.entries(JSON.parse(r.seen) as Record<string, number>)) x.seen.set(Number(id), Number(u));
+      } catch {
+        continue;
+      }
+      if (!outdated(b, x) && Number.isFinite(x.at)) loaded.set(b, x);
+    }
+  }
+  // The safety net, a little at a time: the oldest buckets past their age are counted again.
   const now = Date.now();
-  let entry = store.get(`${size}|${key}`);
-  if (entry && maxId < entry.maxId) entry = undefined; // rows went away: count everything again
-  if (entry && entry.buckets.size) {
-    const buckets = entry.buckets;
-    // The safety net, a little at a time: the two oldest buckets past their age are counted again.
-    [...buckets]
-      .filter(([, x]) => now - x.at > MAX_AGE_MS)
-      .sort((a, b) => a[1].at - b[1].at)
-      .slice(0, 2)
-      .forEach(([b]) => buckets.delete(b));
-    // Added past the highest id counted: its bucket and the new ones.
-    if (maxId > entry.maxId) for (let b = bucketOf(Math.max(entry.maxId, 1)); b <= bucketOf(maxId); b++) buckets.delete(b);
-    if (buckets.size) {
-      const since = Math.min(...[...buckets.values()].map((x) => x.at)) - SLACK_MS;
-      const changed = (await SuggestionModel.findAll({ where: { updatedAt: { [Op.gte]: new Date(since) } }, attributes: ['id', 'updatedAt'], raw: true })) as { id: number; updatedAt: Date }[];
-      for (const c of changed) {
-        const x = buckets.get(bucketOf(c.id));
-        const u = new Date(c.updatedAt).getTime();
-        if (x && u >= x.at - SLACK_MS && x.seen.get(c.id) !== u) buckets.delete(bucketOf(c.id));
+  const held = () => [...buckets, ...loaded] as [number, Bucket][];
+  for (const [b] of held()
+    .filter(([, x]) => now - x.at > Math.min(options.olderThan ?? MAX_AGE_MS, MAX_AGE_MS))
+    .sort((p, q) => p[1].at - q[1].at)
+    .slice(0, options.renew ?? RENEW_PER_CALL)) {
+    buckets.delete(b);
+    loaded.delete(b);
+  }
+  if (buckets.size || loaded.size) {
+    const since = Math.min(...held().map(([, x]) => x.at)) - SLACK_MS;
+    const changed = (await SuggestionModel.findAll({ where: { updatedAt: { [Op.gte]: new Date(since) } }, attributes: ['id', 'updatedAt'], raw: true })) as { id: number; updatedAt: Date }[];
+    for (const c of changed) {
+      const b = bucketOf(c.id);
+      const u = new Date(c.updatedAt).getTime();
+      for (const m of [buckets, loaded] as Map<number, Bucket>[]) {
+        const x = m.get(b);
+        if (x && u >= x.at - SLACK_MS && x.seen.get(c.id) !== u) m.delete(b);
       }
     }
   }
-  if (!entry) {
-    entry = { buckets: new Map(), maxId };
-    store.set(`${size}|${key}`, entry);
-    if (store.size > MAX_KEYS) store.delete(store.keys().next().value as string);
+  // From here to the end of the loop below nothing waits: callers arriving meanwhile find the buckets taken or counting.
+  for (const [b, x] of loaded) {
+    if (buckets.has(b)) continue; // counted meanwhile by another caller of this process
+    try {
+      buckets.set(b, { at: x.at, maxId: x.maxId, seen: x.seen, value: Promise.resolve(JSON.parse(x.counts)) });
+      tally.read += 1;
+    } catch {
+      /* unreadable: counted below */
+    }
   }
-  entry.maxId = Math.max(entry.maxId, maxId);
-  const buckets = entry.buckets;
-  const all = maxId ? bucketOf(maxId) + 1 : 0;
   // Missing buckets in runs of neighbours (at most RUN each), a few runs at a time; their promises are shared at once
   // with callers arriving meanwhile.
   const runs: number[][] = [];
@@ -90,13 +165,15 @@ export async function countsByBucket<T>(ctx: CoreContext, key: string, count: (f
     else runs.push([b]);
   }
   let slots: Promise<unknown>[] = Array.from({ length: PARALLEL }, () => Promise.resolve());
+  const saved: Promise<unknown>[] = [];
   runs.forEach((run, i) => {
     const seen = new Map<number, number>();
-    const mine: Bucket[] = run.map(() => ({ at: Date.now(), seen, value: Promise.resolve() }));
+    const mine: Bucket[] = run.map(() => ({ at: Date.now(), maxId, seen, value: Promise.resolve() }));
+    let at = 0;
     const counted = slots[i % PARALLEL].then(async () => {
       const [lo, hi] = [run[0] * size + 1, (run[run.length - 1] + 1) * size];
       // Taken before counting starts: what is written from now on is newer, or was not visible yet and is not seen.
-      const at = Date.now();
+      at = Date.now();
       for (const x of mine) x.at = at;
       const settled = (await SuggestionModel.findAll({
         where: { updatedAt: { [Op.gte]: new Date(at - SLACK_MS), [Op.lt]: new Date(at - SETTLE_MS) }, id: { [Op.between]: [lo, hi] } },
@@ -112,12 +189,39 @@ export async function countsByBucket<T>(ctx: CoreContext, key: string, count: (f
       x.value.catch(() => buckets.get(b) === x && buckets.delete(b));
       buckets.set(b, x);
     });
+    tally.counted += run.length;
+    if (storable) saved.push(counted.then((values) => save(key, size, run, values, at, maxId, seen)).catch(() => undefined));
     slots = slots.map((s, k) => (k === i % PARALLEL ? counted.catch(() => undefined) : s));
   });
-  return (await Promise.all(Array.from({ length: all }, (_, b) => buckets.get(b)!.value))) as T[];
+  const values = (await Promise.all(Array.from({ length: all }, (_, b) => buckets.get(b)!.value))) as T[];
+  // Stored before answering, so that a process asked next finds them (a failure to store only costs a later count).
+  await Promise.all(saved);
+  return values;
 }
 
-/** Forgets this database's bucket counts (with `statsCache.clear`). */
+/** Stores the counts of one run of buckets (replacing what was stored for them). */
+async function save(key: BucketKey, size: number, run: number[], values: unknown[], at: number, maxId: number, seen: Map<number, number>): Promise<void> {
+  const rows = run.map((b, k) => {
+    const own: Record<number, number> = {};
+    for (const [id, u] of seen) if (Math.floor((id - 1) / size) === b) own[id] = u;
+    return { view: key.view, day: key.day, size, bucket: b, countedAt: at, maxId, seen: JSON.stringify(own), counts: JSON.stringify(values[k]) };
+  });
+  await DashboardCountModel.bulkCreate(rows, { updateOnDuplicate: ['countedAt', 'maxId', 'seen', 'counts'] });
+}
+
+/** Forgets this process's bucket counts for this database (with `statsCache.clear`); the stored ones stay. */
 export function clearBuckets(ctx: CoreContext): void {
   stores.get(ctx.db.sequelize)?.clear();
+}
+
+/** Deletes the stored counts of days before `day` and of views no longer kept (`views`: the ones to keep). */
+export async function pruneStoredCounts(_ctx: CoreContext, day: string, views: string[]): Promise<number> {
+  const old = await DashboardCountModel.destroy({ where: { day: { [Op.lt]: day } } });
+  const gone = await DashboardCountModel.destroy({ where: views.length ? { view: { [Op.notIn]: views } } : {} });
+  return old + gone;
+}
+
+/** Deletes every stored count (a benchmark's cold start). */
+export async function clearStoredCounts(_ctx: CoreContext): Promise<void> {
+  await DashboardCountModel.destroy({ where: {} });
 }

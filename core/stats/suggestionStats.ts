@@ -6,7 +6,8 @@
  *
  * Everything is counted by the database (GROUP BY); no suggestion is loaded into Node. Results are kept a short
  * while per scope and period (see `statsCache`), and recomputed at once after any suggestion event — from the counts
- * of the buckets of ids nothing was written to since, and fresh counts of the others (`statsBuckets`).
+ * of the buckets of ids nothing was written to since, and fresh counts of the others (`statsBuckets`). The buckets'
+ * counts are stored in the database for every API process, and kept fresh by the jobs runner (`refreshDashboards`).
  *
  * The on-time rate counts what is late whether answered or not: answered on time ÷ (answered with a deadline +
  * overdue without an answer). "Overdue" is exactly the list's `overdue=true` (open, answer deadline passed), so a
@@ -25,7 +26,8 @@ import { calendarWarnings } from '../calendar/calendar';
 import { forbidden, invalid, ok, type Outcome } from '../result';
 import { visibleWhere } from '../directory/suggestionScope';
 import { statsCache } from './statsCache';
-import { countsByBucket } from './statsBuckets';
+import { countsByBucket, type BucketOptions } from './statsBuckets';
+import { dashboardView, noteDashboardView, type DashboardView } from './dashboardViews';
 
 /** States that are not (yet) suggestions the office handles: drafts and citizens' opinions to a deputy. */
 const NOT_COUNTED = ['draft', 'received', 'replied'];
@@ -83,12 +85,25 @@ export async function suggestionStats(ctx: CoreContext, actor: Actor, input: unk
   const { from, to } = parsed.data;
   if (from && to && from > to) return invalid('开始月份不能晚于结束月份');
   const today = chinaDate(ctx.clock.now());
-  const scopeKey = actor.role === 'admin' ? 'admin' : `office:${actor.regionPath ?? ''}`;
-  const key = `${scopeKey}|${from ?? ''}|${to ?? ''}|${today}`;
-  return ok(await statsCache.get(ctx, key, () => compute(ctx, actor, key, today, from, to)));
+  const view = dashboardView(actor, from, to);
+  // Remembered so that the jobs runner keeps this dashboard's counts fresh for every API process.
+  await noteDashboardView(ctx, view).catch(() => undefined);
+  return ok(await statsCache.get(ctx, `${view.view}|${today}`, () => compute(ctx, actor, view, today)));
 }
 
-async function compute(ctx: CoreContext, actor: Actor, key: string, today: string, from?: string, to?: string): Promise<SuggestionStats> {
+/**
+ * Counts `view` (a dashboard people opened) for `day` as the jobs runner does, so that the next request in any API
+ * process finds its counts stored: through the short cache when `day` is today (a request arriving meanwhile shares
+ * the work), renewing up to `options.renew` buckets past their age.
+ */
+export async function refreshSuggestionStats(ctx: CoreContext, view: DashboardView, day: string, options: BucketOptions): Promise<void> {
+  const actor: Actor = { id: 0, username: 'system', name: '系统', role: view.role, regionId: null, regionPath: view.regionPath, departmentId: null, stationId: null, system: true };
+  if (day === chinaDate(ctx.clock.now())) await statsCache.get(ctx, `${view.view}|${day}`, () => compute(ctx, actor, view, day, options));
+  else await compute(ctx, actor, view, day, options);
+}
+
+async function compute(ctx: CoreContext, actor: Actor, view: DashboardView, today: string, options: BucketOptions = {}): Promise<SuggestionStats> {
+  const { from, to } = view;
   const period: Record<symbol, Date> = {};
   if (from) period[Op.gte] = new Date(Date.parse(`${from}-01T00:00:00+08:00`));
   if (to) period[Op.lt] = new Date(Date.parse(`${addMonths(`${to}-01`, 1)}T00:00:00+08:00`));
@@ -135,7 +150,7 @@ async function compute(ctx: CoreContext, actor: Actor, key: string, today: strin
     return Array.from({ length: last - first + 1 }, (_, i) => parts.map((rows) => rows.filter((r) => Number(r.b) === first + i).map(({ b: _b, ...r }) => r)) as [Row[], Row[], Row[]]);
   };
   const [buckets, departments, regions] = await Promise.all([
-    countsByBucket(ctx, key, countBuckets),
+    countsByBucket(ctx, { view: view.view, day: today }, countBuckets, options),
     DepartmentModel.findAll({ attributes: ['id', 'code', 'name'], raw: true }),
     RegionModel.findAll({ attributes: ['id', 'code', 'name', 'level', 'parentId'], raw: true }),
   ]);

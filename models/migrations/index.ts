@@ -17,6 +17,7 @@ import * as m016 from './016-scale-indexes';
 import * as m017 from './017-suggestion-outcome';
 import * as m018 from './018-user-role-index';
 import * as m019 from './019-deputy-delegation-index';
+import * as m020 from './020-dashboard-counts';
 
 export const migrations = [
   { name: '001-initial', ...m001 },
@@ -37,4 +38,5 @@ export const migrations = [
   { name: '017-suggestion-outcome', ...m017 },
   { name: '018-user-role-index', ...m018 },
   { name: '019-deputy-delegation-index', ...m019 },
+  { name: '020-dashboard-counts', ...m020 },
 ];
