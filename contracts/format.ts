@@ -35,9 +35,10 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
 /**
  * A China calendar day (YYYY-MM-DD, or the day of an ISO instant's first ten characters) as people write it:
- * 2026年6月2日, or with the weekday 2026年6月2日（星期二）. Anything else is returned as it came.
+ * 2026年6月2日, or with the weekday 2026年6月2日（星期二）. Nothing gives ''; anything else is returned as it came.
  */
-export function chinaDate(d: string, withWeekday = false): string {
+export function chinaDate(d: string | null | undefined, withWeekday = false): string {
+  if (!d) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(d);
   if (!m) return d;
   const [y, mo, da] = [Number(m[1]), Number(m[2]), Number(m[3])];

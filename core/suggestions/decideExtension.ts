@@ -1,6 +1,7 @@
 /** The office approves or refuses a pending extension; approval moves the answer deadline. */
 import type { Actor, CoreContext } from '../context';
 import { performAction } from './perform';
+import { chinaDate } from '../../contracts/format';
 
 /** Decides the pending extension; the state does not change. */
 export function decideExtension(ctx: CoreContext, actor: Actor, id: number, input: unknown) {
@@ -12,7 +13,7 @@ export function decideExtension(ctx: CoreContext, actor: Actor, id: number, inpu
     ext.note = input.note ?? null;
     await ext.save();
     if (input.approve) facts.suggestion.answerDueOn = ext.toDueOn;
-    const verdict = input.approve ? `同意延期，答复期限改为 ${ext.toDueOn}` : `不同意延期，答复期限仍为 ${ext.fromDueOn}`;
+    const verdict = input.approve ? `同意延期，答复期限改为 ${chinaDate(ext.toDueOn)}` : `不同意延期，答复期限仍为 ${chinaDate(ext.fromDueOn)}`;
     return { note: input.note ? `${verdict}。${input.note}` : verdict, data: { approve: input.approve, extensionId: ext.id } };
   });
 }

@@ -9,6 +9,7 @@ import { fail } from '../useCase';
 import { redoDeadline } from './deadlines';
 import { performAction } from './perform';
 import { redoRefusal } from './policy';
+import { chinaDate } from '../../contracts/format';
 
 /** awaiting_office → handling (one more round) or → closed (with the office's note). */
 export function decideRedo(ctx: CoreContext, actor: Actor, id: number, input: unknown) {
@@ -24,6 +25,6 @@ export function decideRedo(ctx: CoreContext, actor: Actor, id: number, input: un
     s.redoDueOn = redoDeadline(today);
     s.answerDueOn = s.redoDueOn;
     s.answeredAt = null;
-    return { to: 'handling', note: `再次重新办理（第 ${s.round} 轮，${s.redoDueOn} 前答复）：${input.note}`, data: { redo: true, redoDueOn: s.redoDueOn } };
+    return { to: 'handling', note: `再次重新办理（第 ${s.round} 轮，${chinaDate(s.redoDueOn)} 前答复）：${input.note}`, data: { redo: true, redoDueOn: s.redoDueOn } };
   });
 }

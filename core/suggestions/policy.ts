@@ -8,6 +8,7 @@ import type { Actor } from '../context';
 import type { SuggestionFacts } from './facts';
 import { inRegion } from '../directory/scope';
 import { isCosigner } from './cosigners';
+import { chinaDate } from '../../contracts/format';
 
 type Check = (actor: Actor, f: SuggestionFacts, today: string) => string | null;
 
@@ -43,7 +44,7 @@ function answerPreconditions(a: Actor, f: SuggestionFacts, today: string): strin
   }
   const waiting = f.assignments.filter((x) => x.role === 'co' && !x.opinion).length;
   const due = f.suggestion.coOpinionDueOn;
-  if (waiting && due && today <= due) return `还有 ${waiting} 家协办单位没有提交协办意见，协办意见期限（${due}）前不能正式答复`;
+  if (waiting && due && today <= due) return `还有 ${waiting} 家协办单位没有提交协办意见，协办意见期限（${chinaDate(due)}）前不能正式答复`;
   return null;
 }
 
@@ -83,7 +84,7 @@ export const POLICY: Record<SuggestionAction, ActionPolicy> = {
   return: {
     who: isHandler,
     when: (_a, f, today) =>
-      f.suggestion.returnDueOn && today > f.suggestion.returnDueOn ? `退回期限（${f.suggestion.returnDueOn}）已过，不能再退回` : null,
+      f.suggestion.returnDueOn && today > f.suggestion.returnDueOn ? `退回期限（${chinaDate(f.suggestion.returnDueOn)}）已过，不能再退回` : null,
   },
   opinion: {
     who: (a, f) => {

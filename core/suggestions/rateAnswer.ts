@@ -12,6 +12,7 @@ import { invalid } from '../result';
 import { redoDeadline } from './deadlines';
 import { fail } from '../useCase';
 import { performAction } from './perform';
+import { chinaDate } from '../../contracts/format';
 
 /** answered → closed, or → handling (redo) when dissatisfied with the first answer, or → awaiting_office after that. */
 export function rateAnswer(ctx: CoreContext, actor: Actor, id: number, input: unknown) {
@@ -43,6 +44,6 @@ export function rateAnswer(ctx: CoreContext, actor: Actor, id: number, input: un
     s.redoDueOn = redoDeadline(today);
     s.answerDueOn = s.redoDueOn;
     s.answeredAt = null;
-    return { to: 'handling', note: `${note}（重新办理，${s.redoDueOn} 前再次答复）`, data: { rating: input.rating, redoDueOn: s.redoDueOn } };
+    return { to: 'handling', note: `${note}（重新办理，${chinaDate(s.redoDueOn)} 前再次答复）`, data: { rating: input.rating, redoDueOn: s.redoDueOn } };
   });
 }

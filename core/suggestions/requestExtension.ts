@@ -6,6 +6,7 @@ import { invalid } from '../result';
 import { ANSWER_MONTHS, MAX_ANSWER_MONTHS } from './deadlines';
 import { fail } from '../useCase';
 import { performAction } from './perform';
+import { chinaDate } from '../../contracts/format';
 
 /** Files a pending extension request; the state does not change. */
 export function requestExtension(ctx: CoreContext, actor: Actor, id: number, input: unknown) {
@@ -28,6 +29,6 @@ export function requestExtension(ctx: CoreContext, actor: Actor, id: number, inp
       note: null,
       createdAt: now,
     });
-    return { note: `申请延期 ${input.months} 个月（至 ${toDueOn}）：${input.reason}`, data: { months: input.months, toDueOn } };
+    return { note: `申请延期 ${input.months} 个月（至 ${chinaDate(toDueOn)}）：${input.reason}`, data: { months: input.months, toDueOn } };
   });
 }

@@ -57,7 +57,7 @@ describe.each(cases)('bot flows on %s through %s', (kind, driverName) => {
     expect(await say('deputy01', `评价 ${id} 不满意`)).toContain('理由');
     expect(await say('deputy01', `评价 ${id} 不满意 补助标准不清楚`)).toContain('重新办理');
     api.clock.set('2026-03-12T02:00:00Z');
-    expect(await say('staff-housing', `退回 ${id} 不归我们`)).toContain('退回期限（2026-03-11）已过');
+    expect(await say('staff-housing', `退回 ${id} 不归我们`)).toContain('退回期限（2026年3月11日）已过');
     api.clock.set('2026-03-02T02:00:00Z');
   });
 

@@ -35,7 +35,7 @@ eachDatabase('suggestion sweeps', (t) => {
     await sweepDeadlineWarnings(t().core);
     await sweepDeadlineWarnings(t().core);
     const bodies = (await inboxOf('staff-housing', 'suggestion.deadline', id)).map((n) => n.body);
-    expect(bodies).toEqual(['还有 7 个工作日到答复期限（2026-06-02）。', '还有 3 个工作日到答复期限（2026-06-02）。', '还有 1 个工作日到答复期限（2026-06-02）。']);
+    expect(bodies).toEqual(['还有 7 个工作日到答复期限（2026年6月2日）。', '还有 3 个工作日到答复期限（2026年6月2日）。', '还有 1 个工作日到答复期限（2026年6月2日）。']);
   });
 
   test('urge the working day after the deadline, order five working days later, each once and in the timeline', async () => {
@@ -76,7 +76,7 @@ eachDatabase('suggestion sweeps', (t) => {
         ['urge', '系统自动督办', id === ids[4] ? 'assigned' : 'handling', '2026-06-10'],
         ['order', '系统自动督办', id === ids[4] ? 'assigned' : 'handling', '2026-06-10'],
       ]);
-      expect(mine[0].note).toContain('2026-06-02');
+      expect(mine[0].note).toContain('2026年6月2日');
     }
     expect(events.filter((e) => e.suggestionId === answered)).toHaveLength(0);
     expect(first).toBeGreaterThanOrEqual(ids.length * 2);

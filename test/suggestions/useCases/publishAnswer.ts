@@ -1,6 +1,7 @@
 import { AnswerModel, SuggestionModel } from '../../../models/definitions';
 import { act, must, suggestionAt } from '../../helpers/core';
 import { eachDatabase } from '../../helpers/db';
+import { chinaDate } from '../../../contracts/format';
 
 const ANSWER = { answerClass: 'A', text: '已全部完成加装。' };
 const PHONE = { method: 'phone', happenedOn: '2026-03-02', summary: '电话联系代表，了解小区情况。' };
@@ -47,7 +48,7 @@ eachDatabase('publishAnswer', (t) => {
     must(await act(t().core, 'staff-housing', id, 'consult', PHONE));
     const r = await act(t().core, 'staff-housing', id, 'publish-answer', ANSWER);
     const due = (await SuggestionModel.findByPk(id))!.coOpinionDueOn!;
-    expect(r).toMatchObject({ kind: 'conflict', message: `还有 1 家协办单位没有提交协办意见，协办意见期限（${due}）前不能正式答复` });
+    expect(r).toMatchObject({ kind: 'conflict', message: `还有 1 家协办单位没有提交协办意见，协办意见期限（${chinaDate(due)}）前不能正式答复` });
     t().clock.set(due);
     expect(await act(t().core, 'staff-housing', id, 'publish-answer', ANSWER)).toMatchObject({ kind: 'conflict' });
     const next = new Date(Date.parse(`${due}T02:00:00Z`) + 86400e3).toISOString().slice(0, 10);

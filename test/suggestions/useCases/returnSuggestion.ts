@@ -47,6 +47,6 @@ eachDatabase('returnSuggestion', (t) => {
     t().clock.set('2026-03-12');
     const r = await act(t().core, 'staff-housing', id, 'return', { reason: 'x' });
     expect(r).toMatchObject({ kind: 'conflict' });
-    if (!r.ok) expect(r.message).toContain('2026-03-11');
+    if (!r.ok) expect(r.message).toContain('2026年3月11日');
   });
 });

@@ -15,7 +15,7 @@ eachDatabase('urgeSuggestion', (t) => {
     t().clock.set('2026-03-02');
     const e = await SuggestionEventModel.findOne({ where: { suggestionId: id, action: 'urge' } });
     expect(e).toMatchObject({ fromState: 'handling', toState: 'handling' });
-    expect(e!.note).toContain('2026-06-02');
+    expect(e!.note).toContain('2026年6月2日');
   });
   test('invalid', async () => {
     expect(await act(t().core, 'office', await suggestionAt(t().core, 'handling'), 'urge', { note: ['x'] })).toMatchObject({ kind: 'invalid' });
@@ -54,7 +54,7 @@ eachDatabase('urgeSuggestions (the batch form, through the kernel’s many)', (t
       ['市人大常委会选联工委', 'office', 'handling', 'handling', '2026-06-03'],
       ['市人大常委会选联工委', 'office', 'handling', 'handling', '2026-06-03'],
     ]);
-    expect(ea[0].note).toContain('2026-06-02');
+    expect(ea[0].note).toContain('2026年6月2日');
     expect(ea[1].note).toBe('再次催办');
     const [ec] = await urgeEvents(c);
     expect(ec).toMatchObject({ fromState: 'assigned', toState: 'assigned', note: '请本周内答复' });
