@@ -1,10 +1,13 @@
 /** 满意度测评: 12号满意 / 基本满意 / 不满意（理由）. */
-import { RATING_LABEL } from '../replies';
+import { dueDay, RATING_LABEL } from '../replies';
+import { describe } from './describe';
 import type { Turn } from '../turn';
 import { askFor, needId } from './util';
 
 /** Rates the answer of a suggestion; 不满意 asks for the reason first (the department redoes it). */
 export async function rate(t: Turn): Promise<void> {
+  // 居民很不满意 inside a problem told without a suggestion's number is a description, not a rating.
+  if (t.u.slots.id === undefined && t.role === 'deputy' && (await describe(t))) return;
   const id = needId(t, '12号满意');
   if (id === undefined) return;
   const { rating, comment } = t.u.slots;
@@ -15,6 +18,6 @@ export async function rate(t: Turn): Promise<void> {
   t.say(
     s.state === 'closed'
       ? `已记录你对建议 ${s.id} 答复的评价：${RATING_LABEL[rating]}。谢谢，建议已办结。`
-      : `已记录你对建议 ${s.id} 答复的评价：${RATING_LABEL[rating]}。承办单位将重新办理，${s.deadlines.redoBy} 前再次答复。`,
+      : `已记录你对建议 ${s.id} 答复的评价：${RATING_LABEL[rating]}。承办单位将重新办理，${s.deadlines.redoBy ? dueDay(s.deadlines.redoBy, s.deadlines.provisional, true) : '规定期限'}前再次答复。`,
   );
 }

@@ -231,7 +231,7 @@ export function readSlots(intent: string, t: string, raw: string, now: Date = ne
       break;
     case 'reject':
       id();
-      s.reason = residual(t, /不予立案|不立案|作为参阅件|转参阅|参阅件|驳回|审查不通过|退给代表|建议/g);
+      s.reason = residual(t, /不予立案|不立案|作为参阅件|转参阅|参阅件|驳回|审查不通过|退给代表|(?<=^|\s)(?:这条|这件|该)?建议(?=[\s，,。：:]|$)/g);
       break;
     case 'extend': {
       id();

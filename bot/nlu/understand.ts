@@ -24,7 +24,7 @@ const ACTION_VERBS: [RegExp, string][] = [
   [/改派|改交|改由|重新交办|重新分/, 'reassign'],
   [/不予立案|不立案|驳回|参阅件|审查不通过/, 'reject'],
   [/立案|审查通过/, 'accept'],
-  [/催办|督办|催促|催一下|催催/, 'urge'],
+  [/催办|督办|催促|催一下|催催|提醒.{0,3}(?:承办|办理)?(?:单位|部门)/, 'urge'],
   [/确认分办|同意分办|分办确认/, 'confirm'],
   [/签收/, 'sign'],
   [/退回|退办/, 'return'],
@@ -103,9 +103,16 @@ export class Understander {
     if (rule) ranked = [{ intent: rule, p: 1 }];
     else if (!t) ranked = [{ intent: 'none', p: 1 }];
     else ranked = this.model.predict(t, allowed);
-    // A clear action verb beats "look at it": 20号建议改派卫健委 is a reassignment, not a question about 20.
-    if (!rule && ranked[0].intent === 'showSuggestion') {
-      const verb = ACTION_VERBS.find(([re, intent]) => re.test(t) && (!allowed || allowed.has(intent)));
+    // A clear action verb beats "look at it": 20号建议改派卫健委 is a reassignment, not a question about 20. And a
+    // message that opens with an action verb and names a suggestion is that act, even when the model sees nothing
+    // it knows (驳回 7 内容太简单), while a description that merely contains such a word stays content.
+    if (!rule && (ranked[0].intent === 'showSuggestion' || ranked[0].intent === 'none')) {
+      const opening = ranked[0].intent === 'none';
+      const verb = ACTION_VERBS.find(([re, intent]) => {
+        const m = re.exec(t);
+        if (!m || (allowed && !allowed.has(intent))) return false;
+        return !opening || (m.index <= 2 && readSlots(intent, t, text, now).id !== undefined);
+      });
       if (verb) ranked = [{ intent: verb[1], p: Math.max(ranked[0].p, 0.5) }, ...ranked.filter((r) => r.intent !== verb[1])];
     }
     const intent = ranked[0].intent;

@@ -150,6 +150,9 @@ describe.each(['engine', 'wechaty'] as const)('issue 12 phrasings through %s', (
     expect(await say('deputy18', '有个情况想跟你们说一下，学校门口早上接送孩子的车停得到处都是')).toContain('写成一条建议吗');
     expect(await say('deputy18', '不用')).toContain('不写了');
     expect(await say('deputy18', '我的建议')).toContain(`${id}. 关于保障农村自来水正常供应的建议`);
+    // A rating word inside a problem without a suggestion's number is part of the problem.
+    expect(await say('deputy18', '小区门口的路灯坏了3个月了，居民很不满意')).toContain('写成一条建议吗');
+    expect(await say('deputy18', '算了')).toContain('不写了');
     expect(await say('citizen02', '我家楼下的路灯坏了快一个月了，晚上走路很不安全')).toContain('找代表');
     expect(await say('deputy18', '今天天气不错')).toContain('没看懂');
   });
