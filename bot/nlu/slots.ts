@@ -223,7 +223,7 @@ export function readSlots(intent: string, t: string, raw: string, now: Date = ne
     }
     case 'leave':
       id();
-      s.reason = residual(t, /我?(?:要|想)?请个?假|请假|去不了|来不了|参加不了|参加不成|出席不了|到不了|没法参加|不能参加|会议|会/g);
+      s.reason = residual(t, /(?:(?:下|这|本|上)?(?:周|星期|礼拜)[一二三四五六日天1-7]?|今天|明天|后天|月底|周末)的(?=\s|会)|我?(?:要|想)?请个?假|请假|去不了|来不了|参加不了|参加不成|出席不了|到不了|没法参加|不能参加|会议|(?<=^|\s|的)会(?=$|[\s，,我请])/g);
       break;
     case 'return':
       id();

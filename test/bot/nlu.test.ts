@@ -54,6 +54,10 @@ describe('slots', () => {
   });
   test('a reason is what is left once the command is taken out', () => {
     expect(readSlots('leave', canonical('3号会议请假，单位有接待任务'), '')).toEqual({ id: 3, reason: '单位有接待任务' });
+    // When the meeting is, and a 会 inside the reason, are not taken for the command.
+    expect(readSlots('leave', canonical('下周的4号会议我请个假，要出差'), '')).toEqual({ id: 4, reason: '要出差' });
+    expect(readSlots('leave', canonical('3号会请假，下周三要去省里开会'), '')).toEqual({ id: 3, reason: '下周三要去省里开会' });
+    expect(readSlots('reject', canonical('请驳回12号 不属于建议范围'), '')).toEqual({ id: 12, reason: '不属于建议范围' });
     expect(readSlots('extend', canonical('延期12 两个月'), '')).toEqual({ id: 12, months: 2 });
     expect(readSlots('rate', canonical('12号的答复我不满意，理由是补助标准没说清楚'), '')).toEqual({ id: 12, rating: 'dissatisfied', comment: '补助标准没说清楚' });
     expect(readSlots('consult', canonical('12号已面商，昨天电话沟通，代表同意方案'), '', NOW)).toEqual({ id: 12, date: '2026-11-29', method: 'phone', summary: '代表同意方案' });
