@@ -40,7 +40,11 @@ const MAX_VIEW = 191;
 
 /** `seen`: the rows of the slack window already counted (id → updatedAt in ms); `maxId`: the highest id then. */
 type Bucket = { at: number; maxId: number; seen: Map<number, number>; value: Promise<unknown> };
-type Entry = { buckets: Map<number, Bucket> };
+/** `sum`: the parts summed over the buckets' values `members` (see `summedByBucket`). */
+type Entry = { buckets: Map<number, Bucket>; sum?: { members: unknown[]; parts: Map<string, GroupRow>[] } };
+
+/** A row of counts grouped by some columns; every other column is a count. */
+export type GroupRow = Record<string, string | number | null>;
 const stores = new WeakMap<Sequelize, Map<string, Entry>>();
 
 /** What one set of counts is for: a view (scope and period) on a China calendar day (the overdue figures depend on it). */
@@ -80,12 +84,69 @@ function bucketSize(): number {
 type Stored = Bucket & { counts: string };
 
 /**
+ * The dashboard's counts, which add up: each bucket's value is one array of group rows per part (`keys[i]`: the
+ * group columns of part i); returns the parts summed over every bucket. The sum is kept with the process's buckets and
+ * brought up to date by the buckets that changed since (their old rows taken off, their new ones added), so that a
+ * change costs its own buckets rather than a sum over all of them.
+ */
+export async function summedByBucket(
+  ctx: CoreContext,
+  key: BucketKey,
+  keys: string[][],
+  count: (first: number, last: number, size: number) => Promise<GroupRow[][][]>,
+  options: BucketOptions = {},
+): Promise<GroupRow[][]> {
+  const { values, entry } = await counted(ctx, key, count, options);
+  // From here on nothing waits: the sum moves from one set of bucket values to the next in one piece.
+  let sum = entry.sum && entry.sum.parts.length === keys.length ? entry.sum : { members: [] as unknown[], parts: keys.map(() => new Map<string, GroupRow>()) };
+  const add = (value: GroupRow[][], sign: 1 | -1): boolean => {
+    for (let i = 0; i < keys.length; i++) {
+      const cols = keys[i];
+      const m = sum.parts[i];
+      for (const r of value[i] ?? []) {
+        const k = cols.map((c) => (r[c] === null || r[c] === undefined ? '\u0000' : String(r[c]))).join('\u0001');
+        let t = m.get(k);
+        if (!t) {
+          if (sign < 0) return false;
+          t = {};
+          for (const c of cols) t[c] = r[c] ?? null;
+          m.set(k, t);
+        }
+        let zero = true;
+        for (const c in r) {
+          if (cols.includes(c)) continue;
+          const v = Number(t[c] ?? 0) + sign * Number(r[c] ?? 0);
+          t[c] = v;
+          if (v !== 0) zero = false;
+        }
+        if (zero) m.delete(k);
+      }
+    }
+    return true;
+  };
+  let whole = true;
+  for (let b = 0; b < Math.max(values.length, sum.members.length) && whole; b++) {
+    if (sum.members[b] === values[b]) continue;
+    if (sum.members[b] !== undefined) whole = add(sum.members[b] as GroupRow[][], -1);
+    if (whole && values[b] !== undefined) add(values[b], 1);
+  }
+  if (!whole) {
+    // Should not happen (a value taken off that was never added): summed again from nothing.
+    sum = { members: [], parts: keys.map(() => new Map<string, GroupRow>()) };
+    for (const v of values) add(v, 1);
+  }
+  sum.members = values.slice();
+  entry.sum = sum;
+  return sum.parts.map((m) => [...m.values()]);
+}
+
+/**
  * The counts of every bucket of suggestion ids for `key`, in bucket order: kept ones (this process's or the stored
  * ones) that are still right, the others from `count(first, last, size)` — one value per bucket `first…last` (bucket b
  * holds the ids `b·size+1 … (b+1)·size`), so that neighbouring missing buckets are counted by one scan (a cold start).
  * Values must survive JSON (they are stored).
  */
-export async function countsByBucket<T>(ctx: CoreContext, key: BucketKey, count: (first: number, last: number, size: number) => Promise<T[]>, options: BucketOptions = {}): Promise<T[]> {
+async function counted<T>(ctx: CoreContext, key: BucketKey, count: (first: number, last: number, size: number) => Promise<T[]>, options: BucketOptions): Promise<{ values: T[]; entry: Entry }> {
   const store = stores.get(ctx.db.sequelize) ?? new Map<string, Entry>();
   stores.set(ctx.db.sequelize, store);
   const tally = bucketTally(ctx);
@@ -196,7 +257,7 @@ export async function countsByBucket<T>(ctx: CoreContext, key: BucketKey, count:
   const values = (await Promise.all(Array.from({ length: all }, (_, b) => buckets.get(b)!.value))) as T[];
   // Stored before answering, so that a process asked next finds them (a failure to store only costs a later count).
   await Promise.all(saved);
-  return values;
+  return { values, entry };
 }
 
 /** Stores the counts of one run of buckets (replacing what was stored for them). */

@@ -26,7 +26,7 @@ import { calendarWarnings } from '../calendar/calendar';
 import { forbidden, invalid, ok, type Outcome } from '../result';
 import { visibleWhere } from '../directory/suggestionScope';
 import { statsCache } from './statsCache';
-import { countsByBucket, type BucketOptions } from './statsBuckets';
+import { summedByBucket, type BucketOptions, type GroupRow } from './statsBuckets';
 import { dashboardView, noteDashboardView, type DashboardView } from './dashboardViews';
 
 /** States that are not (yet) suggestions the office handles: drafts and citizens' opinions to a deputy. */
@@ -51,24 +51,12 @@ function dialect(kind: string) {
   };
 }
 
-type GroupRow = Record<string, string | number | null>;
-
-/** Sums rows of the same group (the `keys` columns) across the buckets' results; every other column is a count. */
-function mergeRows(parts: GroupRow[][], keys: string[]): GroupRow[] {
-  const merged = new Map<string, GroupRow>();
-  for (const rows of parts) {
-    for (const r of rows) {
-      const k = keys.map((c) => (r[c] === null || r[c] === undefined ? '\u0000' : String(r[c]))).join('\u0001');
-      const m = merged.get(k);
-      if (!m) {
-        merged.set(k, { ...r });
-        continue;
-      }
-      for (const c in r) if (!keys.includes(c)) m[c] = Number(m[c] ?? 0) + Number(r[c] ?? 0);
-    }
-  }
-  return [...merged.values()];
-}
+/** The group columns of the three scans (by lead department and state, by month, by region); the rest are counts. */
+const GROUPS = [
+  ['dept', 'state', 'cls', 'rating'],
+  ['k', 'cls', 'rating'],
+  ['k', 'cls', 'rating'],
+];
 
 interface Tally {
   code: string;
@@ -146,18 +134,17 @@ async function compute(ctx: CoreContext, actor: Actor, view: DashboardView, toda
       query([[month, 'k'], [cls, 'cls'], [rating, 'rating'], [lit('COUNT(*)'), 'n'], [sum('answeredAt IS NOT NULL'), 'answered']], ['k', 'cls', 'rating']),
       query([['regionId', 'k'], [cls, 'cls'], [rating, 'rating'], [lit('COUNT(*)'), 'n']], ['k', 'cls', 'rating']),
     ]);
-    // One [by department and state, by month, by region] triple per bucket first…last.
-    return Array.from({ length: last - first + 1 }, (_, i) => parts.map((rows) => rows.filter((r) => Number(r.b) === first + i).map(({ b: _b, ...r }) => r)) as [Row[], Row[], Row[]]);
+    // One [by department and state, by month, by region] triple per bucket first…last, the counts as numbers.
+    const numeric = (r: Row, groups: string[]): GroupRow => Object.fromEntries(Object.entries(r).map(([c, v]) => [c, groups.includes(c) ? v : Number(v ?? 0)]));
+    return Array.from({ length: last - first + 1 }, (_, i) => parts.map((rows, p) => rows.filter((r) => Number(r.b) === first + i).map(({ b: _b, ...r }) => numeric(r, GROUPS[p]))));
   };
   const [buckets, departments, regions] = await Promise.all([
-    countsByBucket(ctx, { view: view.view, day: today }, countBuckets, options),
+    summedByBucket(ctx, { view: view.view, day: today }, GROUPS, countBuckets, options),
     DepartmentModel.findAll({ attributes: ['id', 'code', 'name'], raw: true }),
     RegionModel.findAll({ attributes: ['id', 'code', 'name', 'level', 'parentId'], raw: true }),
   ]);
-  // The buckets' rows of the same group summed first: what follows reads one row per group.
-  const byDeptState = mergeRows(buckets.map((b) => b[0]), ['dept', 'state', 'cls', 'rating']);
-  const byMonthShares = mergeRows(buckets.map((b) => b[1]), ['k', 'cls', 'rating']);
-  const byRegionShares = mergeRows(buckets.map((b) => b[2]), ['k', 'cls', 'rating']);
+  // The buckets' rows of the same group summed: what follows reads one row per group.
+  const [byDeptState, byMonthShares, byRegionShares] = buckets as Row[][];
 
   const num = (v: unknown) => Number(v ?? 0);
   const regionById = new Map(regions.map((r) => [r.id, r]));
