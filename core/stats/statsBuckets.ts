@@ -4,9 +4,10 @@
  * and fresh counts of the touched ones — correct at once, without counting a million rows again.
  *
  * The counts are kept in the database (`dashboard_counts`, per view, day and bucket), shared by every API process
- * and the jobs runner and surviving restarts, with each process's own copy in memory in front of them: a fresh
- * process reads the stored counts of the buckets it does not hold, checks them by the same rules as its own, and
- * counts only the buckets that fail them; what it counts it stores for the others.
+ * and the jobs runner and surviving restarts, with each process's own copy in memory in front of them: a process
+ * reads the stored counts of the buckets it does not hold (all of them when it is fresh, or the ones written to since
+ * it counted them, which another process may have counted again since), checks them by the same rules as its own,
+ * and counts only the buckets that fail them; what it counts it stores for the others.
  *
  * A bucket's counts are dropped when a suggestion in it was written since they were counted (every write goes through
  * the model and sets `updatedAt`; read with one range read of the `(updatedAt, id)` index). A minute's slack covers
@@ -166,16 +167,47 @@ async function counted<T>(ctx: CoreContext, key: BucketKey, count: (first: numbe
   const buckets = entry.buckets;
   /** Counts no longer right whatever was written: rows went away, or ids were added into a bucket not full then. */
   const outdated = (b: number, x: { maxId: number }) => b >= all || maxId < x.maxId || (maxId > x.maxId && (b + 1) * size > x.maxId);
+  const now = Date.now();
+  const ageLimit = Math.min(options.olderThan ?? MAX_AGE_MS, MAX_AGE_MS);
+  let renew = options.renew ?? RENEW_PER_CALL;
+  /** The safety net, a little at a time: drops from `m` the oldest buckets past their age while `renew` lasts. */
+  const age = (m: Map<number, Bucket>) => {
+    const old = [...m].filter(([, x]) => now - x.at > ageLimit).sort((p, q) => p[1].at - q[1].at);
+    for (const [b] of old.slice(0, Math.max(renew, 0))) m.delete(b);
+    renew -= Math.min(Math.max(renew, 0), old.length);
+  };
+  let changed: { id: number; u: number }[] | null = null;
+  let changedSince = Infinity;
+  /** Drops from `m` the buckets a suggestion was written to since they were counted (a range read of the index). */
+  const check = async (m: Map<number, Bucket>) => {
+    if (!m.size) return;
+    const since = Math.min(...[...m.values()].map((x) => x.at)) - SLACK_MS;
+    if (!changed || since < changedSince) {
+      const rows = (await SuggestionModel.findAll({ where: { updatedAt: { [Op.gte]: new Date(since) } }, attributes: ['id', 'updatedAt'], raw: true })) as { id: number; updatedAt: Date }[];
+      changed = rows.map((r) => ({ id: r.id, u: new Date(r.updatedAt).getTime() }));
+      changedSince = since;
+    }
+    for (const c of changed) {
+      const b = bucketOf(c.id);
+      const x = m.get(b);
+      if (x && c.u >= x.at - SLACK_MS && x.seen.get(c.id) !== c.u) m.delete(b);
+    }
+  };
   for (const [b, x] of buckets) if (outdated(b, x)) buckets.delete(b);
+  age(buckets);
+  await check(buckets);
 
-  // The stored counts of the buckets this process does not hold (all of them in a fresh process).
+  // The stored counts of the buckets this process does not hold (all of them in a fresh process) or no longer holds
+  // (another process, or the jobs runner, may have counted them since the write): checked by the same rules, their
+  // counts read only for those that pass.
   const loaded = new Map<number, Stored>();
-  if (storable && buckets.size < all) {
-    const missing = Array.from({ length: all }, (_, b) => b).filter((b) => !buckets.has(b));
-    const rows = (await DashboardCountModel.findAll({ where: { view: key.view, day: key.day, size, bucket: missing }, raw: true })) as unknown as DashboardCountModel[];
-    for (const r of rows) {
+  const missing = Array.from({ length: all }, (_, b) => b).filter((b) => !buckets.has(b));
+  if (storable && missing.length) {
+    const where = { view: key.view, day: key.day, size };
+    const metas = (await DashboardCountModel.findAll({ attributes: ['bucket', 'countedAt', 'maxId', 'seen'], where: { ...where, bucket: missing }, raw: true })) as unknown as DashboardCountModel[];
+    for (const r of metas) {
       const b = Number(r.bucket);
-      const x: Stored = { at: Number(r.countedAt), maxId: Number(r.maxId), seen: new Map(), value: Promise.resolve(), counts: r.counts };
+      const x: Stored = { at: Number(r.countedAt), maxId: Number(r.maxId), seen: new Map(), value: Promise.resolve(), counts: '' };
       try {
         for (const [id, u] of Object.entries(JSON.parse(r.seen) as Record<string, number>)) x.seen.set(Number(id), Number(u));
       } catch {
@@ -183,32 +215,17 @@ async function counted<T>(ctx: CoreContext, key: BucketKey, count: (first: numbe
       }
       if (!outdated(b, x) && Number.isFinite(x.at)) loaded.set(b, x);
     }
-  }
-  // The safety net, a little at a time: the oldest buckets past their age are counted again.
-  const now = Date.now();
-  const held = () => [...buckets, ...loaded] as [number, Bucket][];
-  for (const [b] of held()
-    .filter(([, x]) => now - x.at > Math.min(options.olderThan ?? MAX_AGE_MS, MAX_AGE_MS))
-    .sort((p, q) => p[1].at - q[1].at)
-    .slice(0, options.renew ?? RENEW_PER_CALL)) {
-    buckets.delete(b);
-    loaded.delete(b);
-  }
-  if (buckets.size || loaded.size) {
-    const since = Math.min(...held().map(([, x]) => x.at)) - SLACK_MS;
-    const changed = (await SuggestionModel.findAll({ where: { updatedAt: { [Op.gte]: new Date(since) } }, attributes: ['id', 'updatedAt'], raw: true })) as { id: number; updatedAt: Date }[];
-    for (const c of changed) {
-      const b = bucketOf(c.id);
-      const u = new Date(c.updatedAt).getTime();
-      for (const m of [buckets, loaded] as Map<number, Bucket>[]) {
-        const x = m.get(b);
-        if (x && u >= x.at - SLACK_MS && x.seen.get(c.id) !== u) m.delete(b);
-      }
+    age(loaded);
+    await check(loaded);
+    if (loaded.size) {
+      const rows = (await DashboardCountModel.findAll({ attributes: ['bucket', 'countedAt', 'counts'], where: { ...where, bucket: [...loaded.keys()] }, raw: true })) as unknown as DashboardCountModel[];
+      // A row counted again by another process in between is not the one checked: counted here instead.
+      for (const r of rows) if (loaded.get(Number(r.bucket))?.at === Number(r.countedAt)) loaded.get(Number(r.bucket))!.counts = r.counts;
     }
   }
   // From here to the end of the loop below nothing waits: callers arriving meanwhile find the buckets taken or counting.
   for (const [b, x] of loaded) {
-    if (buckets.has(b)) continue; // counted meanwhile by another caller of this process
+    if (buckets.has(b) || !x.counts) continue; // counted meanwhile by another caller of this process
     try {
       buckets.set(b, { at: x.at, maxId: x.maxId, seen: x.seen, value: Promise.resolve(JSON.parse(x.counts)) });
       tally.read += 1;
