@@ -16,6 +16,8 @@
  * `--file <csv>` measures another labelled set with the same columns (title, department; unit optional).
  * `--misses all|odd|even|none` lists the misses of those rows only (keep a reporting half unread); the counts of
  * which department was put first instead of which (no texts) are printed for all rows.
+ * `--rows <from>-<to>` measures only those rows (1-based, as numbered in the file; odd and even stay the file's):
+ * a set grown in parts reports each part, e.g. `--rows 96-132` for the part never tuned on.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,6 +34,8 @@ import { DEPARTMENTS } from '../models/demo/departments';
 const DATA = process.env.ROUTING_DATA ?? path.resolve(__dirname, '../../shared/data/routing');
 
 interface Row {
+  /** 1-based row number in the file (misses and halves refer to it). */
+  n: number;
   title: string;
   unit: string;
   department: string;
@@ -52,7 +56,7 @@ type Misses = 'all' | 'odd' | 'even' | 'none';
 function readRows(file: string): Row[] {
   const rows = parse(fs.readFileSync(file), { columns: true, bom: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
   if (rows.length && !('title' in rows[0] && 'department' in rows[0])) throw new Error(`${file} 缺少 title 或 department 列`);
-  return rows.map((r) => ({ title: r.title, unit: r.unit ?? '', department: r.department }));
+  return rows.map((r, i) => ({ n: i + 1, title: r.title, unit: r.unit ?? '', department: r.department }));
 }
 
 async function measure(rank: (title: string) => Promise<RankedDepartment[]>, rows: Row[], misses: Misses): Promise<Result> {
@@ -61,10 +65,10 @@ async function measure(rank: (title: string) => Promise<RankedDepartment[]>, row
   const half = { odd: [0, 0, 0], even: [0, 0, 0] };
   const lines: string[] = [];
   const confusion = new Map<string, number>();
-  for (const [i, r] of rows.entries()) {
+  for (const r of rows) {
     const ranked = await rank(r.title);
     const codes = ranked.map((d) => d.code);
-    const parity = (i + 1) % 2 === 1 ? 'odd' : 'even';
+    const parity = r.n % 2 === 1 ? 'odd' : 'even';
     const h = half[parity];
     h[2] += 1;
     if (codes[0] === r.department) {
@@ -81,7 +85,7 @@ async function measure(rank: (title: string) => Promise<RankedDepartment[]>, row
     }
     if (codes[0] !== r.department && (misses === 'all' || misses === parity)) {
       const proposed = ranked.map((d) => `${d.code} ${d.score.toFixed(2)}${d.why.length ? `（${d.why.join('、')}）` : ''}`).join('；');
-      lines.push(`${codes.includes(r.department) ? '~' : '✗'} #${i + 1} 应为 ${r.department}${r.unit ? `（${r.unit}）` : ''} ← ${proposed} | ${r.title}`);
+      lines.push(`${codes.includes(r.department) ? '~' : '✗'} #${r.n} 应为 ${r.department}${r.unit ? `（${r.unit}）` : ''} ← ${proposed} | ${r.title}`);
     }
   }
   const rate = (h: number[]): [number, number] => (h[2] ? [h[0] / h[2], h[1] / h[2]] : [0, 0]);
@@ -102,7 +106,17 @@ async function main() {
     process.stderr.write(`找不到带承办单位的数据：${file ?? ''}（需要 departments-dev.csv；可用 ROUTING_DATA 指定目录，或 --file 指定文件）\n`);
     process.exit(2);
   }
-  const rows = readRows(file);
+  const span = args.indexOf('--rows');
+  const range = span >= 0 ? /^(\d+)-(\d+)$/.exec(args[span + 1] ?? '') : null;
+  if (span >= 0 && !range) {
+    process.stderr.write('--rows 的格式是 起-止，例如 96-132\n');
+    process.exit(2);
+  }
+  const rows = readRows(file).filter((r) => !range || (r.n >= Number(range[1]) && r.n <= Number(range[2])));
+  if (!rows.length) {
+    process.stderr.write(`${file} 在所选行中没有数据\n`);
+    process.exit(2);
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-routing-departments-'));
   const env = { NODE_ENV: 'production', JWT_SECRET: 'bench-only-secret', DATABASE_URL: `sqlite:${path.join(dir, 'city.sqlite')}`, LOG_LEVEL: 'silent' };
   try {
@@ -134,7 +148,7 @@ async function main() {
     const halves = (r: Result) => `（单数行 ${pct(r.halves.odd[0])} / ${pct(r.halves.odd[1])}，双数行 ${pct(r.halves.even[0])} / ${pct(r.halves.even[1])}）`;
     const f = (x: number) => x.toFixed(4);
     const out = [
-      `数据：${path.basename(file)}，${rows.length} 条真实留言（仅标题），标签为答复单位对应的部门`,
+      `数据：${path.basename(file)}${range ? ` 第 ${range[1]}–${range[2]} 行` : ''}，${rows.length} 条真实留言（仅标题），标签为答复单位对应的部门`,
       '',
       `(a) 无历史（生产模式新库，只有部门职责、别名和关键词；启动训练 ${bootSeconds.toFixed(1)} 秒，模型 ${firstVersion}）`,
       `    第一位正确 ${pct(first.top1)}，前三位含正确 ${pct(first.top3)}${halves(first)}`,
@@ -148,7 +162,7 @@ async function main() {
       '',
       `departments no_history_top1=${f(first.top1)} no_history_top3=${f(first.top3)} history_top1=${f(after.top1)} history_top3=${f(after.top3)} n=${rows.length}`,
       ...(['odd', 'even'] as const).map(
-        (p) => `${p} no_history_top1=${f(first.halves[p][0])} no_history_top3=${f(first.halves[p][1])} history_top1=${f(after.halves[p][0])} history_top3=${f(after.halves[p][1])} n=${rows.filter((_, i) => (i + 1) % 2 === (p === 'odd' ? 1 : 0)).length}`,
+        (p) => `${p} no_history_top1=${f(first.halves[p][0])} no_history_top3=${f(first.halves[p][1])} history_top1=${f(after.halves[p][0])} history_top3=${f(after.halves[p][1])} n=${rows.filter((r) => r.n % 2 === (p === 'odd' ? 1 : 0)).length}`,
       ),
     ];
     process.stdout.write(`${out.join('\n')}\n`);
