@@ -37,10 +37,6 @@ const text = (label: string, max: number) =>
     .max(max, `${label}不能超过 ${max} 字`);
 const optionalNote = z.string({ error: '说明必须是文字' }).trim().max(NOTE_MAX, `说明不能超过 ${NOTE_MAX} 字`).optional();
 const username = z.string({ error: '用户名必须是文字' }).trim().min(1, '请填写用户名').max(64, '用户名过长');
-const deptCode = z
-  .string({ error: '单位代码必须是文字' })
-  .trim()
-  .regex(/^[a-z][a-z0-9_-]{0,31}$/, '单位代码格式不对');
 
 /** A department as a person gives it: its code or any of its names (住建局, 市住房和城乡建设局). */
 const deptRef = (label: string) =>
@@ -152,9 +148,9 @@ const boolish = z
   .transform((v) => v === true || v === 'true' || v === '1');
 export const ListSuggestionsQuery = z.object({
   state: z.enum(SUGGESTION_STATES, { error: '状态代码不存在' }).optional(),
-  department: deptCode.optional(),
+  department: deptRef('承办单位').optional(),
   /** Only suggestions this department leads (主办), as the dashboard counts them. */
-  lead: deptCode.optional(),
+  lead: deptRef('主办单位').optional(),
   region: z.string().trim().max(32).optional(),
   /** Submitted in this month (YYYY-MM, Beijing time), as the dashboard's trend counts them. */
   month: isoMonth.optional(),

@@ -8,6 +8,7 @@ import type { Actor, CoreContext } from '../context';
 import { invalid, ok, type Outcome } from '../result';
 import { concernsWhere, regionRowTest, staffRowTest, visibleListWhere } from '../directory/suggestionScope';
 import { subtreeIds } from '../directory/regionFilter';
+import { resolveDepartments } from '../directory/departmentIndex';
 
 export interface SuggestionListView {
   rows: SuggestionModel[];
@@ -76,13 +77,15 @@ export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: 
   const unfiltered = () => and.length === (q.q ? 0 : 1);
   if (q.state) and.push({ state: q.state });
   if (q.department) {
-    const dept = await DepartmentModel.findOne({ where: { code: q.department } });
-    if (!dept) return invalid(`没有代码为 ${q.department} 的承办单位`);
+    const found = await resolveDepartments([q.department]);
+    if (typeof found === 'string') return invalid(found);
+    const dept = found[0];
     and.push({ id: { [Op.in]: Sequelize.literal(`(SELECT suggestionId FROM suggestion_assignments WHERE active = 1 AND departmentId = ${Number(dept.id)})`) } });
   }
   if (q.lead) {
-    const dept = await DepartmentModel.findOne({ where: { code: q.lead } });
-    if (!dept) return invalid(`没有代码为 ${q.lead} 的承办单位`);
+    const found = await resolveDepartments([q.lead]);
+    if (typeof found === 'string') return invalid(found);
+    const dept = found[0];
     and.push({ leadDepartmentId: dept.id });
   }
   if (q.month) {

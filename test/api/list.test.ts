@@ -43,6 +43,9 @@ describe.each(databaseKinds())('GET /api/suggestions on %s', (kind) => {
   test('filters: state, department, region, q, overdue, pagination', async () => {
     expect(await list('office', { state: 'assigned', department: 'transport' })).toEqual([ids.b]);
     expect(await list('office', { department: 'finance' })).toEqual([ids.a]);
+    // A department by the name people write finds the same as its code.
+    expect(await list('office', { state: 'assigned', department: '交通运输局' })).toEqual([ids.b]);
+    expect(await list('office', { department: '淄博市财政局' })).toEqual([ids.a]);
     expect(await list('office', { region: '370303' })).toEqual([ids.a]);
     expect(await list('office', { q: '电梯' })).toEqual([ids.a]);
     expect(await list('office', { overdue: true })).toEqual([]);
