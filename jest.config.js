@@ -1,6 +1,7 @@
 /** Jest runs the TypeScript sources through swc; type-checking is done by `tsc --noEmit` in `npm test`. */
 module.exports = {
-  testEnvironment: 'node',
+  // jest's node environment; with LVZHI_TEST_PROFILE set it records each file's wall, CPU and leftover handles.
+  testEnvironment: '<rootDir>/test/environment.js',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },

@@ -66,7 +66,7 @@ async function fakeWechatMessages(): Promise<{ url: string; sent: string[]; clos
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sent, close: () => new Promise((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sent, close: () => new Promise((r) => (server.closeAllConnections(), server.close(() => r()))) };
 }
 
 async function call(base: string, method: string, url: string, body?: unknown, token?: string): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -26,6 +26,7 @@ describe('web chat simulator', () => {
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
+    server.closeAllConnections();
     await new Promise((r) => server.close(r));
     await api.close();
   });

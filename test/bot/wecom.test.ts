@@ -35,6 +35,7 @@ describe('WeCom 智能机器人 callback', () => {
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wecom/callback`;
   });
   afterAll(async () => {
+    server.closeAllConnections();
     await new Promise((r) => server.close(r));
     await api.close();
   });
@@ -117,7 +118,7 @@ describe('WeCom replays: message ids recorded by the API, shared by bot processe
     });
     open.push(server);
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wecom/callback`;
-    return { server, base, stop: () => new Promise((r) => server.close(r)) };
+    return { server, base, stop: () => new Promise((r) => (server.closeAllConnections(), server.close(r))) };
   };
   /** An envelope as WeCom sends it; `timestamp` may be anything the platform (or an attacker) puts in the URL. */
   const envelope = (msgid: string, userid: string, content: string, timestamp: string = String(Math.floor(Date.now() / 1000))) => {

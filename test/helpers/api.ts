@@ -59,6 +59,8 @@ export async function startTestApi(kind: DbKind, env: Record<string, string> = {
       return { status: res.status, body: parsed };
     },
     close: async () => {
+      // Idle keep-alive connections (this process's own fetches) end with the server instead of holding the worker open.
+      server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await t.close();
     },

@@ -62,5 +62,7 @@ export async function fakeWechat(): Promise<{ url: string; calls: URL[]; bodies:
     json({ errcode: 404, errmsg: 'no such api' });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls, bodies, state, close: () => new Promise((r) => server.close(() => r())) };
+  // The product's keep-alive connections to the imitation end with it (they would keep the test's worker alive).
+  const close = () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r())));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls, bodies, state, close };
 }

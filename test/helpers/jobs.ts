@@ -22,11 +22,17 @@ export function startJobs(databaseUrl: string, holder: string, env: Record<strin
   return { child, ticks };
 }
 
-/** Polls `cond` until it holds, or fails after `ms`. */
+/**
+ * Polls `cond` until it holds, or fails after `ms`: soon at first (most conditions hold within milliseconds),
+ * then less often (every 200 ms at most), so a quick condition is not kept waiting a fixed interval and a slow
+ * one is not polled into the load it waits on.
+ */
 export async function until(cond: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
+  let pause = 10;
   while (!(await cond())) {
     if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, pause));
+    pause = Math.min(200, Math.round(pause * 1.5));
   }
 }

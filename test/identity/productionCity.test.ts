@@ -21,7 +21,7 @@ import { createAdmin } from '../../core/identity/createAdmin';
 import { DeputyModel, RegionModel, StationModel, UserModel } from '../../models/definitions';
 import { InvitationModel } from '../../models/identity';
 import { AuditModel } from '../../models/audit';
-import { npmRun } from '../helpers/cli';
+import { npmRun, npmRunAsync } from '../helpers/cli';
 import { databaseKinds, freshDatabaseUrl, TestClock } from '../helpers/db';
 import { fakeWechat } from '../helpers/fakeWechat';
 
@@ -93,6 +93,8 @@ describe.each(databaseKinds())('a production city on %s', (kind) => {
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }, 300_000);
   afterAll(async () => {
+    // Keep-alive connections of this process's own fetches would otherwise hold the server (and the worker) open.
+    server.closeAllConnections();
     await new Promise((r) => server.close(r));
     await core.db.close();
     await drop();
@@ -121,7 +123,8 @@ describe.each(databaseKinds())('a production city on %s', (kind) => {
   });
 
   test("the chat bot's service account also comes from the command line, and can do only a bot's work", async () => {
-    const cli = npmRun('bot:account', ['--username', 'bot', '--name', '履职通机器人'], { env: env() });
+    // Not blocking: this process's API keeps serving the connections it holds open meanwhile.
+    const cli = await npmRunAsync('bot:account', ['--username', 'bot', '--name', '履职通机器人'], { env: env() });
     expect(cli.status).toBe(0);
     expect(cli.stdout).toContain('已创建机器人服务账号 bot');
     const password = /初始密码：(\S+)/.exec(cli.stdout)?.[1];
@@ -131,7 +134,7 @@ describe.each(databaseKinds())('a production city on %s', (kind) => {
     expect((await http('GET', '/api/deliveries?transport=chat', undefined, r.body.token)).status).toBe(200);
     expect((await http('GET', '/api/stats/suggestions', undefined, r.body.token)).status).toBe(403);
     expect((await http('POST', '/api/users', { name: '机器人', role: 'service' }, adminToken)).status).toBe(400);
-    const wrong = npmRun('bot:account', ['--username', 'bot2', '--name', '机器人', '--role', 'root'], { env: env() });
+    const wrong = await npmRunAsync('bot:account', ['--username', 'bot2', '--name', '机器人', '--role', 'root'], { env: env() });
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('账号类型只能是');
   });
