@@ -9,6 +9,7 @@
 import type { AnswerClass, QuestionnaireKind } from '../../contracts/enums';
 import { ANSWER_CLASS_LABELS, MEETING_KIND_LABELS, QUESTIONNAIRE_KIND_LABELS } from '../../contracts/labels';
 import { chinaDate, chinaTime } from '../../contracts/format';
+import { provisionalYearsSpanned } from '../calendar/calendar';
 import type { Channel } from './policy';
 import {
   MEETING_AUDIENCES,
@@ -21,6 +22,11 @@ import {
   type SuggestionView,
 } from './eventSubjects';
 
+
+/** A deadline day as a notice writes it: 2027年3月1日, with （暂定） when it was counted through a year whose holidays are not published yet. */
+function dueDay(s: { assignedOn: string | null }, date: string | null): string {
+  return `${chinaDate(date)}${date && provisionalYearsSpanned([s.assignedOn, date]).length ? '（暂定）' : ''}`;
+}
 /** Every channel. */
 export const ALL: readonly Channel[] = ['inbox', 'chat', 'wechat'];
 /** Only the inbox: things worth knowing that need no push. */
@@ -131,8 +137,8 @@ export const SUGGESTION_EVENTS = {
   'suggestion.assigned': {
     key: byEvent,
     rules: [
-      { to: 'handlers', channels: ALL, say: (v) => ({ title: `新交办建议：${v.s.title}`, body: `请在 ${chinaDate(v.s.returnDueOn)} 前签收或退回，答复期限 ${chinaDate(v.s.answerDueOn)}。` }) },
-      ...owners((v) => ({ title: `建议已交办：${v.s.title}`, body: `主办单位：${names(v, 'lead')}${v.co.length ? `；协办单位：${names(v, 'co')}` : ''}。答复期限 ${chinaDate(v.s.answerDueOn)}。` })),
+      { to: 'handlers', channels: ALL, say: (v) => ({ title: `新交办建议：${v.s.title}`, body: `请在${dueDay(v.s, v.s.returnDueOn)}前签收或退回，答复期限${dueDay(v.s, v.s.answerDueOn)}。` }) },
+      ...owners((v) => ({ title: `建议已交办：${v.s.title}`, body: `主办单位：${names(v, 'lead')}${v.co.length ? `；协办单位：${names(v, 'co')}` : ''}。答复期限${dueDay(v.s, v.s.answerDueOn)}。` })),
     ],
   },
   'suggestion.signed': {
@@ -162,7 +168,7 @@ export const SUGGESTION_EVENTS = {
     key: byEvent,
     rules: [
       { to: 'lead', channels: ALL, say: (v) => ({ title: `延期申请已审批：${v.s.title}`, body: v.note }) },
-      { to: 'deputy', when: (v) => v.data.approve === true, channels: INBOX, say: (v) => ({ title: `答复期限已延长：${v.s.title}`, body: `承办单位申请延期获批，答复期限改为 ${chinaDate(v.s.answerDueOn)}。` }) },
+      { to: 'deputy', when: (v) => v.data.approve === true, channels: INBOX, say: (v) => ({ title: `答复期限已延长：${v.s.title}`, body: `承办单位申请延期获批，答复期限改为${dueDay(v.s, v.s.answerDueOn)}。` }) },
     ],
   },
   'suggestion.answered': {
@@ -175,7 +181,7 @@ export const SUGGESTION_EVENTS = {
   'suggestion.dissatisfied': {
     key: byEvent,
     rules: [
-      { to: 'lead', channels: ALL, say: (v) => ({ title: `代表对答复不满意：${v.s.title}`, body: `${v.note}。请在 ${chinaDate(v.s.redoDueOn)} 前重新答复。` }) },
+      { to: 'lead', channels: ALL, say: (v) => ({ title: `代表对答复不满意：${v.s.title}`, body: `${v.note}。请在${dueDay(v.s, v.s.redoDueOn)}前重新答复。` }) },
       { to: 'office', channels: INBOX, say: (v) => ({ title: `代表对答复不满意：${v.s.title}`, body: `${v.note}。第 ${v.s.round} 轮办理。` }) },
     ],
   },
@@ -189,7 +195,7 @@ export const SUGGESTION_EVENTS = {
   'suggestion.redo_ordered': {
     key: byEvent,
     rules: [
-      { to: 'lead', channels: ALL, say: (v) => ({ title: `人大机关要求再次重新办理：${v.s.title}`, body: `${v.note}。请在 ${chinaDate(v.s.redoDueOn)} 前答复。` }) },
+      { to: 'lead', channels: ALL, say: (v) => ({ title: `人大机关要求再次重新办理：${v.s.title}`, body: `${v.note}。请在${dueDay(v.s, v.s.redoDueOn)}前答复。` }) },
       { to: 'deputy', channels: INBOX, say: (v) => ({ title: `人大机关已要求再次办理：${v.s.title}`, body: v.note }) },
     ],
   },
@@ -224,7 +230,7 @@ export const SUGGESTION_EVENTS = {
   },
   'suggestion.deadline': {
     key: (v) => `deadline:${v.s.id}:${v.s.round}:${v.s.answerDueOn}:${String(v.data.level)}`,
-    rules: [{ to: 'handlers', channels: ALL, say: (v) => ({ title: `答复期限提醒：${v.s.title}`, body: `还有 ${String(v.data.left)} 个工作日到答复期限（${chinaDate(v.s.answerDueOn)}）。` }) }],
+    rules: [{ to: 'handlers', channels: ALL, say: (v) => ({ title: `答复期限提醒：${v.s.title}`, body: `还有 ${String(v.data.left)} 个工作日到答复期限（${dueDay(v.s, v.s.answerDueOn)}）。` }) }],
   },
   'suggestion.co-opinion': {
     key: (v) => `co-opinion:${v.s.id}:${v.s.coOpinionDueOn}:${v.data.late ? 'late' : 'soon'}`,
@@ -232,13 +238,13 @@ export const SUGGESTION_EVENTS = {
       {
         to: 'pendingCo',
         channels: ALL,
-        say: (v) => ({ title: `协办意见${v.data.late ? '已超期' : '即将到期'}：${v.s.title}`, body: `请在 ${chinaDate(v.s.coOpinionDueOn)} 前向主办单位提交协办意见。` }),
+        say: (v) => ({ title: `协办意见${v.data.late ? '已超期' : '即将到期'}：${v.s.title}`, body: `请在${dueDay(v.s, v.s.coOpinionDueOn)}前向主办单位提交协办意见。` }),
       },
     ],
   },
   'suggestion.redo-due': {
     key: (v) => `redo:${v.s.id}:${v.s.round}:${v.s.redoDueOn}`,
-    rules: [{ to: 'lead', channels: ALL, say: (v) => ({ title: `重新答复即将到期：${v.s.title}`, body: `代表不满意后的重新答复期限为 ${chinaDate(v.s.redoDueOn)}。` }) }],
+    rules: [{ to: 'lead', channels: ALL, say: (v) => ({ title: `重新答复即将到期：${v.s.title}`, body: `代表不满意后的重新答复期限为${dueDay(v.s, v.s.redoDueOn)}。` }) }],
   },
 } satisfies Record<string, S>;
 

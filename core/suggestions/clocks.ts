@@ -176,8 +176,8 @@ export async function sweepOverdue(ctx: CoreContext): Promise<number> {
         const urgeOn = addWorkingDays(s.answerDueOn!, 1);
         const orderOn = addWorkingDays(urgeOn, ORDER_AFTER_WORKING_DAYS);
         const steps: ['urge' | 'order', string, string][] = [
-          ['urge', urgeOn, `已超过答复期限 ${writtenDay(s.answerDueOn)}，请抓紧办理并答复代表。`],
-          ['order', orderOn, `催办后仍未答复（期限 ${writtenDay(s.answerDueOn)}），责令在 ${ORDER_AFTER_WORKING_DAYS} 个工作日内答复并说明原因。`],
+          ['urge', urgeOn, `已超过答复期限${writtenDay(s.answerDueOn)}，请抓紧办理并答复代表。`],
+          ['order', orderOn, `催办后仍未答复（期限${writtenDay(s.answerDueOn)}），责令在 ${ORDER_AFTER_WORKING_DAYS} 个工作日内答复并说明原因。`],
         ];
         for (const [step, on, note] of steps) {
           if (today >= on) items.push({ key: `${step}:${s.id}:${s.round}:${s.answerDueOn}`, item: { id: s.id, step, note } });

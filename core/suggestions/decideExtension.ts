@@ -13,7 +13,7 @@ export function decideExtension(ctx: CoreContext, actor: Actor, id: number, inpu
     ext.note = input.note ?? null;
     await ext.save();
     if (input.approve) facts.suggestion.answerDueOn = ext.toDueOn;
-    const verdict = input.approve ? `同意延期，答复期限改为 ${chinaDate(ext.toDueOn)}` : `不同意延期，答复期限仍为 ${chinaDate(ext.fromDueOn)}`;
+    const verdict = input.approve ? `同意延期，答复期限改为${chinaDate(ext.toDueOn)}` : `不同意延期，答复期限仍为${chinaDate(ext.fromDueOn)}`;
     return { note: input.note ? `${verdict}。${input.note}` : verdict, data: { approve: input.approve, extensionId: ext.id } };
   });
 }

@@ -25,6 +25,6 @@ export function decideRedo(ctx: CoreContext, actor: Actor, id: number, input: un
     s.redoDueOn = redoDeadline(today);
     s.answerDueOn = s.redoDueOn;
     s.answeredAt = null;
-    return { to: 'handling', note: `再次重新办理（第 ${s.round} 轮，${chinaDate(s.redoDueOn)} 前答复）：${input.note}`, data: { redo: true, redoDueOn: s.redoDueOn } };
+    return { to: 'handling', note: `再次重新办理（第 ${s.round} 轮，${chinaDate(s.redoDueOn)}前答复）：${input.note}`, data: { redo: true, redoDueOn: s.redoDueOn } };
   });
 }

@@ -4,7 +4,7 @@ import { performAction, performActions, type ActionRun } from './perform';
 import { chinaDate } from '../../contracts/format';
 
 const order = async ({ facts, input }: ActionRun<{ note?: string | null }>) => ({
-  note: input.note ?? `催办后仍未答复（期限 ${chinaDate(facts.suggestion.answerDueOn)}），责令限期答复并说明原因。`,
+  note: input.note ?? `催办后仍未答复（期限${chinaDate(facts.suggestion.answerDueOn)}），责令限期答复并说明原因。`,
 });
 
 /** Records the order; the state does not change. */

@@ -44,6 +44,6 @@ export function rateAnswer(ctx: CoreContext, actor: Actor, id: number, input: un
     s.redoDueOn = redoDeadline(today);
     s.answerDueOn = s.redoDueOn;
     s.answeredAt = null;
-    return { to: 'handling', note: `${note}（重新办理，${chinaDate(s.redoDueOn)} 前再次答复）`, data: { rating: input.rating, redoDueOn: s.redoDueOn } };
+    return { to: 'handling', note: `${note}（重新办理，${chinaDate(s.redoDueOn)}前再次答复）`, data: { rating: input.rating, redoDueOn: s.redoDueOn } };
   });
 }

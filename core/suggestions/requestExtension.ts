@@ -29,6 +29,6 @@ export function requestExtension(ctx: CoreContext, actor: Actor, id: number, inp
       note: null,
       createdAt: now,
     });
-    return { note: `申请延期 ${input.months} 个月（至 ${chinaDate(toDueOn)}）：${input.reason}`, data: { months: input.months, toDueOn } };
+    return { note: `申请延期 ${input.months} 个月（至${chinaDate(toDueOn)}）：${input.reason}`, data: { months: input.months, toDueOn } };
   });
 }

@@ -5,7 +5,7 @@ import { chinaDate } from '../../contracts/format';
 
 const urge = async ({ facts, today, input }: ActionRun<{ note?: string | null }>) => {
   const late = facts.suggestion.answerDueOn && today > facts.suggestion.answerDueOn;
-  return { note: input.note ?? (late ? `已超过答复期限 ${chinaDate(facts.suggestion.answerDueOn)}，请抓紧办理` : '请抓紧办理') };
+  return { note: input.note ?? (late ? `已超过答复期限${chinaDate(facts.suggestion.answerDueOn)}，请抓紧办理` : '请抓紧办理') };
 };
 
 /** Records an urge notice; the state does not change. */

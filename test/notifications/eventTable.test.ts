@@ -385,6 +385,23 @@ describe.each(databaseKinds())('event → audience table on %s', (kind) => {
     );
   };
 
+  test('deadlines in a notice are written as dates people read, marked （暂定） when counted through an unpublished year', async () => {
+    const inboxOf = async (who: string, id: number) =>
+      ((await api.http('GET', '/api/inbox', undefined, await api.token(who))).body.items as { ref: { id: number }; body: string }[]).find((n) => n.ref.id === id)!.body;
+    const spring = await assigned();
+    expect(await inboxOf('staff-housing', spring)).toMatch(/^请在2026年3月\d+日前签收或退回，答复期限2026年6月2日。$/);
+    // Before the table: its last case enters 2027's official schedule.
+    const before = api.clock.now().toISOString();
+    try {
+      // Assigned at the end of 2026: three months of working days run into 2027, whose holidays the package does not know.
+      api.clock.set('2026-11-30T02:00:00Z');
+      const late = await assigned();
+      expect(await inboxOf('staff-housing', late)).toMatch(/^请在2026年12月\d+日前签收或退回，答复期限2027年\d+月\d+日（暂定）。$/);
+    } finally {
+      api.clock.set(before);
+    }
+  });
+
   test.each(Object.entries(cases))('%s', async (type, c) => {
     const after = (await NotificationModel.max<number, NotificationModel>('id')) ?? 0;
     const refId = await c.trigger();
@@ -403,4 +420,5 @@ describe.each(databaseKinds())('event → audience table on %s', (kind) => {
     expect(inbox[0]).toMatchObject({ kind: 'opinion.received', title: '群众意见：小区门口路灯坏了' });
     expect(inbox[0].body).toContain(`向${(await StationModel.findByPk(station))!.name}反映`);
   });
+
 });
