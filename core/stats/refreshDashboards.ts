@@ -2,8 +2,8 @@
  * The jobs runner's dashboard sweep (also run once in the background as an API process starts): the dashboards
  * people opened in the last week (the most recently used first) are counted again where needed, so that their
  * counts in the database stay fresh and the first request of any API process — a fresh one included — is answered
- * from stored counts plus only the buckets written to since. Buckets past half their maximum age are renewed a few
- * at a time, so that a request never has to; near midnight tomorrow's counts are made ahead (the overdue figures
+ * from stored counts plus only the buckets written to since. Buckets near their maximum age are renewed a few at a
+ * time, so that a request seldom has to; near midnight tomorrow's counts are made ahead (the overdue figures
  * depend on the day). Counts of earlier days and of views nobody opened for a week are deleted.
  */
 import type { CoreContext } from '../context';
@@ -16,8 +16,13 @@ import { refreshSuggestionStats } from './suggestionStats';
 const MAX_VIEWS = 8;
 /** A view not asked for this long is no longer kept. */
 const KEEP_MS = 7 * 24 * 3600_000;
-/** Buckets renewed per view and run, at most. */
-const RENEW = 10;
+/**
+ * Buckets renewed per view and run, at most: with a run a minute, every bucket of a view is counted again about once
+ * per maximum age (at 1,000,000 suggestions, 50 buckets: 5 a minute), a little at a time.
+ */
+const RENEW = 5;
+/** Buckets this old are renewed by the sweep, before a request would have to. */
+const RENEW_AGE = MAX_AGE_MS * 0.8;
 /** How long before midnight (China time) the next day's counts are made. */
 const AHEAD_MS = 15 * 60_000;
 
@@ -30,9 +35,9 @@ export async function refreshDashboards(ctx: CoreContext): Promise<number> {
   const views = await recentDashboardViews(ctx, since, MAX_VIEWS);
   const before = bucketTally(ctx).counted;
   for (const view of views) {
-    // Buckets older than half the maximum age are renewed now, while nobody waits for them.
-    await refreshSuggestionStats(ctx, view, today, { renew: RENEW, olderThan: MAX_AGE_MS / 2 });
-    if (tomorrow !== today) await refreshSuggestionStats(ctx, view, tomorrow, { renew: RENEW, olderThan: MAX_AGE_MS / 2 });
+    // Buckets near their maximum age are renewed now, while nobody waits for them.
+    await refreshSuggestionStats(ctx, view, today, { renew: RENEW, olderThan: RENEW_AGE });
+    if (tomorrow !== today) await refreshSuggestionStats(ctx, view, tomorrow, { renew: RENEW, olderThan: RENEW_AGE });
   }
   await pruneDashboardViews(ctx, since);
   await pruneStoredCounts(ctx, today, views.map((v) => v.view));
