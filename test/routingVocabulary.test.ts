@@ -42,6 +42,24 @@ const EVERYDAY: Record<string, string[]> = {
   power: ['我们村一到晚上电压低，空调都开不了', '这个月电费比平时多了一倍，怀疑电表有问题', '小区停车场想装电动汽车充电桩'],
 };
 
+/**
+ * Letters about the services a department's window handles (a district's public list of 政务服务事项: permits,
+ * registrations, benefits), in the words a citizen writes when asking about one.
+ */
+const SERVICE_ITEMS: Record<string, string[]> = {
+  police: ['楼下新开的小旅馆不登记身份证就让人住', '家门钥匙丢了，找的开锁师傅要价太高还没备案'],
+  transport: ['教练车没办道路运输证就上路带学员', '危险货物运输的车辆白天在城区穿行'],
+  health: ['孩子预防接种要提前预约吗', '婚前检查现在还免费吗，在哪里做'],
+  nr: ['村口几百年的古树名木被人偷偷砍了', '有人在山上私挖矿石，采矿权是怎么批的'],
+  housing: ['工地的起重机械没有检测就开始吊装', '商品房预售资金被开发商挪用，楼盘烂尾'],
+  hrss: ['今年的高校毕业生求职补贴怎么申请', '社保卡密码忘了，在哪里重置'],
+  medins: ['在县医院看病需要转诊才能报销吗', '在外地看病垫付的钱，零星报销要带哪些材料'],
+  agri: ['养蜂户的蜂箱运输需要动物检疫证明吗', '买的拖拉机质量有问题，农机补贴还没到账'],
+  edu: ['孩子身体不好想申请延缓入学', '教师资格认定需要准备什么材料'],
+  civil: ['家里有重度残疾人，护理补贴怎么申请', '孤儿基本生活费标准今年提高了吗'],
+  vets: ['我是伤残军人，伤残抚恤标准调整了吗', '退役军人优待证办下来能享受哪些优待'],
+};
+
 describe("the demo city's everyday vocabulary", () => {
   const lexicon = new DepartmentLexicon(DEPARTMENTS);
 
@@ -55,6 +73,12 @@ describe("the demo city's everyday vocabulary", () => {
     expect([text, found[0]?.[0]]).toEqual([text, code]);
     expect(found[0][1].words.length).toBeGreaterThan(0);
     // A lead, not a tie: the next department has less evidence.
+    expect(found[1]?.[1].boost ?? 0).toBeLessThan(found[0][1].boost);
+  });
+
+  test.each(Object.entries(SERVICE_ITEMS).flatMap(([code, letters]) => letters.map((text) => [code, text] as const)))('a service of %s: %s', (code, text) => {
+    const found = [...lexicon.match(text)].sort((a, b) => b[1].boost - a[1].boost);
+    expect([text, found[0]?.[0]]).toEqual([text, code]);
     expect(found[1]?.[1].boost ?? 0).toBeLessThan(found[0][1].boost);
   });
 
