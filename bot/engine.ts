@@ -13,7 +13,7 @@ import { describe } from './commands/describe';
 import { Directory } from './directory';
 import { continueFlow } from './flows';
 import { defaultUnderstander, type Understander, type Understanding } from './nlu/understand';
-import { BIND_HELP, clarifyQuestion, EXPIRED, NOT_UNDERSTOOD, SENT_PRIVATELY, SYSTEM_ERROR } from './replies';
+import { BIND_HELP, clarifyQuestion, courtesyReply, EXPIRED, NOT_UNDERSTOOD, SENT_PRIVATELY, SYSTEM_ERROR } from './replies';
 import { SessionStore, type ChatSession, type Flow } from './session';
 import type { Turn } from './turn';
 
@@ -284,7 +284,7 @@ export class BotEngine {
     if (command) return command(t);
     if (u.intent === 'yes' || u.intent === 'no') return t.say(u.intent === 'no' ? '现在没有需要取消的内容。' : '现在没有需要确认的内容。发“帮助”看看我能做什么。');
     if (await describe(t)) return;
-    return t.say(NOT_UNDERSTOOD);
+    return t.say(courtesyReply(t.u.text) ?? NOT_UNDERSTOOD);
   }
 }
 

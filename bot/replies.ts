@@ -43,6 +43,14 @@ export const CANCELLED = '好的，已取消。';
 export const SYSTEM_ERROR = '系统暂时出了点问题，请稍后再试。';
 export const NOT_UNDERSTOOD = '我没看懂这句话。发“帮助”看看我能做什么。';
 
+/** A reply to courtesy that is not a command (你好, 谢谢, 辛苦了), or null. */
+export function courtesyReply(text: string): string | null {
+  const t = text.replace(/[\s\p{P}~～]/gu, '');
+  if (/^(?:(?:大家|各位|领导|老师)?(?:你|您|大家)?好(?:啊|呀)?|(?:早上|上午|中午|下午|晚上)好|早|在吗|在不在|哈喽|hello|hi)$/i.test(t)) return '你好！我是履职通助手。发“帮助”看看我能做什么。';
+  if (/(?:谢谢|多谢|感谢|辛苦了?|辛苦啦|麻烦你了?|再见|拜拜)(?:你|您|了|啦|大家)?(?:啊|呀)?$/.test(t) && [...t].length <= 12) return '不客气！有事随时找我，发“帮助”看看我能做什么。';
+  return null;
+}
+
 /** What an intent would do, for a question offering two guesses (“你是想 1 查看 12 号建议，还是 2 评价它？”). */
 export function intentPhrase(intent: string, s: Slots, second = false): string {
   const id = s.id;

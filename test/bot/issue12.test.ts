@@ -155,6 +155,8 @@ describe.each(['engine', 'wechaty'] as const)('issue 12 phrasings through %s', (
     expect(await say('deputy18', '算了')).toContain('不写了');
     expect(await say('citizen02', '我家楼下的路灯坏了快一个月了，晚上走路很不安全')).toContain('找代表');
     expect(await say('deputy18', '今天天气不错')).toContain('没看懂');
+    expect(await say('deputy18', '辛苦了！')).toContain('不客气');
+    expect(await say('deputy18', '您好')).toContain('你好！我是履职通助手');
   });
 
   test('the acts people expect: forward a citizen\'s opinion, 立案, 不予立案, a co-handler opinion', async () => {
