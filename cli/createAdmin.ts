@@ -15,11 +15,14 @@ async function main() {
   try {
     ({ values } = parseArgs({ options: { username: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' } } }));
   } catch (err) {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    // node:util's messages are English ("Unknown option '--nmae'"): say it in Chinese, with the option as typed.
+    const option = /'([^']+)'/.exec(err instanceof Error ? err.message : '')?.[1];
+    process.stderr.write(`${option ? `不认识的参数或缺少取值：${option}` : '参数写得不对'}\n${USAGE}`);
     process.exit(2);
   }
-  if (!values.username || !values.name) {
-    process.stderr.write(USAGE);
+  const missing = [!values.username && '--username（用户名）', !values.name && '--name（姓名）'].filter(Boolean);
+  if (missing.length) {
+    process.stderr.write(`缺少 ${missing.join('、')}\n${USAGE}`);
     process.exit(2);
   }
   const core = await commandLineCore();

@@ -137,6 +137,13 @@ describe.each(databaseKinds())('a production city on %s', (kind) => {
     const wrong = await npmRunAsync('bot:account', ['--username', 'bot2', '--name', '机器人', '--role', 'root'], { env: env() });
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('账号类型只能是');
+    // What is missing or mistyped is said in Chinese, with the usage.
+    const noName = await npmRunAsync('admin:create', ['--username', 'chief'], { env: env() });
+    expect(noName.status).toBe(2);
+    expect(noName.stderr).toContain('缺少 --name（姓名）');
+    const typo = await npmRunAsync('admin:create', ['--username', 'chief', '--nmae', '王主任'], { env: env() });
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain('不认识的参数或缺少取值：--nmae');
   });
 
   test('stations, deputies and staff are imported from files; a second import changes nothing', async () => {
