@@ -4,22 +4,14 @@
  * `npm run bot:account -- --username bot --name 履职通机器人` (the same with `--role service`) creates the chat bot's
  * service account, which the bot processes sign in with (BOT_USERNAME / BOT_PASSWORD).
  */
-import { parseArgs } from 'node:util';
 import { createAdmin } from '../core/identity/createAdmin';
+import { readArgs } from './args';
 import { commandLineCore } from './commandLineCore';
 
 const USAGE = '用法：npm run admin:create -- --username 用户名 --name 姓名 [--password 密码]\n      npm run bot:account -- --username bot --name 履职通机器人 [--password 密码]\n（不给 --password 时生成一个随机密码，只显示这一次）\n';
 
 async function main() {
-  let values: { username?: string; name?: string; password?: string; role?: string };
-  try {
-    ({ values } = parseArgs({ options: { username: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' } } }));
-  } catch (err) {
-    // node:util's messages are English ("Unknown option '--nmae'"): say it in Chinese, with the option as typed.
-    const option = /'([^']+)'/.exec(err instanceof Error ? err.message : '')?.[1];
-    process.stderr.write(`${option ? `不认识的参数或缺少取值：${option}` : '参数写得不对'}\n${USAGE}`);
-    process.exit(2);
-  }
+  const { values } = readArgs({ options: { username: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' } } }, USAGE);
   const missing = [!values.username && '--username（用户名）', !values.name && '--name（姓名）'].filter(Boolean);
   if (missing.length) {
     process.stderr.write(`缺少 ${missing.join('、')}\n${USAGE}`);

@@ -5,11 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ROSTER_KINDS, type RosterImportSummary, type RosterKind } from '../contracts/identity';
 import { importRoster } from '../core/identity/importRoster';
 import { COMMAND_LINE } from '../core/identity/policy';
+import { readArgs } from './args';
 import { commandLineCore } from './commandLineCore';
 
 const USAGE = `用法：npm run users:import -- 名单.xlsx|名单.csv [--kind deputies|staff|stations]
@@ -30,13 +30,7 @@ function report(r: RosterImportSummary): string {
 }
 
 async function main() {
-  let parsed;
-  try {
-    parsed = parseArgs({ allowPositionals: true, options: { kind: { type: 'string' } } });
-  } catch (err) {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
-    process.exit(2);
-  }
+  const parsed = readArgs({ allowPositionals: true, options: { kind: { type: 'string' } } }, USAGE);
   const file = parsed.positionals[0];
   const kind = parsed.values.kind;
   if (!file || (kind !== undefined && !(ROSTER_KINDS as readonly string[]).includes(kind))) {

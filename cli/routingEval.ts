@@ -4,15 +4,16 @@
  * line (`{"id","label","predicted","score","why","ranking"}`) and the report to stderr.
  */
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { Classifier, parseClassifier } from '../core/routing/classifier';
 import { readLabelledCsv } from '../core/routing/dataset';
 import { classifyAll, formatEvaluation, throughput } from '../core/routing/report';
+import { readArgs } from './args';
 
 function main() {
-  const { values } = parseArgs({ options: { model: { type: 'string' }, data: { type: 'string' }, jsonl: { type: 'boolean', default: false } } });
+  const usage = '用法：npm run routing:eval -- --model 模型文件 --data 测试集.csv [--jsonl]\n';
+  const { values } = readArgs({ options: { model: { type: 'string' }, data: { type: 'string' }, jsonl: { type: 'boolean', default: false } } }, usage);
   if (!values.model || !values.data) {
-    process.stderr.write('用法：npm run routing:eval -- --model 模型文件 --data 测试集.csv [--jsonl]\n');
+    process.stderr.write(usage);
     process.exit(2);
   }
   const loadStarted = performance.now();

@@ -8,7 +8,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { bootCore } from '../core/bootstrap';
 import { loadConfig } from '../core/config';
@@ -20,6 +19,7 @@ import { listRoutingModels } from '../core/routing/listModels';
 import { retrainRoutingModel } from '../core/routing/retrainModel';
 import type { RoutingVersionView } from '../core/routing/versions';
 import type { Actor } from '../core/context';
+import { readArgs } from './args';
 
 const USAGE = `用法：npm run routing:models -- <命令>
   list                        列出各版本（状态、训练数据、留出样本评分）
@@ -56,7 +56,7 @@ function unwrap<T>(o: Outcome<T>): T {
 }
 
 async function run(core: CoreContext, command: string | undefined, args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'no-retrain': { type: 'boolean' }, note: { type: 'string' } } });
+  const { values, positionals } = readArgs({ args, allowPositionals: true, options: { 'no-retrain': { type: 'boolean' }, note: { type: 'string' } } }, USAGE);
   if (command === 'list') {
     const versions = unwrap(await listRoutingModels(OPERATOR));
     process.stdout.write(versions.length ? versions.map(versionLine).join('\n') + '\n' : '还没有训练过分办模型\n');

@@ -1,13 +1,14 @@
 /** `npm run routing:train -- --data FILE.csv --out MODEL`: trains the routing classifier on `id,title,body,label` rows. */
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { serialiseClassifier, trainClassifier } from '../core/routing/classifier';
 import { readLabelledCsv } from '../core/routing/dataset';
+import { readArgs } from './args';
 
 function main() {
-  const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' } } });
+  const usage = '用法：npm run routing:train -- --data 训练集.csv --out 模型文件\n（CSV 列：id,title,body,label）\n';
+  const { values } = readArgs({ options: { data: { type: 'string' }, out: { type: 'string' } } }, usage);
   if (!values.data || !values.out) {
-    process.stderr.write('用法：npm run routing:train -- --data 训练集.csv --out 模型文件\n（CSV 列：id,title,body,label）\n');
+    process.stderr.write(usage);
     process.exit(2);
   }
   const rows = readLabelledCsv(values.data).filter((r) => r.title.trim() && r.label.trim());
