@@ -41,7 +41,7 @@ const username = z.string({ error: '用户名必须是文字' }).trim().min(1, '
 /** A department as a person gives it: its code or any of its names (住建局, 市住房和城乡建设局). */
 const deptRef = (label: string) =>
   z
-    .string({ error: `${label}必须是文字` })
+    .string({ error: (issue) => (issue.input === undefined ? `请填写${label}` : `${label}必须是文字`) })
     .trim()
     .min(1, `请填写${label}`)
     .max(64, `${label}名称过长`)

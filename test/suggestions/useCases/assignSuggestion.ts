@@ -25,6 +25,11 @@ eachDatabase('assignSuggestion', (t) => {
     expect(rows).toHaveLength(3);
     expect(rows.find((r) => r.role === 'lead')!.departmentId).toBe(s.leadDepartmentId);
     expect(await RoutingExampleModel.findOne({ where: { suggestionId: id } })).toMatchObject({ departmentCode: 'water' });
+    // A missing lead, or a word that names no single unit, is refused with what to write.
+    const none = await act(t().core, 'office', await suggestionAt(t().core, 'accepted'), 'assign', {});
+    expect(none).toMatchObject({ kind: 'invalid', message: expect.stringContaining('请填写主办单位') });
+    const vague = await act(t().core, 'office', await suggestionAt(t().core, 'accepted'), 'assign', { lead: '局' });
+    expect(vague).toMatchObject({ kind: 'invalid', message: expect.stringContaining('没有这些承办单位：局') });
     const r = await act(t().core, 'office', await suggestionAt(t().core, 'accepted'), 'assign', { lead: '水利局', co: ['自来水公司'] });
     expect(r).toMatchObject({ kind: 'invalid' });
     if (!r.ok) expect(r.message).toContain('自来水公司');
