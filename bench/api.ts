@@ -405,7 +405,7 @@ async function urgeInBuckets(port: number, people: BenchPeople, k: number, n: nu
     }
   }
   agent.destroy();
-  return `${urged} suggestions urged since in ${buckets.size} of ${Math.ceil(n / size)} buckets`;
+  return `${urged} suggestion${urged === 1 ? '' : 's'} urged since in ${buckets.size} of ${Math.ceil(n / size)} buckets`;
 }
 
 /**
