@@ -116,6 +116,11 @@ describe("a city's first day", () => {
       expect(clinic[0].code).toBe('medins');
       expect(clinic.slice(1).map((d) => d.code).sort()).toEqual(['health', 'labour']);
 
+      // A department that returned the letter is never brought back as a neighbour; the next one takes its place.
+      const returned = await core.router.rank('巷子里的路灯几个月没亮了', '', 3, ['housing']);
+      expect(returned[0].code).toBe('urban');
+      expect(returned.map((d) => d.code)).not.toContain('housing');
+
       // A department the letter's own words name comes before a neighbour that only shares duties.
       const named = await core.router.rank('路灯坏了，晚上校车经过很危险', '', 3);
       expect(named.map((d) => d.code)).toEqual(['school', 'urban', 'housing']);
