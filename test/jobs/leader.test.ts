@@ -25,10 +25,11 @@ describe.each(databaseKinds())('two jobs runners on %s', (kind) => {
     const first = await suggestionAt(t.core, 'handling');
     const a = startJobs(t.config.databaseUrl, 'runner-a');
     children.push(a.child);
-    await until(() => a.ticks.some((x) => x.leader));
+    // A runner's start (bundle, database, routing model) takes seconds, more on a loaded machine: wait for it, not a fixed bound.
+    await until(() => a.ticks.some((x) => x.leader), 90_000);
     const b = startJobs(t.config.databaseUrl, 'runner-b');
     children.push(b.child);
-    await until(() => b.ticks.length >= 3 && a.ticks.length >= 4);
+    await until(() => b.ticks.length >= 3 && a.ticks.length >= 4, 90_000);
     expect(b.ticks.every((x) => !x.leader)).toBe(true);
     const count = (id: number) => SuggestionEventModel.count({ where: { suggestionId: id, action: ['urge', 'order'] } });
     expect(await count(first)).toBe(2);
@@ -42,5 +43,5 @@ describe.each(databaseKinds())('two jobs runners on %s', (kind) => {
     expect(await count(second)).toBe(2);
     const events = await SuggestionEventModel.findAll({ where: { suggestionId: [first, second], action: 'urge' } });
     expect(events).toHaveLength(2);
-  });
+  }, 240_000);
 });
