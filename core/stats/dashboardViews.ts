@@ -23,8 +23,9 @@ const touched = new WeakMap<Sequelize, Map<string, number>>();
 /** The view of the office's (or admin's) dashboard over `from…to`; its name keys the stored counts. */
 export function dashboardView(actor: Actor, from?: string, to?: string): DashboardView {
   const role = actor.role === 'admin' ? 'admin' : 'office';
-  const regionPath = role === 'admin' ? null : (actor.regionPath ?? '');
-  const scope = role === 'admin' ? 'admin' : `office:${regionPath}`;
+  const regionPath = role === 'admin' ? null : actor.regionPath;
+  // An office account without a region sees nothing: its own name, never shared with a region's.
+  const scope = role === 'admin' ? 'admin' : `office:${regionPath ?? '-'}`;
   return { view: `${scope}|${from ?? ''}|${to ?? ''}`, role, regionPath, from, to };
 }
 
@@ -33,7 +34,8 @@ export async function noteDashboardView(ctx: CoreContext, v: DashboardView): Pro
   const mine = touched.get(ctx.db.sequelize) ?? new Map<string, number>();
   touched.set(ctx.db.sequelize, mine);
   const now = Date.now();
-  if (now - (mine.get(v.view) ?? 0) < TOUCH_MS || v.view.length > 191) return;
+  // (An office account without a region has nothing to keep counted.)
+  if (now - (mine.get(v.view) ?? 0) < TOUCH_MS || v.view.length > 191 || (v.role === 'office' && !v.regionPath)) return;
   mine.set(v.view, now);
   if (mine.size > 1000) mine.clear();
   await DashboardViewModel.bulkCreate([{ view: v.view, role: v.role, regionPath: v.regionPath, fromMonth: v.from ?? null, toMonth: v.to ?? null, usedAt: new Date(now) }], {
@@ -44,7 +46,9 @@ export async function noteDashboardView(ctx: CoreContext, v: DashboardView): Pro
 /** The views asked for since `since`, the most recently used first, at most `limit`. */
 export async function recentDashboardViews(_ctx: CoreContext, since: Date, limit: number): Promise<DashboardView[]> {
   const rows = await DashboardViewModel.findAll({ where: { usedAt: { [Op.gte]: since } }, order: [['usedAt', 'DESC']], limit, raw: true });
-  return rows.map((r) => ({
+  return rows
+    .filter((r) => r.role === 'admin' || r.regionPath)
+    .map((r) => ({
     view: r.view,
     role: r.role === 'admin' ? 'admin' : 'office',
     regionPath: r.regionPath,

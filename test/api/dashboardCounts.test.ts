@@ -14,6 +14,7 @@ import { SuggestionModel } from '../../models/definitions';
 import { statsCache } from '../../core/stats/statsCache';
 import { bucketTally } from '../../core/stats/statsBuckets';
 import { refreshDashboards } from '../../core/stats/refreshDashboards';
+import { dashboardView, noteDashboardView } from '../../core/stats/dashboardViews';
 import { chinaDate } from '../../core/calendar/workdays';
 import { SWEEPS } from '../../jobs/runner';
 import { nodeArgs, ROOT } from '../helpers/bin';
@@ -190,6 +191,15 @@ describe.each(databaseKinds())('stored dashboard counts on %s', (kind) => {
     await DashboardCountModel.update({ counts: JSON.stringify(c2) }, { where: { view: row.view, day, size: SIZE, bucket: b2 } });
     const right = await truth();
     expect((await get(other)).total).toBe(right.total + 1000);
+  });
+
+  test('an office account without a region has a view of its own, which the sweep never counts for anyone', async () => {
+    const base = { id: 1, username: 'x', name: 'x', role: 'office' as const, regionId: null, departmentId: null, stationId: null };
+    const none = dashboardView({ ...base, regionPath: null });
+    expect(none.view).not.toBe(dashboardView({ ...base, regionPath: '' }).view);
+    expect(none.view).not.toBe(dashboardView({ ...base, regionPath: '/1/' }).view);
+    await noteDashboardView(api.core, none);
+    expect(await DashboardViewModel.count({ where: { view: none.view } })).toBe(0);
   });
 
   test('the jobs sweep keeps the views in use counted and deletes the counts of earlier days', async () => {
