@@ -60,6 +60,9 @@ class ProfiledEnvironment extends NodeEnvironment {
   async teardown() {
     if (this.profile && this.started) {
       const end = cpu();
+      // Sockets and servers closed by the file's last hooks finish closing within a few ticks: what is still open
+      // after a short pause is a leak (a handle that keeps the worker alive when jest wants it to exit).
+      await new Promise((r) => setTimeout(r, 300));
       const after = resources();
       const left = {};
       for (const [kind, n] of Object.entries(after)) if (n > (this.started.resources[kind] ?? 0)) left[kind] = n - (this.started.resources[kind] ?? 0);
