@@ -39,10 +39,16 @@ const RUN = 50;
 /** The longest view name stored (the primary key's column); a longer one is kept in memory only. */
 const MAX_VIEW = 191;
 
-/** `seen`: the rows of the slack window already counted (id → updatedAt in ms); `maxId`: the highest id then. */
-type Bucket = { at: number; maxId: number; seen: Map<number, number>; value: Promise<unknown> };
-/** `sum`: the parts summed over the buckets' values `members` (see `summedByBucket`). */
-type Entry = { buckets: Map<number, Bucket>; sum?: { members: unknown[]; parts: Map<string, GroupRow>[] } };
+/**
+ * `seen`: the rows of the slack window already counted (id → updatedAt in ms); `maxId`: the highest id then; `value`:
+ * the counts being counted, or null for stored counts not read yet (`done` once known).
+ */
+type Bucket = { at: number; maxId: number; seen: Map<number, number>; value: Promise<unknown> | null; done?: unknown };
+/** The sum of the buckets' counts: which version (`at`) of each bucket it holds, with its counts once known. */
+type Sum = { members: Map<number, { at: number; value?: GroupRow[][] }>; parts: Map<string, GroupRow>[] };
+type Entry = { buckets: Map<number, Bucket>; sum?: Sum };
+/** The stored sum's row (`bucket` -1 beside the buckets' rows). */
+const SUM_ROW = -1;
 
 /** A row of counts grouped by some columns; every other column is a count. */
 export type GroupRow = Record<string, string | number | null>;
@@ -63,16 +69,20 @@ export interface BucketOptions {
   olderThan?: number;
 }
 
-/** Buckets this process counted itself and took from the stored counts (per database; for tests and benchmarks). */
+/**
+ * Buckets this process counted itself, took from the stored counts, and whose stored counts it read (a stored sum
+ * spares reading the buckets it already holds) — per database, for tests and benchmarks.
+ */
 export interface BucketTally {
   counted: number;
   read: number;
+  fetched: number;
 }
 const tallies = new WeakMap<Sequelize, BucketTally>();
 
 /** This process's running tally of buckets counted and read from the database for `ctx`'s database. */
 export function bucketTally(ctx: CoreContext): BucketTally {
-  const t = tallies.get(ctx.db.sequelize) ?? { counted: 0, read: 0 };
+  const t = tallies.get(ctx.db.sequelize) ?? { counted: 0, read: 0, fetched: 0 };
   tallies.set(ctx.db.sequelize, t);
   return t;
 }
@@ -81,8 +91,6 @@ function bucketSize(): number {
   const n = Number(process.env.STATS_BUCKET_IDS ?? 20_000);
   return Number.isInteger(n) && n > 0 ? n : 20_000;
 }
-
-type Stored = Bucket & { counts: string };
 
 /**
  * The dashboard's counts, which add up: each bucket's value is one array of group rows per part (`keys[i]`: the
@@ -97,15 +105,16 @@ export async function summedByBucket(
   count: (first: number, last: number, size: number) => Promise<GroupRow[][][]>,
   options: BucketOptions = {},
 ): Promise<GroupRow[][]> {
-  const { values, entry } = await counted(ctx, key, count, options);
-  // From here on nothing waits: the sum moves from one set of bucket values to the next in one piece.
-  let sum = entry.sum && entry.sum.parts.length === keys.length ? entry.sum : { members: [] as unknown[], parts: keys.map(() => new Map<string, GroupRow>()) };
-  const add = (value: GroupRow[][], sign: 1 | -1): boolean => {
+  const size = bucketSize();
+  const storable = key.view.length <= MAX_VIEW;
+  const { snapshot, entry, countedAny, store } = await counted(ctx, key, count, options);
+  const rowKey = (r: GroupRow, cols: string[]) => cols.map((c) => (r[c] === null || r[c] === undefined ? '\u0000' : String(r[c]))).join('\u0001');
+  const add = (sum: Sum, value: GroupRow[][], sign: 1 | -1): boolean => {
     for (let i = 0; i < keys.length; i++) {
       const cols = keys[i];
       const m = sum.parts[i];
       for (const r of value[i] ?? []) {
-        const k = cols.map((c) => (r[c] === null || r[c] === undefined ? '\u0000' : String(r[c]))).join('\u0001');
+        const k = rowKey(r, cols);
         let t = m.get(k);
         if (!t) {
           if (sign < 0) return false;
@@ -125,20 +134,115 @@ export async function summedByBucket(
     }
     return true;
   };
-  let whole = true;
-  for (let b = 0; b < Math.max(values.length, sum.members.length) && whole; b++) {
-    if (sum.members[b] === values[b]) continue;
-    if (sum.members[b] !== undefined) whole = add(sum.members[b] as GroupRow[][], -1);
-    if (whole && values[b] !== undefined) add(values[b], 1);
+  const empty = (): Sum => ({ members: new Map(), parts: keys.map(() => new Map<string, GroupRow>()) });
+  // A fresh process starts from the stored sum when there is one: then only the buckets whose version differs from
+  // the sum's are read (their old counts taken off, their new ones added).
+  let stored = !entry.sum && storable ? await loadSum(key, size, keys, rowKey) : null;
+  let rebuild = false;
+  for (let attempt = 0; ; attempt++) {
+    const base = rebuild ? empty() : (entry.sum ?? stored ?? empty());
+    // The counts this step needs that are not in memory: new ones of the buckets that differ, old ones they replace.
+    const wanted = new Map<number, number[]>();
+    const want = (b: number, at: number) => wanted.set(b, [...(wanted.get(b) ?? []), at]);
+    for (let b = 0; b < Math.max(snapshot.length, ...[...base.members.keys()].map((x) => x + 1)); b++) {
+      const mem = base.members.get(b);
+      const cur = snapshot[b];
+      if (mem && cur && mem.at === cur.at) continue;
+      if (cur && cur.done === undefined) want(b, cur.at);
+      if (mem && mem.value === undefined) want(b, mem.at);
+    }
+    if (wanted.size) {
+      const rows = (await DashboardCountModel.findAll({ attributes: ['bucket', 'countedAt', 'counts'], where: { view: key.view, day: key.day, size, bucket: [...wanted.keys()] }, raw: true })) as unknown as DashboardCountModel[];
+      bucketTally(ctx).fetched += rows.length;
+      for (const r of rows) {
+        const b = Number(r.bucket);
+        const at = Number(r.countedAt);
+        if (!wanted.get(b)?.includes(at)) continue;
+        let value: GroupRow[][];
+        try {
+          value = JSON.parse(r.counts) as GroupRow[][];
+        } catch {
+          continue;
+        }
+        if (snapshot[b]?.at === at && snapshot[b].done === undefined) snapshot[b].done = value;
+        const mem = base.members.get(b);
+        if (mem?.at === at && mem.value === undefined) mem.value = value;
+      }
+      // A bucket's counts replaced in the database meanwhile (counted again by another process): counted here.
+      const lost = [...wanted.keys()].find((b) => snapshot[b] && snapshot[b].done === undefined && wanted.get(b)!.includes(snapshot[b].at));
+      if (lost !== undefined) {
+        if (entry.buckets.get(lost) === snapshot[lost]) entry.buckets.delete(lost);
+        await store();
+        return summedByBucket(ctx, key, keys, count, options);
+      }
+    }
+    // From here on nothing waits: the sum moves from one set of bucket versions to the next in one piece.
+    const sum = rebuild ? base : (entry.sum ?? base);
+    const missing = (b: number) => {
+      const mem = sum.members.get(b);
+      const cur = snapshot[b];
+      if (mem && cur && mem.at === cur.at) return false;
+      return (cur && cur.done === undefined) || (mem !== undefined && mem.value === undefined);
+    };
+    const limit = Math.max(snapshot.length, ...[...sum.members.keys()].map((x) => x + 1));
+    if (Array.from({ length: limit }, (_, b) => b).some(missing)) {
+      // Another call moved the sum meanwhile, or old counts are no longer stored (replaced by another process):
+      // read what is missing, and after a few tries sum every bucket again.
+      if (attempt >= 2) rebuild = true;
+      stored = null;
+      continue;
+    }
+    let whole = true;
+    let touched = rebuild;
+    for (let b = 0; b < limit && whole; b++) {
+      const mem = sum.members.get(b);
+      const cur = snapshot[b];
+      if (mem && cur && mem.at === cur.at) continue;
+      touched = true;
+      if (mem) whole = add(sum, mem.value!, -1);
+      if (whole && cur) add(sum, cur.done as GroupRow[][], 1);
+      if (cur) sum.members.set(b, { at: cur.at, value: cur.done as GroupRow[][] });
+      else sum.members.delete(b);
+    }
+    if (!whole) {
+      // A value taken off that was never added (should not happen): summed again from every bucket.
+      rebuild = true;
+      entry.sum = undefined;
+      continue;
+    }
+    entry.sum = sum;
+    const parts = sum.parts.map((m) => [...m.values()]);
+    // Stored before answering, so that a process asked next finds them: the buckets counted here, and the sum (when
+    // this call changed it) for the processes that start next.
+    const versions = storable && (touched || countedAny) ? sumRow(key, size, sum) : null;
+    await store();
+    if (versions) await DashboardCountModel.bulkCreate([versions], { updateOnDuplicate: ['countedAt', 'maxId', 'seen', 'counts'] }).catch(() => undefined);
+    return parts;
   }
-  if (!whole) {
-    // Should not happen (a value taken off that was never added): summed again from nothing.
-    sum = { members: [], parts: keys.map(() => new Map<string, GroupRow>()) };
-    for (const v of values) add(v, 1);
+}
+
+/** The stored sum of `key`'s buckets, or null (none, or unreadable). */
+async function loadSum(key: BucketKey, size: number, keys: string[][], rowKey: (r: GroupRow, cols: string[]) => string): Promise<Sum | null> {
+  const row = (await DashboardCountModel.findOne({ attributes: ['seen', 'counts'], where: { view: key.view, day: key.day, size, bucket: SUM_ROW }, raw: true })) as unknown as DashboardCountModel | null;
+  if (!row) return null;
+  try {
+    const versions = JSON.parse(row.seen) as Record<string, number>;
+    const parts = JSON.parse(row.counts) as GroupRow[][];
+    if (!Array.isArray(parts) || parts.length !== keys.length) return null;
+    return {
+      members: new Map(Object.entries(versions).map(([b, at]) => [Number(b), { at: Number(at) }])),
+      parts: parts.map((rows, i) => new Map(rows.map((r) => [rowKey(r, keys[i]), r]))),
+    };
+  } catch {
+    return null;
   }
-  sum.members = values.slice();
-  entry.sum = sum;
-  return sum.parts.map((m) => [...m.values()]);
+}
+
+/** The stored row of the sum, with the versions of the buckets it holds (taken at once, before anything waits). */
+function sumRow(key: BucketKey, size: number, sum: Sum) {
+  const versions = Object.fromEntries([...sum.members].map(([b, m]) => [b, m.at]));
+  const counts = JSON.stringify(sum.parts.map((m) => [...m.values()]));
+  return { view: key.view, day: key.day, size, bucket: SUM_ROW, countedAt: Date.now(), maxId: 0, seen: JSON.stringify(versions), counts };
 }
 
 /**
@@ -147,7 +251,12 @@ export async function summedByBucket(
  * holds the ids `b·size+1 … (b+1)·size`), so that neighbouring missing buckets are counted by one scan (a cold start).
  * Values must survive JSON (they are stored).
  */
-async function counted<T>(ctx: CoreContext, key: BucketKey, count: (first: number, last: number, size: number) => Promise<T[]>, options: BucketOptions): Promise<{ values: T[]; entry: Entry }> {
+async function counted<T>(
+  ctx: CoreContext,
+  key: BucketKey,
+  count: (first: number, last: number, size: number) => Promise<T[]>,
+  options: BucketOptions,
+): Promise<{ snapshot: Bucket[]; entry: Entry; countedAny: boolean; store: () => Promise<unknown> }> {
   const store = stores.get(ctx.db.sequelize) ?? new Map<string, Entry>();
   stores.set(ctx.db.sequelize, store);
   const tally = bucketTally(ctx);
@@ -200,14 +309,14 @@ async function counted<T>(ctx: CoreContext, key: BucketKey, count: (first: numbe
   // The stored counts of the buckets this process does not hold (all of them in a fresh process) or no longer holds
   // (another process, or the jobs runner, may have counted them since the write): checked by the same rules, their
   // counts read only for those that pass.
-  const loaded = new Map<number, Stored>();
+  const loaded = new Map<number, Bucket>();
   const missing = Array.from({ length: all }, (_, b) => b).filter((b) => !buckets.has(b));
   if (storable && missing.length) {
     const where = { view: key.view, day: key.day, size };
     const metas = (await DashboardCountModel.findAll({ attributes: ['bucket', 'countedAt', 'maxId', 'seen'], where: { ...where, bucket: missing }, raw: true })) as unknown as DashboardCountModel[];
     for (const r of metas) {
       const b = Number(r.bucket);
-      const x: Stored = { at: Number(r.countedAt), maxId: Number(r.maxId), seen: new Map(), value: Promise.resolve(), counts: '' };
+      const x: Bucket = { at: Number(r.countedAt), maxId: Number(r.maxId), seen: new Map(), value: null };
       try {
         for (const [id, u] of Object.entries(JSON.parse(r.seen) as Record<string, number>)) x.seen.set(Number(id), Number(u));
       } catch {
@@ -217,21 +326,13 @@ async function counted<T>(ctx: CoreContext, key: BucketKey, count: (first: numbe
     }
     age(loaded);
     await check(loaded);
-    if (loaded.size) {
-      const rows = (await DashboardCountModel.findAll({ attributes: ['bucket', 'countedAt', 'counts'], where: { ...where, bucket: [...loaded.keys()] }, raw: true })) as unknown as DashboardCountModel[];
-      // A row counted again by another process in between is not the one checked: counted here instead.
-      for (const r of rows) if (loaded.get(Number(r.bucket))?.at === Number(r.countedAt)) loaded.get(Number(r.bucket))!.counts = r.counts;
-    }
   }
   // From here to the end of the loop below nothing waits: callers arriving meanwhile find the buckets taken or counting.
+  // Stored counts that pass are read only when needed (a sum that already holds them needs none).
   for (const [b, x] of loaded) {
-    if (buckets.has(b) || !x.counts) continue; // counted meanwhile by another caller of this process
-    try {
-      buckets.set(b, { at: x.at, maxId: x.maxId, seen: x.seen, value: Promise.resolve(JSON.parse(x.counts)) });
-      tally.read += 1;
-    } catch {
-      /* unreadable: counted below */
-    }
+    if (buckets.has(b)) continue; // counted meanwhile by another caller of this process
+    buckets.set(b, { at: x.at, maxId: x.maxId, seen: x.seen, value: null });
+    tally.read += 1;
   }
   // Missing buckets in runs of neighbours (at most RUN each), a few runs at a time; their promises are shared at once
   // with callers arriving meanwhile.
@@ -243,7 +344,7 @@ async function counted<T>(ctx: CoreContext, key: BucketKey, count: (first: numbe
     else runs.push([b]);
   }
   let slots: Promise<unknown>[] = Array.from({ length: PARALLEL }, () => Promise.resolve());
-  const saved: Promise<unknown>[] = [];
+  const saved: (() => Promise<unknown>)[] = [];
   runs.forEach((run, i) => {
     const seen = new Map<number, number>();
     const mine: Bucket[] = run.map(() => ({ at: Date.now(), maxId, seen, value: Promise.resolve() }));
@@ -263,18 +364,19 @@ async function counted<T>(ctx: CoreContext, key: BucketKey, count: (first: numbe
     });
     run.forEach((b, k) => {
       const x = mine[k];
-      x.value = counted.then((values) => values[k]);
+      x.value = counted.then((values) => (x.done = values[k]));
       x.value.catch(() => buckets.get(b) === x && buckets.delete(b));
       buckets.set(b, x);
     });
     tally.counted += run.length;
-    if (storable) saved.push(counted.then((values) => save(key, size, run, values, at, maxId, seen)).catch(() => undefined));
+    if (storable) saved.push(() => counted.then((values) => save(key, size, run, values, at, maxId, seen)).catch(() => undefined));
     slots = slots.map((s, k) => (k === i % PARALLEL ? counted.catch(() => undefined) : s));
   });
-  const values = (await Promise.all(Array.from({ length: all }, (_, b) => buckets.get(b)!.value))) as T[];
-  // Stored before answering, so that a process asked next finds them (a failure to store only costs a later count).
-  await Promise.all(saved);
-  return { values, entry };
+  const snapshot = Array.from({ length: all }, (_, b) => buckets.get(b)!);
+  await Promise.all(snapshot.map((x) => x.value));
+  // Stored by the caller once it has read the counts they replace (a failure to store only costs a later count).
+  let stored: Promise<unknown> | null = null;
+  return { snapshot, entry, countedAny: runs.length > 0, store: () => (stored ??= Promise.all(saved.map((f) => f()))) };
 }
 
 /** Stores the counts of one run of buckets (replacing what was stored for them). */
