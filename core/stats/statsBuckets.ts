@@ -186,10 +186,14 @@ export async function summedByBucket(
     };
     const limit = Math.max(snapshot.length, ...[...sum.members.keys()].map((x) => x + 1));
     if (Array.from({ length: limit }, (_, b) => b).some(missing)) {
-      // Another call moved the sum meanwhile, or old counts are no longer stored (replaced by another process):
-      // read what is missing, and after a few tries sum every bucket again.
+      // Another call moved the sum meanwhile, or old counts are no longer stored (another process counted those
+      // buckets again, and stored its sum): first the stored sum is tried, then what is missing is read, and after a
+      // few tries every bucket is summed again.
+      if (attempt === 0 && storable) {
+        stored = await loadSum(key, size, keys, rowKey);
+        if (stored) entry.sum = undefined;
+      } else stored = null;
       if (attempt >= 2) rebuild = true;
-      stored = null;
       continue;
     }
     let whole = true;
