@@ -138,12 +138,17 @@ function describeError(e: unknown): string {
 
 /**
  * Picks `option` in the antd Select labelled `label`, and checks the Select shows it: on a loaded machine a click can
- * land while the drop-down is still opening, so it tries again rather than submit an empty field.
+ * land while the drop-down is still opening (or the drop-down closes under it), so it tries again — opening the
+ * drop-down anew — rather than submit an empty field or wait out the step's whole timeout on a closed drop-down.
  */
 async function choose(page: Page, scope: Locator, label: string, option: string) {
   for (let attempt = 0; attempt < 3; attempt++) {
     await scope.getByLabel(label).click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).click();
+    const picked = await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
+      .click({ timeout: 15_000 })
+      .then(() => true, () => false);
+    if (!picked) continue;
     const shown = await scope
       .locator('.ant-select-content-has-value, .ant-select-selection-item', { hasText: option })
       .waitFor({ timeout: 5_000 })
