@@ -6,8 +6,6 @@
  * use counted and deletes the counts of earlier days. Every figure is checked against a count from nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { Op } from 'sequelize';
 import { DashboardCountModel, DashboardViewModel } from '../../models/stats';
 import { SuggestionModel } from '../../models/definitions';
@@ -18,7 +16,7 @@ import { dashboardView, noteDashboardView } from '../../core/stats/dashboardView
 import { chinaDate } from '../../core/calendar/workdays';
 import { SWEEPS } from '../../jobs/runner';
 import { nodeArgs, ROOT } from '../helpers/bin';
-import { until } from '../helpers/jobs';
+import { freePort, until } from '../helpers/jobs';
 import { startTestApi, type TestApi } from '../helpers/api';
 import { databaseKinds, TEST_JWT_SECRET } from '../helpers/db';
 
@@ -26,14 +24,6 @@ jest.setTimeout(180_000);
 
 /** Small buckets, so that the demo city spans many of them. */
 const SIZE = 5;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 describe.each(databaseKinds())('stored dashboard counts on %s', (kind) => {
   let api: TestApi;

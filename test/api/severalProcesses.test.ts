@@ -8,7 +8,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { NotificationModel, NotificationSettingModel, OutboxModel } from '../../models/engagement';
 import { RoutingModelVersion, SuggestionEventModel, UserModel } from '../../models/definitions';
@@ -16,16 +15,7 @@ import { DEMO_PASSWORD } from '../../models/seed';
 import { nodeArgs, ROOT } from '../helpers/bin';
 import { suggestionAt } from '../helpers/core';
 import { createTestCore, TEST_JWT_SECRET, type DbKind, type TestCore } from '../helpers/db';
-import { startJobs, until, type Tick } from '../helpers/jobs';
-
-/** A free loopback port. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
+import { freePort, startJobs, until, type Tick } from '../helpers/jobs';
 
 /** Keeps `child` for the clean-up and fails the run at once if it dies on its own. */
 function watch(child: ChildProcess, children: ChildProcess[]): void {

@@ -1,5 +1,6 @@
 /** Real jobs processes (`jobs/main.ts`) for tests, with their tick reports. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import net, { type AddressInfo } from 'node:net';
 import readline from 'node:readline';
 import { nodeArgs, ROOT } from './bin';
 
@@ -35,4 +36,13 @@ export async function until(cond: () => boolean | Promise<boolean>, ms = 30_000)
     await new Promise((r) => setTimeout(r, pause));
     pause = Math.min(200, Math.round(pause * 1.5));
   }
+}
+
+/** A free loopback port. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise((r) => server.close(r));
+  return port;
 }
