@@ -1,5 +1,5 @@
 /** Every text the bot says that is not a list built from data: help per role, prompts, notes, questions. */
-import { chinaDate, chinaTime } from '../contracts/format';
+import { chinaTime } from '../contracts/format';
 import type { Slots } from './nlu/slots';
 
 export const HELP: Record<string, string> = {
@@ -97,11 +97,6 @@ export function intentPhrase(intent: string, s: Slots, second = false): string {
 /** The question asked when two readings are close. */
 export function clarifyQuestion(a: { intent: string; slots: Slots }, b: { intent: string; slots: Slots }): string {
   return `你是想 1 ${intentPhrase(a.intent, a.slots)}，还是 2 ${intentPhrase(b.intent, b.slots, a.slots.id !== undefined && a.slots.id === b.slots.id)}？回复 1 或 2。`;
-}
-
-/** A deadline day as a chat line says it: 2027年3月1日, with （暂定） when counted through an unpublished year's holidays. */
-export function dueDay(date: string, provisional = false, withWeekday = false): string {
-  return `${chinaDate(date, withWeekday)}${provisional ? '（暂定）' : ''}`;
 }
 
 /** A timeline instant as a chat line shows it, in Beijing time: 11-30 07:05. */

@@ -45,3 +45,8 @@ export function chinaDate(d: string | null | undefined, withWeekday = false): st
   const text = `${y}年${mo}月${da}日`;
   return withWeekday ? `${text}（星期${WEEKDAYS[new Date(Date.UTC(y, mo - 1, da)).getUTCDay()]}）` : text;
 }
+
+/** A deadline day as people read it: 2027年3月1日 (with the weekday if asked), and （暂定） when it was counted through a year whose holidays are not published yet. */
+export function dueDate(d: string | null | undefined, provisional = false, withWeekday = false): string {
+  return `${chinaDate(d, withWeekday)}${d && provisional ? '（暂定）' : ''}`;
+}

@@ -1,5 +1,6 @@
 /** 满意度测评: 12号满意 / 基本满意 / 不满意（理由）. */
-import { dueDay, RATING_LABEL } from '../replies';
+import { dueDate } from '../../contracts/format';
+import { RATING_LABEL } from '../replies';
 import { describe } from './describe';
 import type { Turn } from '../turn';
 import { askFor, needId } from './util';
@@ -18,6 +19,6 @@ export async function rate(t: Turn): Promise<void> {
   t.say(
     s.state === 'closed'
       ? `已记录你对建议 ${s.id} 答复的评价：${RATING_LABEL[rating]}。谢谢，建议已办结。`
-      : `已记录你对建议 ${s.id} 答复的评价：${RATING_LABEL[rating]}。承办单位将重新办理，${s.deadlines.redoBy ? dueDay(s.deadlines.redoBy, s.deadlines.provisional, true) : '规定期限'}前再次答复。`,
+      : `已记录你对建议 ${s.id} 答复的评价：${RATING_LABEL[rating]}。承办单位将重新办理，${s.deadlines.redoBy ? dueDate(s.deadlines.redoBy, s.deadlines.provisional, true) : '规定期限'}前再次答复。`,
   );
 }

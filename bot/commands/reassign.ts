@@ -1,5 +1,5 @@
 /** 改派 12 住房和城乡建设局 财政局: assigns to the departments named (the first leads), in one API call. */
-import { dueDay } from '../replies';
+import { dueDate } from '../../contracts/format';
 import type { Turn } from '../turn';
 import { needId } from './util';
 
@@ -20,5 +20,5 @@ export async function reassign(t: Turn): Promise<void> {
   // Said from what was stored: the co-handlers of this assignment.
   const latest = s.assignments.reduce((m, a) => (a.assignedAt > m ? a.assignedAt : m), '');
   const co = s.assignments.filter((a) => a.role !== 'lead' && a.assignedAt === latest).map((a) => a.department.name);
-  t.say(`已交办建议 ${s.id}：主办 ${s.lead?.name}${co.length ? `，协办 ${co.join('、')}` : ''}。答复期限${s.deadlines.answerBy ? dueDay(s.deadlines.answerBy, s.deadlines.provisional, true) : '待定'}。`);
+  t.say(`已交办建议 ${s.id}：主办 ${s.lead?.name}${co.length ? `，协办 ${co.join('、')}` : ''}。答复期限${s.deadlines.answerBy ? dueDate(s.deadlines.answerBy, s.deadlines.provisional, true) : '待定'}。`);
 }

@@ -1,5 +1,6 @@
 /** 建议 12 / 12号建议办到哪一步了: one suggestion's state, deadline, answer and timeline (Beijing time). */
-import { dueDay, timelineTime } from '../replies';
+import { dueDate } from '../../contracts/format';
+import { timelineTime } from '../replies';
 import type { Turn } from '../turn';
 import { needId } from './util';
 
@@ -15,7 +16,7 @@ export async function showSuggestion(t: Turn): Promise<void> {
     [
       `建议 ${s.id}《${s.title}》`,
       `状态：${s.stateLabel}${s.lead ? `，主办：${s.lead.name}` : ''}`,
-      ...(next ? [`${next.label}：${dueDay(next.date, next.provisional, true)}（${next.workingDaysLeft < 0 ? `已超期 ${-next.workingDaysLeft} 个工作日` : `还有 ${next.workingDaysLeft} 个工作日`}）`] : []),
+      ...(next ? [`${next.label}：${dueDate(next.date, next.provisional, true)}（${next.workingDaysLeft < 0 ? `已超期 ${-next.workingDaysLeft} 个工作日` : `还有 ${next.workingDaysLeft} 个工作日`}）`] : []),
       ...(answer ? [`答复（${answer.answerClass} 类 ${answer.answerClassLabel}）：${answer.text}`] : []),
       '进展：',
       ...timeline,

@@ -1,5 +1,5 @@
 /** 签收 12 / 12号建议签收. */
-import { dueDay } from '../replies';
+import { dueDate } from '../../contracts/format';
 import type { Turn } from '../turn';
 import { needId } from './util';
 
@@ -8,5 +8,5 @@ export async function sign(t: Turn): Promise<void> {
   const id = needId(t, '签收 12');
   if (id === undefined) return;
   const s = await t.api.act(id, 'sign');
-  t.say(`已签收建议 ${s.id}，答复期限${s.deadlines.answerBy ? dueDay(s.deadlines.answerBy, s.deadlines.provisional, true) : '待定'}。`);
+  t.say(`已签收建议 ${s.id}，答复期限${s.deadlines.answerBy ? dueDate(s.deadlines.answerBy, s.deadlines.provisional, true) : '待定'}。`);
 }

@@ -8,8 +8,8 @@
  */
 import type { AnswerClass, QuestionnaireKind } from '../../contracts/enums';
 import { ANSWER_CLASS_LABELS, MEETING_KIND_LABELS, QUESTIONNAIRE_KIND_LABELS } from '../../contracts/labels';
-import { chinaDate, chinaTime } from '../../contracts/format';
-import { provisionalYearsSpanned } from '../calendar/calendar';
+import { chinaTime, dueDate } from '../../contracts/format';
+import { provisionalDue } from '../suggestions/deadlines';
 import type { Channel } from './policy';
 import {
   MEETING_AUDIENCES,
@@ -23,10 +23,8 @@ import {
 } from './eventSubjects';
 
 
-/** A deadline day as a notice writes it: 2027年3月1日, with （暂定） when it was counted through a year whose holidays are not published yet. */
-function dueDay(s: { assignedOn: string | null }, date: string | null): string {
-  return `${chinaDate(date)}${date && provisionalYearsSpanned([s.assignedOn, date]).length ? '（暂定）' : ''}`;
-}
+/** A suggestion's deadline in a notice: 2027年3月1日, （暂定） when counted through an unpublished year. */
+const dueDay = (s: { assignedOn: string | null }, date: string | null) => dueDate(date, provisionalDue(s.assignedOn, date));
 /** Every channel. */
 export const ALL: readonly Channel[] = ['inbox', 'chat', 'wechat'];
 /** Only the inbox: things worth knowing that need no push. */

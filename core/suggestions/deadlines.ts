@@ -78,6 +78,11 @@ export function isOverdue(f: DeadlineFacts, today: string): boolean {
   return OPEN_STATES.includes(f.state) && !!f.answerDueOn && today > f.answerDueOn;
 }
 
+/** Whether a deadline counted from `assignedOn` to `date` went through a year whose holidays are not published yet. */
+export function provisionalDue(assignedOn: string | null | undefined, date: string | null | undefined): boolean {
+  return !!date && provisionalYearsSpanned([assignedOn, date]).length > 0;
+}
+
 /**
  * The deadlines as the API shows them, with the next one that matters and the working days left. While the
  * suggestion is open, deadlines counted through a year whose official holiday schedule is not known yet are
@@ -87,7 +92,7 @@ export function describeDeadlines(f: DeadlineFacts, today: string) {
   let next: { kind: string; label: string; date: string; workingDaysLeft: number; provisional: boolean } | null = null;
   // A date is provisional only when it was counted through such a year (a return deadline in December is not,
   // though the answer deadline in February is).
-  const at = (date: string) => ({ date, workingDaysLeft: workingDaysLeft(today, date), provisional: provisionalYearsSpanned([f.assignedOn, date]).length > 0 });
+  const at = (date: string) => ({ date, workingDaysLeft: workingDaysLeft(today, date), provisional: provisionalDue(f.assignedOn, date) });
   if (OPEN_STATES.includes(f.state) && f.answerDueOn) {
     const kind = f.round > 1 ? 'redo' : 'answer';
     next = { kind, label: kind === 'redo' ? '重新答复期限' : '答复期限', ...at(f.answerDueOn) };

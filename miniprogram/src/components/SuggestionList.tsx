@@ -6,7 +6,7 @@
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { chinaDate } from '../../../contracts/format';
+import { dueDate } from '../../../contracts/format';
 import type { SuggestionSummary } from '../../../contracts/schemas';
 import { api, errorText } from '../services/api';
 import type { ListView } from '../services/views';
@@ -21,7 +21,7 @@ function Deadline({ s }: { s: SuggestionSummary }) {
   const left = next.workingDaysLeft;
   return (
     <Text className={s.deadlines.overdue || left < 0 ? 'overdue' : 'muted'}>
-      {`${next.label}：${chinaDate(next.date)}${next.provisional ? '（暂定）' : ''}，${left < 0 ? `已逾期 ${-left} 个工作日` : left === 0 ? '今天到期' : `还剩 ${left} 个工作日`}`}
+      {`${next.label}：${dueDate(next.date, next.provisional)}，${left < 0 ? `已逾期 ${-left} 个工作日` : left === 0 ? '今天到期' : `还剩 ${left} 个工作日`}`}
     </Text>
   );
 }
