@@ -7,8 +7,9 @@
  * The model's scores are joined by the departments' own words found in the text (lexicon.ts), read from the
  * departments table at each refresh, so an edited keyword or alias counts at once, before any retraining.
  * A co-handler is proposed only for a second subject: a runner-up with deciding words of its own. When the
- * evidence names only one department, the places after it go to the departments that share its duties in
- * the city's split (neighbours.ts), where a misdirected letter most often belongs.
+ * evidence names only one department, the places after it go to the departments whose duty texts name the
+ * letter's subject (duties.ts), then to those that share its duties in the city's split (neighbours.ts), where
+ * a misdirected letter most often belongs.
  */
 import type { RoutingProposal } from '../../contracts/schemas';
 import { RoutingModelVersion } from '../../models/definitions';
@@ -16,6 +17,7 @@ import type { Classifier } from './classifier';
 import { classifierOf, currentVersion, loadDepartments } from './departmentModel';
 import { BOOST, DepartmentLexicon, type LexiconMatch } from './lexicon';
 import { departmentNeighbours, withNeighbours, type Neighbours } from './neighbours';
+import { DutyIndex } from './duties';
 import { specificity } from './specificity';
 
 /**
@@ -49,6 +51,7 @@ export class Router {
   private lexicon = new DepartmentLexicon([]);
   private neighbours: Neighbours = new Map();
   private neighboursOf = '';
+  private duties = new DutyIndex([]);
   private loading: Promise<void> | null = null;
   version = 'untrained';
 
@@ -81,6 +84,7 @@ export class Router {
     const key = JSON.stringify(departments.map((d) => [d.code, d.duties, d.keywords]));
     if (key !== this.neighboursOf) {
       this.neighbours = departmentNeighbours(departments);
+      this.duties = new DutyIndex(departments);
       this.neighboursOf = key;
     }
     const current = await currentVersion(['id']);
@@ -115,10 +119,13 @@ export class Router {
     const total = all.reduce((s, p) => s + p.score, 0);
     // The lead is the evidence's first choice, and so is every department the evidence gives a real share
     // (TAIL). Below that, the numbers say little: the places go first to departments the letter's own words
-    // name (lexicon.ts), then to those that share the duties of the likely ones (neighbours.ts: a city's split
-    // of duties, read from the duty texts). The scores shown stay the evidence's.
+    // name (lexicon.ts), then to those whose duty text names the letter's subject (duties.ts: who else answers
+    // for it in the city's split), then to those that share the duties of the likely ones (neighbours.ts).
+    // The scores shown stay the evidence's.
     const order = withNeighbours(new Map(all.map((p) => [p.label, p.score])), this.neighbours);
-    const tier = (p: { label: string; score: number }) => (p.score >= TAIL * total ? 2 : (found.get(p.label)?.words.length ?? 0) > 0 ? 1 : 0);
+    const mentioned = this.duties.mentions(title, `${body}。${hint}`, [...found.values()].flatMap((m) => m.words));
+    const tier = (p: { label: string; score: number }) =>
+      p.score >= TAIL * total ? 3 : (found.get(p.label)?.words.length ?? 0) > 0 ? 2 : (mentioned.get(p.label) ?? 0) > 0 ? 1 : 0;
     const ranked = [...all.slice(0, 1), ...all.slice(1).sort((a, b) => tier(b) - tier(a) || order.get(b.label)! - order.get(a.label)!)];
     return {
       found,

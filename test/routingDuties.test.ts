@@ -1,0 +1,109 @@
+/**
+ * Who else answers for a letter's subject in a city's split of duties (duties.ts): after the lead and the
+ * departments the letter's own words name, the places go to the departments whose duty text contains one of the
+ * letter's specific words, before neighbours that only share vocabulary. Departments written for this test.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bootCore } from '../core/bootstrap';
+import { loadConfig } from '../core/config';
+import { DutyIndex } from '../core/routing/duties';
+import { DepartmentModel } from '../models/definitions';
+
+const CITY = [
+  {
+    code: 'urban',
+    name: '青州市城市管理局',
+    aliases: ['城管局'],
+    keywords: ['路灯', '路灯不亮', '占道经营', '下水道', '城市道路', '人行天桥'],
+    duties: '负责城市道路、人行天桥、下水道和路灯的日常管护，查处占道经营和流动摊贩。',
+  },
+  {
+    code: 'housing',
+    name: '青州市住房和城乡建设局',
+    aliases: ['住建局'],
+    keywords: ['物业', '商品房', '城市道路', '人行天桥', '下水道'],
+    duties: '负责城市道路、人行天桥和下水道等市政设施的建设和改造，监管物业服务和商品房销售，监管建筑工地上农民工工资的支付。',
+  },
+  {
+    code: 'power',
+    name: '青州供电公司',
+    aliases: ['供电公司'],
+    keywords: ['停电', '电压', '电费', '电表'],
+    duties: '负责城乡电网运行和供电服务，处理停电抢修和电压不稳，保障路灯等市政设施的供电。',
+  },
+  {
+    code: 'labour',
+    name: '青州市人力资源和社会保障局',
+    aliases: ['人社局'],
+    keywords: ['拖欠工资', '社保', '养老保险', '劳动合同'],
+    duties: '受理拖欠工资和劳动合同纠纷的投诉，经办养老保险的参保和缴费。',
+  },
+  {
+    code: 'school',
+    name: '青州市教育局',
+    aliases: ['教育局'],
+    keywords: ['校车', '学位', '入学'],
+    duties: '管理中小学和幼儿园，安排入学和学位，监管校车安全。',
+  },
+];
+
+describe('duty texts that name the subject', () => {
+  const index = new DutyIndex(CITY);
+
+  test("a letter's specific word found in duty texts, inside longer duty words too (工资 in 农民工工资)", () => {
+    const m = index.mentions('工地包工头拖欠工资三个月');
+    expect([...m.keys()].sort()).toEqual(['housing', 'labour']);
+    const lights = index.mentions('巷子里的路灯一直不亮');
+    expect([...lights.keys()].sort()).toEqual(['power', 'urban']);
+  });
+
+  test("a word several duty texts name is shared among them; the lexicon's own words count too", () => {
+    const m = index.mentions('路灯');
+    expect(m.get('urban')).toBeCloseTo(m.get('power')!, 9);
+    const alone = index.mentions('晚上一片漆黑', '', ['路灯']);
+    expect([...alone.keys()].sort()).toEqual(['power', 'urban']);
+  });
+
+  test('words every letter uses and unspecific words name no one', () => {
+    expect(index.mentions('关于解决有关部门管理问题的建议').size).toBe(0);
+    expect(index.mentions('').size).toBe(0);
+    expect(new DutyIndex([]).mentions('路灯不亮').size).toBe(0);
+  });
+
+  test('an edited duty text changes who is named (nothing is listed by hand)', () => {
+    expect(index.mentions('营养餐的饭菜太差').has('school')).toBe(false);
+    const edited = new DutyIndex(CITY.map((d) => (d.code === 'school' ? { ...d, duties: `${d.duties}管理学校食堂和营养餐。` } : d)));
+    expect(edited.mentions('营养餐的饭菜太差').has('school')).toBe(true);
+  });
+});
+
+describe("a city's first day", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-duties-'));
+  const env = { NODE_ENV: 'production', JWT_SECRET: 'duties-test-secret', DATABASE_URL: `sqlite:${path.join(dir, 'city.sqlite')}`, LOG_LEVEL: 'silent' };
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('after the lead, a department whose duty text names the subject comes before a mere neighbour', async () => {
+    let core = await bootCore(loadConfig(env));
+    for (const d of CITY) await DepartmentModel.create({ code: d.code, name: d.name, kind: 'government', duties: d.duties, keywords: JSON.stringify(d.keywords), aliases: JSON.stringify(d.aliases) });
+    await core.db.close();
+    core = await bootCore(loadConfig(env));
+    try {
+      // City management lights the street; the power company's duty text says it feeds the lights, so it is
+      // second, before housing (city management's closest neighbour by shared duties, which never names lights).
+      const lights = await core.router.rank('巷子里的路灯几个月没亮了', '', 3);
+      expect(lights.map((d) => d.code).slice(0, 2)).toEqual(['urban', 'power']);
+      expect(lights[0].why).toContain('路灯');
+      // Wages on a building site: labour first by its keyword, housing next because its duties name the wages.
+      const wages = await core.router.rank('建筑工地包工头拖欠工资半年', '', 3);
+      expect(wages.map((d) => d.code).slice(0, 2)).toEqual(['labour', 'housing']);
+      // A department that returned the letter stays out even when its duty text names the subject.
+      const returned = await core.router.rank('巷子里的路灯几个月没亮了', '', 3, ['power']);
+      expect(returned.map((d) => d.code)).not.toContain('power');
+      expect(returned[0].code).toBe('urban');
+    } finally {
+      await core.db.close();
+    }
+  });
+});
