@@ -31,7 +31,7 @@ const CITY = [
     name: '青州供电公司',
     aliases: ['供电公司'],
     keywords: ['停电', '电压', '电费', '电表'],
-    duties: '负责城乡电网运行和供电服务，处理停电抢修和电压不稳，保障路灯等市政设施的供电。',
+    duties: '负责城乡电网运行和供电服务，处理停电抢修、线路跳闸和电压不稳，保障路灯等市政设施的供电。',
   },
   {
     code: 'labour',
@@ -64,6 +64,11 @@ describe('duty texts that name the subject', () => {
     expect(m.get('urban')).toBeCloseTo(m.get('power')!, 9);
     const alone = index.mentions('晚上一片漆黑', '', ['路灯']);
     expect([...alone.keys()].sort()).toEqual(['power', 'urban']);
+  });
+
+  test('a duty text naming more of the letter, or rarer words of it, scores higher', () => {
+    const m = index.mentions('路灯线路老化天天跳闸');
+    expect(m.get('power')!).toBeGreaterThan(m.get('urban')!);
   });
 
   test('words every letter uses and unspecific words name no one', () => {

@@ -126,7 +126,13 @@ export class Router {
     const mentioned = this.duties.mentions(title, `${body}。${hint}`, [...found.values()].flatMap((m) => m.words));
     const tier = (p: { label: string; score: number }) =>
       p.score >= TAIL * total ? 3 : (found.get(p.label)?.words.length ?? 0) > 0 ? 2 : (mentioned.get(p.label) ?? 0) > 0 ? 1 : 0;
-    const ranked = [...all.slice(0, 1), ...all.slice(1).sort((a, b) => tier(b) - tier(a) || order.get(b.label)! - order.get(a.label)!)];
+    // Among the departments whose duty text names the subject, the one naming more of it (and more specific
+    // words) first: 停车场收费 names the price office's 停车收费 and the police's 停车.
+    const mention = (code: string) => mentioned.get(code) ?? 0;
+    const ranked = [
+      ...all.slice(0, 1),
+      ...all.slice(1).sort((a, b) => tier(b) - tier(a) || (tier(a) === 1 ? mention(b.label) - mention(a.label) : 0) || order.get(b.label)! - order.get(a.label)!),
+    ];
     return {
       found,
       ranked: ranked.slice(0, limit).map((p) => ({
