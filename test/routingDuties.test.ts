@@ -71,6 +71,25 @@ describe('duty texts that name the subject', () => {
     expect(m.get('power')!).toBeGreaterThan(m.get('urban')!);
   });
 
+  test('what a letter says without the duty word: siting, noise, prices, illegal building, drainage', () => {
+    const city = new DutyIndex([
+      { code: 'planning', duties: '负责建设项目选址和规划许可，查处违反规划的违法建设。' },
+      { code: 'environment', duties: '查处工业和建筑施工噪声污染。' },
+      { code: 'prices', duties: '管理政府定价的商品和服务价格，制定出租车运价和停车收费标准。' },
+      { code: 'drainage', duties: '负责城市排水设施和内涝防治。' },
+      { code: 'school', duties: '管理中小学和幼儿园。' },
+    ]);
+    // Whatever the facility, objecting to where it is built names the planning office's 选址.
+    expect([...city.mentions('强烈反对在小区旁边建加油站').keys()]).toEqual(['planning']);
+    expect([...city.mentions('变电站要建在居民楼旁边').keys()]).toEqual(['planning']);
+    expect(city.mentions('工地晚上打桩吵得睡不着').has('environment')).toBe(true);
+    expect(city.mentions('出租车不打表乱要价').has('prices')).toBe(true);
+    expect(city.mentions('楼顶私搭乱建的阳光房').has('planning')).toBe(true);
+    expect(city.mentions('一下大雨路口就积水成河').has('drainage')).toBe(true);
+    // Asking for a school is not an objection to a site: the school office, not planning.
+    expect([...city.mentions('希望新建一所小学').keys()]).toEqual(['school']);
+  });
+
   test('words every letter uses and unspecific words name no one', () => {
     expect(index.mentions('关于解决有关部门管理问题的建议').size).toBe(0);
     expect(index.mentions('').size).toBe(0);

@@ -20,6 +20,22 @@ import { GENERIC } from './classifier';
 import { segmenter } from './features';
 import { specificity } from './specificity';
 
+/**
+ * What a letter says without the duty's own word (general Chinese usage, not learnt from any data set): the kind
+ * of complaint, read from everyday words, stands for the words duty texts use for it. An objection to building
+ * something somewhere, or a facility put next to homes, is about where it is sited (选址, 规划: the planning
+ * office's, whatever the facility); 吵得睡不着 is noise (噪声, 噪音); 乱要价 or 重复收费 is a price (价格, 收费); 私搭乱建
+ * is illegal building (违法建设, 违章建筑); a street under water after rain is drainage (排水, 内涝).
+ */
+const IMPLIED: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/(?:反对|不同意|拒绝|抵制|叫停|停止|不要)[^，。！？,.!?]{0,14}(?:建|修|盖|选址)/u, ['选址', '规划']],
+  [/(?:建|修|盖)(?:在|到)[^，。！？,.!?]{0,12}(?:旁|边|附近|周边|中间|上游|对面|门口|楼下)/u, ['选址', '规划']],
+  [/吵|轰鸣|震耳|嗡嗡|睡不着觉?|噪/u, ['噪声', '噪音']],
+  [/乱要价|多收钱|宰客|乱涨价|漫天要价|坐地起价|不打表|重复收费|收费不透明|多收费|乱收费|价格虚高|价格太高|太贵/u, ['价格', '收费']],
+  [/私搭乱建|乱搭乱建|违建|违章建筑|违章搭建|违规搭建|私自搭建|擅自搭建|违法建设|加盖|乱搭建/u, ['违法建设', '违章建筑']],
+  [/积水|内涝|被淹|淹水|排水不畅|水排不出/u, ['排水', '内涝']],
+];
+
 /** A word below this specificity (负责, 组织, 人员) says nothing of a duty; the level neighbours.ts also uses. */
 const MIN_SPECIFICITY = 0.32;
 
@@ -48,6 +64,8 @@ export class DutyIndex {
     const words = new Set<string>();
     for (const w of segmenter().cutForSearch(fold(`${title}。${body}`), false)) if (CHINESE.test(w)) words.add(w);
     for (const w of extra) if (CHINESE.test(w)) words.add(fold(w));
+    const text = fold(`${title}。${body}`);
+    for (const [pattern, implied] of IMPLIED) if (pattern.test(text)) for (const w of implied) words.add(w);
     const out = new Map<string, number>();
     for (const w of words) {
       if (GENERIC.has(w)) continue;
