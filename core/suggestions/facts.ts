@@ -2,7 +2,19 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SuggestionState } from '../../contracts/enums';
 import { isCosigner } from './cosigners';
-import { AnswerModel, AssignmentModel, ConsultationModel, CosignerModel, ExtensionModel, RatingModel, RegionModel, SuggestionModel } from '../../models/definitions';
+import {
+  AnswerModel,
+  AssignmentModel,
+  ConsultationModel,
+  CosignerModel,
+  ExtensionModel,
+  PhotoModel,
+  RatingModel,
+  RegionModel,
+  SuggestionEventModel,
+  SuggestionModel,
+} from '../../models/definitions';
+import { loadRelated } from '../../models/related';
 
 export interface SuggestionFacts {
   suggestion: SuggestionModel;
@@ -97,6 +109,48 @@ export async function loadFactsMany(ids: number[], lock = false): Promise<Map<nu
     out.set(id, factsOf(suggestion, region, a.get(id) ?? [], c.get(id) ?? [], e.get(id) ?? [], an.get(id) ?? [], ra.get(id) ?? [], co.get(id) ?? []));
   }
   return out;
+}
+
+/** What a page reading one suggestion needs: its facts, its timeline and its photos (ids). */
+export interface FactsToRead {
+  facts: SuggestionFacts;
+  events: SuggestionEventModel[];
+  photos: PhotoModel[];
+}
+
+/**
+ * The facts of suggestion `id` with its timeline and photos, for reading only (nothing locked): the suggestion, its
+ * region, its six related tables, its timeline and photos in one statement (models/related.ts). Null when there is no
+ * such suggestion.
+ */
+export async function loadFactsToRead(id: number): Promise<FactsToRead | null> {
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return null;
+  const of = 'suggestionId = :id';
+  const parts = await loadRelated(SuggestionModel.sequelize!, id, {
+    suggestion: { model: SuggestionModel, where: 'id = :id' },
+    region: { model: RegionModel, where: 'id = (SELECT regionId FROM suggestions WHERE id = :id)' },
+    assignments: { model: AssignmentModel, where: of },
+    cosigners: { model: CosignerModel, where: of },
+    extensions: { model: ExtensionModel, where: of },
+    answers: { model: AnswerModel, where: of },
+    ratings: { model: RatingModel, where: of },
+    consultations: { model: ConsultationModel, where: of },
+    events: { model: SuggestionEventModel, where: of },
+    photos: { model: PhotoModel, where: of, attributes: ['id'] },
+  });
+  const [suggestion] = parts.suggestion as SuggestionModel[];
+  if (!suggestion) return null;
+  const facts = factsOf(
+    suggestion,
+    (parts.region[0] as RegionModel | undefined) ?? null,
+    parts.assignments as AssignmentModel[],
+    parts.cosigners as CosignerModel[],
+    parts.extensions as ExtensionModel[],
+    parts.answers as AnswerModel[],
+    parts.ratings as RatingModel[],
+    parts.consultations as ConsultationModel[],
+  );
+  return { facts, events: parts.events as SuggestionEventModel[], photos: parts.photos as PhotoModel[] };
 }
 
 function factsOf(

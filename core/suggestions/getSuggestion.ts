@@ -18,7 +18,7 @@ import { photoUrl } from '../photos/photoLinks';
 import type { Actor, CoreContext } from '../context';
 import { notFound, ok, type Outcome } from '../result';
 import { availableActions } from './availableActions';
-import { loadFacts, type SuggestionFacts } from './facts';
+import { loadFactsToRead, type SuggestionFacts } from './facts';
 import { canSee, historyUntil } from '../directory/suggestionScope';
 import { canEditDraft } from './updateDraft';
 import type { SuggestionAction, SuggestionState } from '../../contracts/enums';
@@ -46,13 +46,11 @@ export interface SuggestionView {
 
 /** Loads the view of suggestion `id` for `actor`. Staff see drafts of answers; others only published ones. */
 export async function getSuggestion(ctx: CoreContext, actor: Actor, id: number): Promise<Outcome<SuggestionView>> {
-  // The timeline and the photos are read alongside the facts (one round trip less); unused when the caller may not see it.
-  const [facts, events, photos] = await Promise.all([
-    loadFacts(id),
-    SuggestionEventModel.findAll({ where: { suggestionId: id }, order: [['id', 'ASC']] }),
-    PhotoModel.findAll({ where: { suggestionId: id }, attributes: ['id'], order: [['id', 'ASC']] }),
-  ]);
-  if (!facts || !canSee(actor, facts)) return notFound('没有找到这件建议');
+  // The suggestion, its region, its related tables, timeline and photos in one statement.
+  const read = await loadFactsToRead(id);
+  if (!read) return notFound('没有找到这件建议');
+  const { facts, events, photos } = read;
+  if (!canSee(actor, facts)) return notFound('没有找到这件建议');
   const today = chinaDate(ctx.clock.now());
   const view = await fullView(ctx, actor, facts, today, events, photos);
   const until = historyUntil(actor, facts);
@@ -115,8 +113,9 @@ async function fullView(ctx: CoreContext, actor: Actor, facts: SuggestionFacts, 
   if (s.leadDepartmentId) deptIds.add(s.leadDepartmentId);
   const region = facts.region;
   const [users, depts, station] = await Promise.all([
-    userIds.size ? UserModel.findAll({ where: { id: { [Op.in]: [...userIds] } } }) : [],
-    deptIds.size ? DepartmentModel.findAll({ where: { id: { [Op.in]: [...deptIds] } } }) : [],
+    // Only what the page names them by: no password hashes, no duty texts or keywords (kilobytes per department).
+    userIds.size ? UserModel.findAll({ where: { id: { [Op.in]: [...userIds] } }, attributes: ['id', 'username', 'name', 'role'] }) : [],
+    deptIds.size ? DepartmentModel.findAll({ where: { id: { [Op.in]: [...deptIds] } }, attributes: ['id', 'code', 'name'] }) : [],
     s.addressedStationId ? StationModel.findByPk(s.addressedStationId) : null,
   ]);
   return {
