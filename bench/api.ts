@@ -11,7 +11,7 @@
  *
  *   npm run bench:api [-- --db=mysql|sqlite|both] [--seconds=8] [--clients=1,20,100] [--skip=dashboard,notices,jobs,baseline] [--only=detail,region]
  *
- * Env: BENCH_MYSQL_URL (default mysql://lvzhi:lvzhi@127.0.0.1:33306), BENCH_DIR for the SQLite file (default
+ * Env: BENCH_CPU_PROFILE=<dir> writes each process's V8 CPU profile there; BENCH_MYSQL_URL (default mysql://lvzhi:lvzhi@127.0.0.1:33306), BENCH_DIR for the SQLite file (default
  * $TMPDIR/lvzhi-bench), BENCH_MYSQL_SUGGESTIONS / BENCH_SQLITE_SUGGESTIONS to change the sizes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -140,7 +140,9 @@ async function waitHttp(port: number, child: ChildProcess, ms: number, pathName 
 }
 
 function startProcess(script: string, env: Record<string, string>, tag: string): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_CPU_PROFILE=<dir>: each process writes a V8 CPU profile there when it stops (named after its tag and start time).
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`, `--cpu-prof-name=${tag}-${Date.now()}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d) => (err = (err + String(d)).slice(-4000)));
   child.stdout!.resume();
