@@ -46,7 +46,12 @@ export function chinaDate(d: string | null | undefined, withWeekday = false): st
   return withWeekday ? `${text}（星期${WEEKDAYS[new Date(Date.UTC(y, mo - 1, da)).getUTCDay()]}）` : text;
 }
 
-/** A deadline day as people read it: 2027年3月1日 (with the weekday if asked), and （暂定） when it was counted through a year whose holidays are not published yet. */
+/**
+ * A deadline day as people read it: 2027年3月1日 (with the weekday if asked), and marked 暂定 when it was counted
+ * through a year whose holidays are not published yet: 2027年3月1日（暂定）, 2027年3月1日（星期一，暂定）.
+ */
 export function dueDate(d: string | null | undefined, provisional = false, withWeekday = false): string {
-  return `${chinaDate(d, withWeekday)}${d && provisional ? '（暂定）' : ''}`;
+  const day = chinaDate(d, withWeekday);
+  if (!d || !provisional) return day;
+  return day.endsWith('）') ? `${day.slice(0, -1)}，暂定）` : `${day}（暂定）`;
 }

@@ -15,6 +15,7 @@ import {
   ACTION_EFFECTS_IN_STATE,
   ACTION_LABELS,
   chinaDate,
+  dueDate,
   IRREVERSIBLE_ACTIONS,
   ANSWER_CLASS_LABELS,
   CONFIDENCE_LABELS,
@@ -35,6 +36,7 @@ import { GENERIC, wholeWords } from '../../core/routing/classifier';
 import { normalise } from '../../core/routing/features';
 import { iso } from './format';
 import { workingDaysLeft } from '../../core/calendar/workdays';
+import { provisionalDue } from '../../core/suggestions/deadlines';
 
 /** The audience a signed-in person belongs to for reading suggestions. */
 export function viewerOf(actor: { role: Role }): Viewer {
@@ -436,10 +438,12 @@ export function presentNextStep(f: PlainFacts): NextStep | null {
   const lead = f.lead ?? '承办单位';
   const answerClock = f.deadlines.next && (f.deadlines.next.kind === 'answer' || f.deadlines.next.kind === 'redo') ? f.deadlines.next : null;
   const answerDue = f.deadlines.answerBy ?? f.deadlines.redoBy;
+  // A day counted through a year whose holidays are not published yet says so (2027年3月1日（星期一，暂定）).
+  const due = (day: string) => dueDate(day, f.deadlines.provisional && provisionalDue(null, day), true);
   const clock = (due: string | null) => (due ? { due, left: answerClock && answerClock.date === due ? answerClock.workingDaysLeft : workingDaysLeft(f.today, due) } : null);
   /** who + what; with a clock, "by then" either as the same verb (在…前答复) or as a second clause (，…前答复). */
   const step = (who: string, you: boolean, what: string, c: { due: string; left: number } | null = null, dueVerb?: string, extra = ''): NextStep => {
-    const by = c ? `${chinaDate(c.due, true)}前` : '';
+    const by = c ? `${due(c.due)}前` : '';
     let text: string;
     if (!c) text = you ? `轮到您：${what}。` : `下一步：${who}${what}。`;
     else if (!dueVerb) text = you ? `轮到您：请在${by}${what}（${daysLeftText(c.left)}）。` : `下一步：${who}在${by}${what}（${daysLeftText(c.left)}）。`;
@@ -460,7 +464,7 @@ export function presentNextStep(f: PlainFacts): NextStep | null {
     case 'assigned': {
       const you = has('sign');
       const returnBy = you && has('return') && f.deadlines.returnBy && f.today <= f.deadlines.returnBy ? f.deadlines.returnBy : null;
-      const extra = returnBy ? `不属于本单位职责的，请在${chinaDate(returnBy, true)}前退回。` : '';
+      const extra = returnBy ? `不属于本单位职责的，请在${due(returnBy)}前退回。` : '';
       return step(lead, you, '签收并开始办理', clock(answerDue), again ? '重新答复' : '答复', extra);
     }
     case 'handling':

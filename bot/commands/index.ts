@@ -18,6 +18,7 @@ import { meetings } from './meetings';
 import { mySuggestions } from './mySuggestions';
 import { notices } from './notices';
 import { opinion } from './opinion';
+import { othersAct } from './othersAct';
 import { questionnaires } from './questionnaires';
 import { queue } from './queue';
 import { rate } from './rate';
@@ -65,4 +66,5 @@ export const COMMANDS: Record<string, (t: Turn) => Promise<void>> = {
   answerCosign,
   join,
   withdraw,
+  othersAct,
 };

@@ -30,6 +30,8 @@ export interface Slots {
   values?: number[];
   /** A co-signing invitation's answer. */
   accept?: 'yes' | 'no';
+  /** Another role's act the message asked for (intent `othersAct`). */
+  act?: string;
 }
 
 /** Numbers that are not ids: years, amounts, months and dates, durations, codes. */
@@ -216,7 +218,9 @@ export function readSlots(intent: string, t: string, raw: string, now: Date = ne
       const r = readRating(t);
       if (r) {
         s.rating = r.rating;
-        const after = cleanFree(t.slice(r.end));
+        // 满意 12 / 不满意 12 没有解决问题: the number after the rating is the suggestion's, not the comment.
+        const rest = s.id !== undefined ? t.slice(r.end).replace(new RegExp(`^\\s*(?:第\\s*)?${s.id}(?!\\d)\\s*(?:号|件)?\\s*(?:建议)?`), '') : t.slice(r.end);
+        const after = cleanFree(rest);
         if (after) s.comment = after;
       }
       break;

@@ -39,6 +39,17 @@ const ACTION_VERBS: [RegExp, string][] = [
   [/申请附议|申请联名|我也.{0,3}(?:附议|联名)|加入.{0,4}(?:附议|联名)/, 'join'],
 ];
 
+/** The act another role does that `t` opens with (within its first three characters) on a suggestion it numbers, as slots. */
+function othersAct(t: string, text: string, allowed: ReadonlySet<string>, now: Date): Slots | null {
+  for (const [re, intent] of ACTION_VERBS) {
+    const m = re.exec(t);
+    if (!m || m.index > 2 || allowed.has(intent)) continue;
+    const id = readSlots(intent, t, text, now).id;
+    return id === undefined ? null : { act: intent, id };
+  }
+  return null;
+}
+
 export interface CorpusLine {
   role: string;
   intent: string;
@@ -103,6 +114,10 @@ export class Understander {
     if (rule) ranked = [{ intent: rule, p: 1 }];
     else if (!t) ranked = [{ intent: 'none', p: 1 }];
     else ranked = this.model.predict(t, allowed);
+    // Opening with another role's act on a numbered suggestion (a deputy writing 驳回 1 …): say whose act it is,
+    // rather than read the rest as something this person can do.
+    const others = !rule && allowed ? othersAct(t, text, allowed, now) : null;
+    if (others) return { intent: 'othersAct', confidence: 1, alternatives: [], slots: others, text, canonical: t };
     // A clear action verb beats "look at it": 20号建议改派卫健委 is a reassignment, not a question about 20. And a
     // message that opens with an action verb and names a suggestion is that act, even when the model sees nothing
     // it knows (驳回 7 内容太简单), while a description that merely contains such a word stays content.

@@ -7,7 +7,10 @@ import { Op } from 'sequelize';
 import { DepartmentModel, RegionModel } from '../../models/definitions';
 import { departmentNameForms, parseAliases } from './departmentWords';
 
-/** Indexes departments by every name a person may write for them; a form two departments share finds neither. */
+/**
+ * Indexes departments by every name a person may write for them, and by two of one department's forms written
+ * together; a form two departments share finds neither.
+ */
 export function indexDepartments(departments: DepartmentModel[], cityName: string | null): (text: string) => DepartmentModel | null {
   const byName = new Map<string, DepartmentModel>();
   for (const d of departments) {
@@ -20,9 +23,22 @@ export function indexDepartments(departments: DepartmentModel[], cityName: strin
     for (const f of departmentNameForms(d.name, parseAliases(d.aliases))) forms.set(f, forms.has(f) && forms.get(f) !== d ? null : d);
   }
   for (const [f, d] of forms) if (d && !byName.has(f)) byName.set(f, d);
+  const direct = (t: string) => byName.get(t.toLowerCase()) ?? byName.get(t) ?? null;
+  // Two forms of one department written together name it (公安交警, 市公安交警支队); of two departments, neither.
+  const joined = (t: string): DepartmentModel | null => {
+    for (let i = 2; i <= t.length - 2; i++) {
+      const head = direct(t.slice(0, i));
+      if (!head) continue;
+      const tail = direct(t.slice(i)) ?? joined(t.slice(i));
+      if (tail === head) return head;
+    }
+    return null;
+  };
+  const find = (t: string) => direct(t) ?? (t.length <= 24 ? joined(t) : null);
   return (text) => {
     const t = text.normalize('NFKC').trim();
-    return byName.get(t.toLowerCase()) ?? byName.get(t) ?? null;
+    // The city's name in front of any form (淄博市住建局) names the same unit.
+    return find(t) ?? (cityName && t.startsWith(cityName) && t.length > cityName.length ? find(t.slice(cityName.length)) : null);
   };
 }
 

@@ -79,6 +79,11 @@ describe.each(databaseKinds())('the holiday calendar on %s', (kind) => {
     // The date a list shows is marked on its own: the return window (within 2026) is certain, the answer date is not.
     expect(winter.next).toMatchObject({ kind: 'return', date: '2026-11-17', provisional: false });
     expect(d.next).toMatchObject({ kind: 'answer', date: '2027-01-04', provisional: true });
+    // The sentence saying who acts next marks the provisional day, and only that one.
+    const next = (await api.http('GET', `/api/suggestions/${ids.winter}`, undefined, tokens.housing)).body.progress.next.text;
+    expect(next).toContain('2027年2月9日（星期二，暂定）前答复');
+    expect(next).toContain('请在2026年11月17日（星期二）前退回');
+    expect((await api.http('GET', `/api/suggestions/${ids.autumn}`, undefined, tokens.housing)).body.progress.next.text).toContain('2027年1月4日（星期一，暂定）前');
     // A suggestion counted wholly within a known year is not provisional.
     api.clock.set('2026-03-02');
     const deputy = await api.as('deputy01');

@@ -176,6 +176,15 @@ describe.each(['engine', 'wechaty'] as const)('issue 12 phrasings through %s', (
     expect(a.opinion).toBe('我局负责资金保障');
   });
 
+  test("another role's act is answered with whose act it is, and nothing changes", async () => {
+    const id = await suggestionAt('deputy14', 'submitted');
+    const said = await say('deputy14', `驳回 ${id} 不属于建议`);
+    expect(said).toContain('不予立案（驳回）由人大工作人员办理，代表账号不能这样做');
+    expect(said).toContain(`发“${id}号建议办到哪了”`);
+    expect(await say('deputy14', `退回${id}号建议`)).toContain(`如果是想撤回自己的建议，发“撤回 ${id}”`);
+    expect((await (await api.as('deputy14')).getSuggestion(id)).state).toBe('submitted');
+  });
+
   test('我的绑定码是123456 binds a chat account', async () => {
     const { code } = await (await api.as('deputy18')).bindCode();
     expect(await say('chat-li', '我的建议')).toContain('绑定码');

@@ -136,4 +136,20 @@ describe('the classifier', () => {
     expect(nlu.understand('签收 12', 'staff').intent).toBe('sign');
     expect(nlu.understand('签收 12', 'citizen').intent).not.toBe('sign');
   });
+  test("opening with another role's act on a numbered suggestion is read as that, not as this role's content", () => {
+    const nlu = defaultUnderstander();
+    expect(nlu.understand('驳回 1 不属于建议', 'deputy', NOW)).toMatchObject({ intent: 'othersAct', slots: { act: 'reject', id: 1 } });
+    expect(nlu.understand('立案12', 'deputy', NOW)).toMatchObject({ intent: 'othersAct', slots: { act: 'accept', id: 12 } });
+    expect(nlu.understand('撤回 5', 'staff', NOW)).toMatchObject({ intent: 'othersAct', slots: { act: 'withdraw', id: 5 } });
+    // Its own acts, and a description that only contains the word, stay what they were.
+    expect(nlu.understand('撤回12', 'deputy', NOW).intent).toBe('withdraw');
+    expect(nlu.understand('签收5', 'staff', NOW).intent).toBe('sign');
+    expect(nlu.understand('驳回这个说法我不同意，建议重新调查', 'deputy', NOW).intent).not.toBe('othersAct');
+  });
+  test('the number after a rating is the suggestion, not the comment', () => {
+    const nlu = defaultUnderstander();
+    expect(nlu.understand('满意 12', 'deputy', NOW).slots).toEqual({ id: 12, rating: 'satisfied' });
+    expect(nlu.understand('不满意 12 没有解决问题', 'deputy', NOW).slots).toEqual({ id: 12, rating: 'dissatisfied', comment: '没有解决问题' });
+    expect(nlu.understand('满意 12号建议，谢谢', 'citizen', NOW).slots).toMatchObject({ id: 12, comment: '谢谢' });
+  });
 });

@@ -30,6 +30,12 @@ eachDatabase('assignSuggestion', (t) => {
     expect(none).toMatchObject({ kind: 'invalid', message: expect.stringContaining('请填写主办单位') });
     const vague = await act(t().core, 'office', await suggestionAt(t().core, 'accepted'), 'assign', { lead: '局' });
     expect(vague).toMatchObject({ kind: 'invalid', message: expect.stringContaining('没有这些承办单位：局') });
+    // Two everyday forms of one unit written together name it; forms of two units name neither.
+    const police = await suggestionAt(t().core, 'accepted');
+    must(await act(t().core, 'office', police, 'assign', { lead: '公安交警', co: ['淄博市住建局'] }));
+    expect(await RoutingExampleModel.findOne({ where: { suggestionId: police } })).toMatchObject({ departmentCode: 'police' });
+    const two = await act(t().core, 'office', await suggestionAt(t().core, 'accepted'), 'assign', { lead: '住建城管' });
+    expect(two).toMatchObject({ kind: 'invalid', message: expect.stringContaining('没有这些承办单位：住建城管') });
     const r = await act(t().core, 'office', await suggestionAt(t().core, 'accepted'), 'assign', { lead: '水利局', co: ['自来水公司'] });
     expect(r).toMatchObject({ kind: 'invalid' });
     if (!r.ok) expect(r.message).toContain('自来水公司');
