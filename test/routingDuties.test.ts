@@ -90,6 +90,11 @@ describe('duty texts that name the subject', () => {
     expect([...city.mentions('希望新建一所小学').keys()]).toEqual(['school']);
   });
 
+  test("the body counts as far as the model reads it: a long letter's tail names no one", () => {
+    expect(index.mentions('来信', `路灯${'。'.repeat(700)}`).has('urban')).toBe(true);
+    expect(index.mentions('来信', `${'。'.repeat(700)}路灯`).size).toBe(0);
+  });
+
   test('words every letter uses and unspecific words name no one', () => {
     expect(index.mentions('关于解决有关部门管理问题的建议').size).toBe(0);
     expect(index.mentions('').size).toBe(0);

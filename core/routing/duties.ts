@@ -9,7 +9,8 @@
  * (lexicon.ts), the places go first to the departments whose duty text contains one of the letter's specific
  * words, before the neighbours that only share vocabulary in general (neighbours.ts).
  *
- * A letter's words are jieba's search segmentation of the title and body (拖欠工资 gives 拖欠, 工资 and the whole) and
+ * A letter's words are jieba's search segmentation of the title and the body's opening (拖欠工资 gives 拖欠, 工资 and
+ * the whole; the body as far as the model reads it, DEFAULT_FEATURES.maxBodyChars) and
  * the department words the lexicon found; a word counts when it is specific (specificity ≥ MIN_SPECIFICITY: 路灯,
  * 工资, 信号; not 问题, 部门, 管理) and is not one of the words every letter uses (classifier.ts GENERIC). A duty text
  * mentions it when the word occurs in it anywhere (工资 in 农民工工资支付). The score of a department is the sum of
@@ -17,7 +18,7 @@
  * Nothing is listed by hand: the duty texts are the admin's data, and an edit counts at the router's next refresh.
  */
 import { GENERIC } from './classifier';
-import { segmenter } from './features';
+import { DEFAULT_FEATURES, segmenter } from './features';
 import { specificity } from './specificity';
 
 /**
@@ -61,10 +62,11 @@ export class DutyIndex {
    * in it, `extra`), the sum of those words' specificity, each word's share split among the departments naming it.
    */
   mentions(title: string, body = '', extra: Iterable<string> = []): Map<string, number> {
+    // The body's opening, as the model reads it (a letter says what it is about first; a long body stays cheap).
+    const text = fold(`${title}。${body.slice(0, DEFAULT_FEATURES.maxBodyChars)}`);
     const words = new Set<string>();
-    for (const w of segmenter().cutForSearch(fold(`${title}。${body}`), false)) if (CHINESE.test(w)) words.add(w);
+    for (const w of segmenter().cutForSearch(text, false)) if (CHINESE.test(w)) words.add(w);
     for (const w of extra) if (CHINESE.test(w)) words.add(fold(w));
-    const text = fold(`${title}。${body}`);
     for (const [pattern, implied] of IMPLIED) if (pattern.test(text)) for (const w of implied) words.add(w);
     const out = new Map<string, number>();
     for (const w of words) {

@@ -123,7 +123,7 @@ export class Router {
     // for it in the city's split), then to those that share the duties of the likely ones (neighbours.ts).
     // The scores shown stay the evidence's.
     const order = withNeighbours(new Map(all.map((p) => [p.label, p.score])), this.neighbours);
-    const mentioned = this.duties.mentions(title, `${body}。${hint}`, [...found.values()].flatMap((m) => m.words));
+    const mentioned = this.duties.mentions(title, hint ? `${hint}。${body}` : body, [...found.values()].flatMap((m) => m.words));
     const tier = (p: { label: string; score: number }) =>
       p.score >= TAIL * total ? 3 : (found.get(p.label)?.words.length ?? 0) > 0 ? 2 : (mentioned.get(p.label) ?? 0) > 0 ? 1 : 0;
     // Among the departments whose duty text names the subject, the one naming more of it (and more specific
