@@ -3,10 +3,10 @@
  * total of the list it drills down to (state, lead department, overdue, month, district), for the city office and
  * for a district office (which sees only its district). On-time and satisfaction rates from a known mix.
  */
-import type { ApiClient } from '../../contracts/client';
-import type { SuggestionStats } from '../../contracts/schemas';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { databaseKinds } from '../helpers/db';
+import type { ApiClient } from '../../../contracts/client';
+import type { SuggestionStats } from '../../../contracts/schemas';
+import { startTestApi, type TestApi } from '../../helpers/api';
+import { databaseKinds } from '../../helpers/db';
 
 jest.setTimeout(120_000);
 

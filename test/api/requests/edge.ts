@@ -7,11 +7,11 @@ import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import Koa from 'koa';
 import pino from 'pino';
-import { errorHandler } from '../../api/middleware/errors';
-import { databaseUp } from '../../models/db';
-import { UserModel } from '../../models/definitions';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { databaseKinds } from '../helpers/db';
+import { errorHandler } from '../../../api/middleware/errors';
+import { databaseUp } from '../../../models/db';
+import { UserModel } from '../../../models/definitions';
+import { startTestApi, type TestApi } from '../../helpers/api';
+import { databaseKinds } from '../../helpers/db';
 
 /** A raw request: fetch refuses TRACE and re-encodes what it sends. */
 function raw(base: string, method: string, path: string, headers: Record<string, string> = {}, body?: Buffer): Promise<{ status: number; headers: http.IncomingHttpHeaders; json: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,8 +1,8 @@
 /** The HTTP contract over the real Koa app: status order, error shape, bad input, OpenAPI. */
-import { SUGGESTION_ACTIONS } from '../../contracts/enums';
-import { SuggestionModel, UserModel } from '../../models/definitions';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { databaseKinds } from '../helpers/db';
+import { SUGGESTION_ACTIONS } from '../../../contracts/enums';
+import { SuggestionModel, UserModel } from '../../../models/definitions';
+import { startTestApi, type TestApi } from '../../helpers/api';
+import { databaseKinds } from '../../helpers/db';
 
 describe.each(databaseKinds())('HTTP contract on %s', (kind) => {
   let api: TestApi;

@@ -3,15 +3,15 @@
  * through it; the admin (only) enters the official schedule, bad schedules are refused with nothing stored, and
  * entering one recounts the open suggestions' deadlines into their timelines; the warning from 1 November.
  */
-import { isWorkingDay } from '../../core/calendar/workdays';
-import { calendarSource, refreshCalendar } from '../../core/calendar/calendar';
-import { enterOfficialSchedule } from '../../core/calendar/enterOfficialSchedule';
-import { AuditModel } from '../../models/audit';
-import { CalendarDayModel, CalendarYearModel } from '../../models/calendar';
-import { SuggestionEventModel } from '../../models/definitions';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { actor } from '../helpers/core';
-import { databaseKinds } from '../helpers/db';
+import { isWorkingDay } from '../../../core/calendar/workdays';
+import { calendarSource, refreshCalendar } from '../../../core/calendar/calendar';
+import { enterOfficialSchedule } from '../../../core/calendar/enterOfficialSchedule';
+import { AuditModel } from '../../../models/audit';
+import { CalendarDayModel, CalendarYearModel } from '../../../models/calendar';
+import { SuggestionEventModel } from '../../../models/definitions';
+import { startTestApi, type TestApi } from '../../helpers/api';
+import { actor } from '../../helpers/core';
+import { databaseKinds } from '../../helpers/db';
 
 /** A made-up official schedule for 2027 (the real one is not published yet): a longer 春节 with a make-up Saturday. */
 const OFFICIAL_2027 = {

@@ -1,6 +1,6 @@
 /** Listing: every filter, pagination, and the scoping of each role. */
-import { startTestApi, type TestApi } from '../helpers/api';
-import { databaseKinds } from '../helpers/db';
+import { startTestApi, type TestApi } from '../../helpers/api';
+import { databaseKinds } from '../../helpers/db';
 
 describe.each(databaseKinds())('GET /api/suggestions on %s', (kind) => {
   let api: TestApi;

@@ -1,7 +1,7 @@
 /** Similar existing suggestions: preview for new text, for a suggestion, and in the bot's intake preview. */
-import { BotEngine } from '../../bot/engine';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { databaseKinds } from '../helpers/db';
+import { BotEngine } from '../../../bot/engine';
+import { startTestApi, type TestApi } from '../../helpers/api';
+import { databaseKinds } from '../../helpers/db';
 
 describe.each(databaseKinds())('similar suggestions on %s', (kind) => {
   let api: TestApi;

@@ -6,9 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { suggestionAt } from '../helpers/core';
-import { databaseKinds } from '../helpers/db';
+import { startTestApi, type TestApi } from '../../helpers/api';
+import { suggestionAt } from '../../helpers/core';
+import { databaseKinds } from '../../helpers/db';
 
 interface Sent {
   method: string;

@@ -4,12 +4,12 @@
  * 502/503, deputies found by name, a citizen who signs in through WeChat handing in an opinion, and the
  * invitation checked before WeChat is asked.
  */
-import { DeputyModel, StationModel, UserModel } from '../../models/definitions';
-import { clearMiniProgramCodes } from '../../core/wechat/miniProgramCode';
-import { dropAccessToken } from '../../core/wechat/accessToken';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { databaseKinds } from '../helpers/db';
-import { fakeWechat } from '../helpers/fakeWechat';
+import { DeputyModel, StationModel, UserModel } from '../../../models/definitions';
+import { clearMiniProgramCodes } from '../../../core/wechat/miniProgramCode';
+import { dropAccessToken } from '../../../core/wechat/accessToken';
+import { startTestApi, type TestApi } from '../../helpers/api';
+import { databaseKinds } from '../../helpers/db';
+import { fakeWechat } from '../../helpers/fakeWechat';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
 

@@ -1,8 +1,8 @@
 /** Sign-in: passwords, demo sign-in, and WeChat's jscode2session through a local imitation of WeChat. */
-import { UserModel } from '../../models/definitions';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { databaseKinds } from '../helpers/db';
-import { fakeWechat } from '../helpers/fakeWechat';
+import { UserModel } from '../../../models/definitions';
+import { startTestApi, type TestApi } from '../../helpers/api';
+import { databaseKinds } from '../../helpers/db';
+import { fakeWechat } from '../../helpers/fakeWechat';
 
 describe.each(databaseKinds())('sign-in on %s', (kind) => {
   let api: TestApi;

@@ -3,13 +3,13 @@
  * the full record for departments and the office), the progress stepper, and the routing proposal (高/中/低 with
  * reasons for the office, no departments under the floor, whole deciding words only, nothing for citizens).
  */
-import { ACTION_LABELS } from '../../contracts/labels';
-import type { RoutingProposal, SuggestionDetail } from '../../contracts/schemas';
-import { DEPARTMENT_FLOOR, acceptableWords, presentActions, presentNextStep, presentProgress, presentRouting, presentSummary, presentTimeline, type PlainFacts, type StoredEvent } from '../../api/presenters/audience';
-import { SUGGESTION_ACTIONS, SUGGESTION_STATES, VIEWERS } from '../../contracts/enums';
-import { UserModel } from '../../models/definitions';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { databaseKinds } from '../helpers/db';
+import { ACTION_LABELS } from '../../../contracts/labels';
+import type { RoutingProposal, SuggestionDetail } from '../../../contracts/schemas';
+import { DEPARTMENT_FLOOR, acceptableWords, presentActions, presentNextStep, presentProgress, presentRouting, presentSummary, presentTimeline, type PlainFacts, type StoredEvent } from '../../../api/presenters/audience';
+import { SUGGESTION_ACTIONS, SUGGESTION_STATES, VIEWERS } from '../../../contracts/enums';
+import { UserModel } from '../../../models/definitions';
+import { startTestApi, type TestApi } from '../../helpers/api';
+import { databaseKinds } from '../../helpers/db';
 
 /** Office words a citizen or deputy must never read in their timeline. */
 const JARGON = ['保存答复草稿', '提交协办意见', '签收', '确认分办', '申请延期', '期限调整', '退回', '把握', 'A 类', 'B 类', 'C 类', 'D 类'];

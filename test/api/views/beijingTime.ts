@@ -6,12 +6,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
-import { chinaDateTime, chinaTime } from '../../contracts/format';
-import { deliverWechat } from '../../core/notifications/wechatChannel';
-import { notify } from '../../core/notifications/notify';
-import { UserModel } from '../../models/definitions';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { databaseKinds } from '../helpers/db';
+import { chinaDateTime, chinaTime } from '../../../contracts/format';
+import { deliverWechat } from '../../../core/notifications/wechatChannel';
+import { notify } from '../../../core/notifications/notify';
+import { UserModel } from '../../../models/definitions';
+import { startTestApi, type TestApi } from '../../helpers/api';
+import { databaseKinds } from '../../helpers/db';
 
 /** A local imitation of WeChat's token and subscribe-message endpoints that keeps what it was sent. */
 async function wechatImitation() {

@@ -1,7 +1,7 @@
 /** The whole lifecycle over HTTP, as the deputy, the office and the department see it. */
-import { databaseKinds } from '../helpers/db';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { ApiError } from '../../contracts/client';
+import { databaseKinds } from '../../helpers/db';
+import { startTestApi, type TestApi } from '../../helpers/api';
+import { ApiError } from '../../../contracts/client';
 
 describe.each(databaseKinds())('full story on %s', (kind) => {
   let api: TestApi;
@@ -73,7 +73,7 @@ describe.each(databaseKinds())('full story on %s', (kind) => {
     const closed = await deputy.act(created.id, 'rate', { rating: 'satisfied' });
     expect(closed.state).toBe('closed');
     expect(closed.actions).toEqual([]);
-    // The office reads the full record (the deputy reads plain steps: test/api/plainWords.test.ts).
+    // The office reads the full record (the deputy reads plain steps: test/api/views/plainWords.ts).
     const record = await office.getSuggestion(created.id);
     expect(record.timeline.map((e) => [e.action, e.from, e.to])).toEqual([
       ['create', null, 'draft'],

@@ -3,11 +3,11 @@
  * audit rows every change writes, the last-admin guard, deactivation, and bad input that changes nothing.
  */
 import { Op } from 'sequelize';
-import { AuditModel } from '../../models/audit';
-import { loadDepartments } from '../../core/routing/departmentModel';
-import { DepartmentModel, RegionModel, StationModel, UserModel } from '../../models/definitions';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { databaseKinds } from '../helpers/db';
+import { AuditModel } from '../../../models/audit';
+import { loadDepartments } from '../../../core/routing/departmentModel';
+import { DepartmentModel, RegionModel, StationModel, UserModel } from '../../../models/definitions';
+import { startTestApi, type TestApi } from '../../helpers/api';
+import { databaseKinds } from '../../helpers/db';
 
 type Call = [method: string, path: string, body?: unknown];
 const ACTORS = ['admin', 'office', 'office-zhangdian', 'office-linzi', 'staff-housing', 'deputy01', 'citizen01'] as const;

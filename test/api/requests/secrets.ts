@@ -5,12 +5,12 @@
  */
 import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { DEMO_JWT_SECRET } from '../../core/config';
-import { MAX_ACCOUNT_FAILURES, MAX_ADDRESS_FAILURES, SIGN_IN_KEEP_MS, SIGN_IN_WINDOW_MS, pruneSignInAttempts } from '../../core/auth/signInLimits';
-import { SignInAttemptModel } from '../../models/signIn';
-import { UserModel } from '../../models/definitions';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { databaseKinds } from '../helpers/db';
+import { DEMO_JWT_SECRET } from '../../../core/config';
+import { MAX_ACCOUNT_FAILURES, MAX_ADDRESS_FAILURES, SIGN_IN_KEEP_MS, SIGN_IN_WINDOW_MS, pruneSignInAttempts } from '../../../core/auth/signInLimits';
+import { SignInAttemptModel } from '../../../models/signIn';
+import { UserModel } from '../../../models/definitions';
+import { startTestApi, type TestApi } from '../../helpers/api';
+import { databaseKinds } from '../../helpers/db';
 
 describe.each(databaseKinds())('tokens and sign-in limits on %s', (kind) => {
   let api: TestApi;

@@ -1,6 +1,6 @@
 /** The office's own texts reach deputies: a meeting's agenda (议程) and a survey's description (说明), in the DTOs and the inbox. */
-import { startTestApi, type TestApi } from '../helpers/api';
-import { databaseKinds } from '../helpers/db';
+import { startTestApi, type TestApi } from '../../helpers/api';
+import { databaseKinds } from '../../helpers/db';
 
 describe.each(databaseKinds())('agenda and description reach deputies on %s', (kind) => {
   let api: TestApi;

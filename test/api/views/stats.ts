@@ -1,9 +1,9 @@
 /** The office dashboard over HTTP: figures that follow the suggestions' lifecycle, scoping, bad input, export. */
 import ExcelJS from 'exceljs';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { databaseKinds } from '../helpers/db';
-import { SuggestionModel } from '../../models/definitions';
-import { statsCache } from '../../core/stats/statsCache';
+import { startTestApi, type TestApi } from '../../helpers/api';
+import { databaseKinds } from '../../helpers/db';
+import { SuggestionModel } from '../../../models/definitions';
+import { statsCache } from '../../../core/stats/statsCache';
 
 describe.each(databaseKinds())('suggestion statistics on %s', (kind) => {
   let api: TestApi;

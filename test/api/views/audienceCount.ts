@@ -1,7 +1,7 @@
 /** The publish forms' audience count: the same people publishing reaches, scoped to the caller's region. */
-import { NotificationModel } from '../../models/engagement';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { databaseKinds } from '../helpers/db';
+import { NotificationModel } from '../../../models/engagement';
+import { startTestApi, type TestApi } from '../../helpers/api';
+import { databaseKinds } from '../../helpers/db';
 
 describe.each(databaseKinds())('POST /api/notices/audience on %s', (kind) => {
   let api: TestApi;

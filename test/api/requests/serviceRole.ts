@@ -1,6 +1,6 @@
 /** The bot's `service` role: it speaks for bound chat users and pulls chat deliveries — and nothing an admin or the office does. */
-import { ROLE_LABELS } from '../../contracts/labels';
-import { startTestApi, type TestApi } from '../helpers/api';
+import { ROLE_LABELS } from '../../../contracts/labels';
+import { startTestApi, type TestApi } from '../../helpers/api';
 
 describe('the service role', () => {
   let api: TestApi;
