@@ -3,13 +3,8 @@
  * departments the letter's own words name, the places go to the departments whose duty text contains one of the
  * letter's specific words, before neighbours that only share vocabulary. Departments written for this test.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { bootCore } from '../core/bootstrap';
-import { loadConfig } from '../core/config';
 import { DutyIndex } from '../core/routing/duties';
-import { DepartmentModel } from '../models/definitions';
+import { firstDayCore, firstDayEnv } from './helpers/firstDay';
 
 const CITY = [
   {
@@ -109,15 +104,11 @@ describe('duty texts that name the subject', () => {
 });
 
 describe("a city's first day", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-duties-'));
-  const env = { NODE_ENV: 'production', JWT_SECRET: 'duties-test-secret', DATABASE_URL: `sqlite:${path.join(dir, 'city.sqlite')}`, LOG_LEVEL: 'silent' };
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const { env, remove } = firstDayEnv('duties');
+  afterAll(remove);
 
   test('after the lead, a department whose duty text names the subject comes before a mere neighbour', async () => {
-    let core = await bootCore(loadConfig(env));
-    for (const d of CITY) await DepartmentModel.create({ code: d.code, name: d.name, kind: 'government', duties: d.duties, keywords: JSON.stringify(d.keywords), aliases: JSON.stringify(d.aliases) });
-    await core.db.close();
-    core = await bootCore(loadConfig(env));
+    const core = await firstDayCore(env, CITY);
     try {
       // City management lights the street; the power company's duty text says it feeds the lights, so it is
       // second, before housing (city management's closest neighbour by shared duties, which never names lights).

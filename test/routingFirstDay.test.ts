@@ -3,9 +3,6 @@
  * duties, aliases and keywords; deciding words are whole words; co-handlers come from a second subject;
  * the aliases are data the API hands out.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { bootCore } from '../core/bootstrap';
 import { loadConfig } from '../core/config';
 import { wholeWords } from '../core/routing/classifier';
@@ -15,11 +12,11 @@ import { DepartmentModel, RoutingExampleModel, RoutingModelVersion, UserModel } 
 import { DEPARTMENTS } from '../models/demo/departments';
 import { ELEVATOR } from './helpers/core';
 import { startTestApi, type TestApi } from './helpers/api';
+import { enterDepartments, firstDayEnv } from './helpers/firstDay';
 
 describe('a production city on its first day', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-first-day-'));
-  const env = { NODE_ENV: 'production', JWT_SECRET: 'first-day-test-secret', DATABASE_URL: `sqlite:${path.join(dir, 'city.sqlite')}`, LOG_LEVEL: 'silent' };
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const { env, remove } = firstDayEnv('first-day');
+  afterAll(remove);
 
   test('no departments: no model and every proposal waits for a person; departments entered: the next start trains from their duties alone', async () => {
     let core = await bootCore(loadConfig(env));
@@ -27,9 +24,7 @@ describe('a production city on its first day', () => {
     expect(await UserModel.count()).toBe(0);
     expect(core.router.version).toBe('untrained');
     expect(await core.router.propose('小区物业乱收物业费')).toMatchObject({ lead: null, needsReview: true });
-    for (const d of DEPARTMENTS) {
-      await DepartmentModel.create({ code: d.code, name: d.name, kind: d.kind, duties: d.duties, keywords: JSON.stringify(d.keywords), aliases: JSON.stringify(d.aliases) });
-    }
+    await enterDepartments(DEPARTMENTS);
     await core.db.close();
 
     core = await bootCore(loadConfig(env));

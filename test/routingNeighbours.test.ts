@@ -3,13 +3,8 @@
  * that share specific words are neighbours, and when a letter names only one department the places after it
  * go to its neighbours, after any department the letter's own words name. Departments written for this test.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { bootCore } from '../core/bootstrap';
-import { loadConfig } from '../core/config';
 import { departmentNeighbours, withNeighbours } from '../core/routing/neighbours';
-import { DepartmentModel } from '../models/definitions';
+import { firstDayCore, firstDayEnv } from './helpers/firstDay';
 
 const CITY = [
   {
@@ -94,15 +89,11 @@ describe('neighbours from the duty texts', () => {
 });
 
 describe("a city's first day", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-neighbours-'));
-  const env = { NODE_ENV: 'production', JWT_SECRET: 'neighbours-test-secret', DATABASE_URL: `sqlite:${path.join(dir, 'city.sqlite')}`, LOG_LEVEL: 'silent' };
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const { env, remove } = firstDayEnv('neighbours');
+  afterAll(remove);
 
   test("the places after the lead: a department the letter names, then the lead's neighbours", async () => {
-    let core = await bootCore(loadConfig(env));
-    for (const d of CITY) await DepartmentModel.create({ code: d.code, name: d.name, kind: 'government', duties: d.duties, keywords: JSON.stringify(d.keywords), aliases: JSON.stringify(d.aliases) });
-    await core.db.close();
-    core = await bootCore(loadConfig(env));
+    const core = await firstDayCore(env, CITY);
     try {
       // Only city management's word: its neighbour in the city's split (housing, which builds the same
       // streets) is second; the lead and its score are the evidence's.
