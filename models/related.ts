@@ -8,28 +8,33 @@
  */
 import { DataTypes, QueryTypes, type Model, type ModelStatic, type Sequelize } from 'sequelize';
 
-/** One part: the rows of `model` matching `where` (SQL over the model's own columns; `:id` is the parameter). */
+/** One part: the rows of `model` matching `where` (SQL over the model's own columns, with `:name` parameters). */
 export interface RelatedPart {
   model: ModelStatic<Model>;
-  where: string;
+  /** Null leaves the part out of the statement: it has no rows (e.g. an empty list of ids). */
+  where: string | null;
   /** The columns to read (all of the model's by default); a part's rows come back ordered by `id`. */
   attributes?: string[];
 }
 
-/** Reads every part for parameter `id` in one statement; the rows of each part as model instances, in `id` order. */
-export async function loadRelated<K extends string>(sequelize: Sequelize, id: number, parts: Record<K, RelatedPart>): Promise<Record<K, Model[]>> {
+/**
+ * Reads every part in one statement, with `params` for the `:name` parameters; the rows of each part as model
+ * instances, in `id` order.
+ */
+export async function loadRelated<K extends string>(sequelize: Sequelize, params: Record<string, unknown>, parts: Record<K, RelatedPart>): Promise<Record<K, Model[]>> {
   const mysql = sequelize.getDialect() === 'mysql';
   const q = (name: string) => sequelize.getQueryInterface().quoteIdentifier(name);
   const keys = Object.keys(parts) as K[];
   const columns = (p: RelatedPart) => p.attributes ?? Object.keys(p.model.getAttributes());
-  const selects = keys.map((k) => {
+  const selects = keys.flatMap((k) => {
     const p = parts[k];
+    if (p.where === null) return [];
     const pairs = columns(p)
       .map((c) => `'${c}', ${q(c)}`)
       .join(', ');
-    return `SELECT '${k}' AS part, ${mysql ? 'JSON_OBJECT' : 'json_object'}(${pairs}) AS fields FROM ${q(p.model.getTableName() as string)} WHERE ${p.where}`;
+    return [`SELECT '${k}' AS part, ${mysql ? 'JSON_OBJECT' : 'json_object'}(${pairs}) AS fields FROM ${q(p.model.getTableName() as string)} WHERE ${p.where}`];
   });
-  const rows = (await sequelize.query(selects.join(' UNION ALL '), { replacements: { id }, type: QueryTypes.SELECT })) as { part: K; fields: unknown }[];
+  const rows = selects.length ? ((await sequelize.query(selects.join(' UNION ALL '), { replacements: params, type: QueryTypes.SELECT })) as { part: K; fields: unknown }[]) : [];
   const found = new Map<K, Record<string, unknown>[]>(keys.map((k) => [k, []]));
   for (const r of rows) {
     // mysql2 parses a JSON column itself; SQLite hands back the text.

@@ -1,6 +1,6 @@
-import { addMonths, addWorkingDays, chinaDate, isWorkingDay, monthsDeadline, rollToWorkingDay, workingDaysLeft } from '../core/calendar/workdays';
+import { addDays, addMonths, addWorkingDays, chinaDate, isWorkingDay, monthsDeadline, rollToWorkingDay, workingDaysLeft } from '../core/calendar/workdays';
 import { assignmentDeadlines, describeDeadlines, redoDeadline } from '../core/suggestions/deadlines';
-import { calendarSource, missingNextYearWarning, provisionalYearsSpanned, yearCalendar } from '../core/calendar/calendar';
+import { calendarSource, missingNextYearWarning, provisionalYearsSpanned, useOfficialYear, yearCalendar } from '../core/calendar/calendar';
 import { statutoryHolidays } from '../core/calendar/statutory';
 
 describe('the statutory clock', () => {
@@ -33,6 +33,30 @@ describe('the statutory clock', () => {
     expect(workingDaysLeft('2025-10-13', '2025-10-13')).toBe(0);
     expect(workingDaysLeft('2025-10-14', '2025-10-13')).toBe(-1);
     expect(workingDaysLeft('2025-10-20', '2025-10-13')).toBe(-5);
+  });
+
+  test('working days left, read off running counts, equals counting day by day: across years, holidays, make-up days and an entered schedule', () => {
+    const dayByDay = (a: string, b: string) => {
+      let n = 0;
+      for (let d = a; d < b; ) if (isWorkingDay((d = addDays(d, 1)))) n += 1;
+      return n;
+    };
+    const days = Array.from({ length: 7 * 366 }, (_, i) => addDays('2024-01-01', i)).filter((d) => d < '2031-01-01');
+    // A fixed spread of pairs: some within a day or a week, some over years, in both directions.
+    const pairs = Array.from({ length: 600 }, (_, i) => [days[(i * 7919) % days.length], days[(i * 104729 + i * i) % days.length]] as const);
+    pairs.push(['2025-09-26', '2025-10-13'], ['2026-12-31', '2027-01-04'], ['2024-12-31', '2025-01-01']);
+    const check = () => {
+      for (const [a, b] of pairs) expect([a, b, workingDaysLeft(a, b)]).toEqual([a, b, a <= b ? dayByDay(a, b) : -dayByDay(b, a)]);
+    };
+    check();
+    // A year's schedule entered later (a make-up Saturday and a holiday of 2030) changes the counts at once.
+    const before = workingDaysLeft('2030-01-01', '2030-12-31');
+    expect(workingDaysLeft('2030-03-01', '2030-03-02')).toBe(0);
+    useOfficialYear(2030, [...statutoryHolidays(2030), '2030-03-04'], ['2030-03-02']);
+    expect(workingDaysLeft('2030-01-01', '2030-12-31')).toBe(before);
+    expect(workingDaysLeft('2030-03-01', '2030-03-02')).toBe(1);
+    expect(workingDaysLeft('2030-03-01', '2030-03-04')).toBe(1);
+    check();
   });
 
   test('a redo after a dissatisfied rating is due 15 days later, rolled to a working day', () => {

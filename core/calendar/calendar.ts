@@ -32,6 +32,8 @@ interface Resolved {
   source: CalendarSource;
   holidays: Set<string>;
   workdays: Set<string>;
+  /** Working days from 1 January through each day of the year (index: day of the year from 0), made when first asked. */
+  through?: Uint16Array;
 }
 
 let official = new Map<number, { holidays: string[]; workdays: string[] }>();
@@ -89,6 +91,31 @@ export function isWorkingDay(day: string): boolean {
   if (r.workdays.has(day)) return true;
   if (r.holidays.has(day)) return false;
   return !isWeekend(day);
+}
+
+/** Working days of `day`'s year from 1 January through `day` itself. */
+function workingDaysThrough(day: string): number {
+  const [y, m, d] = [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
+  const r = resolve(y);
+  if (!r.through) {
+    const days = daysOfYear(y);
+    r.through = new Uint16Array(days.length);
+    let n = 0;
+    days.forEach((x, i) => (r.through![i] = n += isWorkingDay(x) ? 1 : 0));
+  }
+  return r.through[(Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / 86_400_000];
+}
+
+/**
+ * The working days after `start` up to and including `end` (both `YYYY-MM-DD`, `start` ≤ `end`): read off each
+ * year's running count, not day by day (a list of overdue work counts years of days per row).
+ */
+export function workingDaysAfter(start: string, end: string): number {
+  const [ys, ye] = [Number(start.slice(0, 4)), Number(end.slice(0, 4))];
+  if (ys === ye) return workingDaysThrough(end) - workingDaysThrough(start);
+  let n = workingDaysThrough(`${ys}-12-31`) - workingDaysThrough(start);
+  for (let y = ys + 1; y < ye; y += 1) n += workingDaysThrough(`${y}-12-31`);
+  return n + workingDaysThrough(end);
 }
 
 /** Where `year`'s rest days come from. */

@@ -4,7 +4,7 @@
  * and month arithmetic for deadlines.
  */
 import { chinaDay } from '../../contracts/format';
-import { isWorkingDay } from './calendar';
+import { isWorkingDay, workingDaysAfter } from './calendar';
 
 const DAY_MS = 86_400_000;
 
@@ -72,13 +72,5 @@ export function daysDeadline(day: string, n: number): string {
  */
 export function workingDaysLeft(today: string, due: string): number {
   if (today === due) return 0;
-  const forward = today < due;
-  const [start, end] = forward ? [today, due] : [due, today];
-  let from = start;
-  let count = 0;
-  while (from < end) {
-    from = addDays(from, 1);
-    if (isWorkingDay(from)) count += 1;
-  }
-  return forward ? count : -count;
+  return today < due ? workingDaysAfter(today, due) : -workingDaysAfter(due, today);
 }

@@ -126,7 +126,7 @@ export interface FactsToRead {
 export async function loadFactsToRead(id: number): Promise<FactsToRead | null> {
   if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return null;
   const of = 'suggestionId = :id';
-  const parts = await loadRelated(SuggestionModel.sequelize!, id, {
+  const parts = await loadRelated(SuggestionModel.sequelize!, { id }, {
     suggestion: { model: SuggestionModel, where: 'id = :id' },
     region: { model: RegionModel, where: 'id = (SELECT regionId FROM suggestions WHERE id = :id)' },
     assignments: { model: AssignmentModel, where: of },

@@ -1,5 +1,4 @@
 /** Reads one suggestion with everything its detail page shows, if the caller may see it. */
-import { Op } from 'sequelize';
 import {
   AnswerModel,
   ConsultationModel,
@@ -14,6 +13,7 @@ import {
   UserModel,
 } from '../../models/definitions';
 import { chinaDate } from '../calendar/workdays';
+import { loadPageNames } from '../directory/pageNames';
 import { photoUrl } from '../photos/photoLinks';
 import type { Actor, CoreContext } from '../context';
 import { notFound, ok, type Outcome } from '../result';
@@ -112,18 +112,16 @@ async function fullView(ctx: CoreContext, actor: Actor, facts: SuggestionFacts, 
   const deptIds = new Set<number>([...assignments.map((a) => a.departmentId), ...answers.map((a) => a.departmentId), ...consultations.map((c) => c.departmentId)]);
   if (s.leadDepartmentId) deptIds.add(s.leadDepartmentId);
   const region = facts.region;
-  const [users, depts, station] = await Promise.all([
-    // Only what the page names them by: no password hashes, no duty texts or keywords (kilobytes per department).
-    userIds.size ? UserModel.findAll({ where: { id: { [Op.in]: [...userIds] } }, attributes: ['id', 'username', 'name', 'role'] }) : [],
-    deptIds.size ? DepartmentModel.findAll({ where: { id: { [Op.in]: [...deptIds] } }, attributes: ['id', 'code', 'name'] }) : [],
+  const [names, station] = await Promise.all([
+    loadPageNames({ users: userIds, departments: deptIds }),
     s.addressedStationId ? StationModel.findByPk(s.addressedStationId) : null,
   ]);
   return {
     facts,
     today,
     actions: availableActions(actor, facts, today),
-    users: new Map(users.map((u) => [u.id, u])),
-    departments: new Map(depts.map((d) => [d.id, d])),
+    users: names.users,
+    departments: names.departments,
     region,
     station,
     assignments,

@@ -1,4 +1,5 @@
 /** Lists the suggestions a caller may see, filtered and paginated, newest activity first. */
+import { loadPageNames } from '../directory/pageNames';
 import { Op, Sequelize, type Order, type WhereOptions } from 'sequelize';
 import { ListSuggestionsQuery } from '../../contracts/schemas';
 import { formatZodError } from '../../contracts/validation';
@@ -148,22 +149,17 @@ export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: 
           limit: q.pageSize,
           offset,
         });
-  const userIds = [...new Set(rows.flatMap((r) => [r.authorUserId, r.deputyUserId].filter((x): x is number => x !== null)))];
-  const deptIds = [...new Set(rows.map((r) => r.leadDepartmentId).filter((x): x is number => x !== null))];
-  const regionIds = [...new Set(rows.map((r) => r.regionId).filter((x): x is number => x !== null))];
-  const [users, depts, regions] = await Promise.all([
-    userIds.length ? UserModel.findAll({ where: { id: { [Op.in]: userIds } } }) : [],
-    deptIds.length ? DepartmentModel.findAll({ where: { id: { [Op.in]: deptIds } } }) : [],
-    regionIds.length ? RegionModel.findAll({ where: { id: { [Op.in]: regionIds } } }) : [],
-  ]);
+  const names = await loadPageNames({
+    users: rows.flatMap((r) => [r.authorUserId, r.deputyUserId].filter((x): x is number => x !== null)),
+    departments: rows.map((r) => r.leadDepartmentId).filter((x): x is number => x !== null),
+    regions: rows.map((r) => r.regionId).filter((x): x is number => x !== null),
+  });
   return ok({
     rows,
     total: count,
     page: q.page,
     pageSize: q.pageSize,
     today,
-    users: new Map(users.map((u) => [u.id, u])),
-    departments: new Map(depts.map((d) => [d.id, d])),
-    regions: new Map(regions.map((r) => [r.id, r])),
+    ...names,
   });
 }
