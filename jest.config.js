@@ -6,6 +6,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // @swc/jest with the standard globals made module-local (test/transform.js: a vm context's globals are slow).
   transform: { '^.+\\.ts$': ['<rootDir>/test/transform.js', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },
+  // One jieba segmenter per worker instead of one per test file (test/sharedJieba.js says why).
+  moduleNameMapper: { '^@node-rs/jieba$': '<rootDir>/test/sharedJieba.js' },
   globalSetup: '<rootDir>/test/globalSetup.ts',
   globalTeardown: '<rootDir>/test/globalTeardown.ts',
   testSequencer: '<rootDir>/test/sequencer.js',

@@ -1,21 +1,26 @@
 /**
  * Prints what test/environment.js recorded with LVZHI_TEST_PROFILE=FILE: per test file its wall and CPU seconds
  * (the jest worker and the processes it started), longest first, then each worker's busy time and the handles a
- * file left open. `node test/profileReport.mjs FILE [--since ISO]`.
+ * file left open. `node test/profileReport.mjs FILE [--durations]`: with `--durations` it also writes each file's wall
+ * seconds to test/durations.json, the order hint of test/sequencer.js for a checkout without jest's own timings
+ * (take it from a full run on the 2-core machine).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
-const [file] = process.argv.slice(2);
+const [file] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (!file) {
   console.error('usage: node test/profileReport.mjs PROFILE.jsonl');
   process.exit(2);
 }
-const rows = fs
+const lines = fs
   .readFileSync(file, 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((l) => JSON.parse(l));
+const rows = lines.filter((l) => l.file);
+// Workers that were still held open 200 ms after jest asked them to end (test/environment.js).
+const held = lines.filter((l) => l.exit);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const rel = (f) => path.relative(root, f);
 const s = (ms) => (ms / 1000).toFixed(1).padStart(7);
@@ -37,4 +42,13 @@ const leaks = rows.filter((r) => Object.keys(r.left).length);
 if (leaks.length) {
   console.log('handles left open after a file:');
   for (const r of leaks) console.log(`  ${rel(r.file)}: ${JSON.stringify(r.left)} ${(r.sockets ?? []).join(", ")}`);
+}
+
+for (const h of held) console.log(`worker ${h.exit} still open when jest ended it: ${JSON.stringify(h.resources)} ${h.handles.join(', ')}`);
+if (process.argv.includes('--durations')) {
+  const seconds = Object.fromEntries(rows.map((r) => [rel(r.file).split(path.sep).join('/'), Math.round(r.wallMs / 1000)]).sort(([a], [b]) => a.localeCompare(b)));
+  const out = path.join(root, 'test/durations.json');
+  const note = 'Wall seconds per test file in a full run on the 2-core machine (npm test with MariaDB): the order hint of test/sequencer.js when jest has no timings of its own. Written by node test/profileReport.mjs PROFILE --durations.';
+  fs.writeFileSync(out, `${JSON.stringify({ note, seconds }, null, 2)}\n`);
+  console.log(`wrote ${rel(out)}`);
 }

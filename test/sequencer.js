@@ -1,12 +1,28 @@
 /**
- * Jest's own order (tests that failed last time first, then the longest by the durations jest keeps from
- * earlier runs), except that a test file without a recorded duration is weighed by its size together with the
- * folder of the same name beside it whose files it runs (`useCases.test.ts` runs `useCases/*.ts`): measured by
- * its own few lines, such a file would start last and keep one worker busy after all the others are done.
+ * The order of a run's test files: files that failed last time first, then the longest first (so that no long file
+ * starts near the end and keeps one worker busy after the other is done). A file's length is, in this order:
+ * - the duration jest recorded for it in an earlier run on this checkout;
+ * - else its wall time in a full run on the 2-core machine, from test/durations.json (written by
+ *   `node test/profileReport.mjs PROFILE --durations`): a fresh clone, as CI runs it, has no recorded durations;
+ * - else its size with the folder of the same name beside it whose files it runs (`bot.test.ts` runs `bot/*.ts`,
+ *   test/helpers/caseFiles.ts), about a second per kilobyte.
+ * (Jest's own order puts every file it never timed first, smallest last: a new file weighed by its few lines of
+ * runner, or a browser suite in a fresh clone, would start late and end last.)
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
+
+const ROOT = path.resolve(__dirname, '..');
+
+/** Seconds per test file (path from the repository root), from test/durations.json; empty when it is missing. */
+function knownDurations() {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(__dirname, 'durations.json'), 'utf8')).seconds ?? {};
+  } catch {
+    return {};
+  }
+}
 
 /** Bytes of the `.ts` files directly in `dir` (0 when there is no such folder). */
 function folderSize(dir) {
@@ -22,20 +38,23 @@ function folderSize(dir) {
 
 class LongestFirst extends Sequencer {
   sort(tests) {
-    const weight = new Map();
-    const weigh = (t) => {
-      if (!weight.has(t.path)) weight.set(t.path, fs.statSync(t.path).size + folderSize(t.path.replace(/\.test\.ts$/, '')));
-      return weight.get(t.path);
+    const known = knownDurations();
+    const estimate = new Map();
+    const length = (t) => {
+      if (!estimate.has(t.path)) {
+        const recorded = this.time(t);
+        const listed = known[path.relative(ROOT, t.path).split(path.sep).join('/')];
+        const bySize = fs.statSync(t.path).size + folderSize(t.path.replace(/\.test\.ts$/, ''));
+        estimate.set(t.path, recorded ?? (listed != null ? listed * 1000 : bySize));
+      }
+      return estimate.get(t.path);
     };
     for (const t of tests) t.duration = this.time(t);
     return [...tests].sort((a, b) => {
       const failedA = this.hasFailed(a);
       const failedB = this.hasFailed(b);
       if (failedA !== failedB) return failedA ? -1 : 1;
-      const timed = (a.duration != null) - (b.duration != null);
-      if (timed !== 0) return timed; // as jest does: a file never timed goes before the timed ones
-      if (a.duration != null && b.duration != null) return b.duration - a.duration;
-      return weigh(b) - weigh(a);
+      return length(b) - length(a);
     });
   }
 }
