@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'miniprogram/dist/**', 'console/dist/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'miniprogram/dist/**', 'console/dist/**', 'coverage/**', 'test-output/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

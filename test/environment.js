@@ -2,7 +2,9 @@
  * Jest's node environment, plus — when LVZHI_TEST_PROFILE names a file — one JSON line per test file appended to
  * it: wall time, CPU of the jest process and of the processes it started and reaped (servers, Chromium, CLIs),
  * and the handles (timers, sockets, servers) the file left open in the worker. `node test/profileReport.mjs FILE`
- * prints the table. The measure of where a run's time goes (which files cost CPU, which leak handles).
+ * prints the table. The measure of where a run's time goes (which files cost CPU, which leak handles). (Chromium's
+ * renderers are not reaped by the worker: their CPU is not in these figures.) A jest worker also leaves at once
+ * when jest ends it (leaveWhenEnded below).
  */
 const fs = require('node:fs');
 const NodeEnvironment = require('jest-environment-node').TestEnvironment;
