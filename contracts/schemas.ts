@@ -413,6 +413,8 @@ export const SuggestionDetail = SuggestionSummary.extend({
   viewer: z.enum(VIEWERS),
   /** The stepper: 提交 → 交办 → 办理 → 答复 → 测评, with done/current and dates. */
   progress: SuggestionProgress,
+  /** Today in China (YYYY-MM-DD) as the API counts it: days left, and the latest date a 面商 may be recorded on. */
+  today: z.string(),
   actions: z.array(z.enum(SUGGESTION_ACTIONS)),
   /**
    * The same actions as buttons: the label to show (立案（稍后交办） beside 立案并按分办建议交办), whether it cannot

@@ -162,6 +162,7 @@ export function presentSuggestion(v: SuggestionView, viewer: { role: Role }): Su
     timeline: presentTimeline(v.events, audience),
     viewer: audience,
     progress: { ...presentProgress(s.state as SuggestionState, s.round, v.events), summary: presentSummary(facts), next: presentNextStep(facts) },
+    today: v.today,
     actions: v.actions,
     actionDetails: presentActions(v.actions, s.state as SuggestionState, audience),
   };

@@ -264,7 +264,8 @@ function ActionDialog({ s, action, onClose, onDone }: { s: SuggestionDetail; act
       if (x === undefined || x === null || x === '') continue;
       body[f.name] = f.kind === 'date' ? dayjs(x).format('YYYY-MM-DD') : f.kind === 'yesno' ? x === 'yes' : typeof x === 'string' ? x.trim() : x;
     }
-    if (action === 'consult' && body.method !== 'none' && !body.happenedOn) body.happenedOn = dayjs().format('YYYY-MM-DD');
+    // Today as the API counts it (China time on its clock), not this computer's clock, which may be off.
+    if (action === 'consult' && body.method !== 'none' && !body.happenedOn) body.happenedOn = s.today;
     setBusy(true);
     setError(null);
     try {

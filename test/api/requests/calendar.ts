@@ -135,6 +135,8 @@ describe.each(databaseKinds())('the holiday calendar on %s', (kind) => {
     expect(cal.warnings[0]).toContain('2027 年放假安排尚未录入');
     const stats = (await api.http('GET', '/api/stats/suggestions', undefined, tokens.office)).body;
     expect(stats.warnings).toEqual([expect.stringContaining('2027 年放假安排尚未录入')]);
+    // A detail says which day the API counts as today (the console records a 面商 on it): Beijing's date.
+    expect((await api.http('GET', `/api/suggestions/${ids.autumn}`, undefined, tokens.housing)).body.today).toBe('2026-11-01');
   });
 
   test('entering the official schedule recounts open deadlines and writes who changed them into the timeline', async () => {
