@@ -49,13 +49,15 @@ export async function loadRelated<K extends string>(sequelize: Sequelize, params
   return out;
 }
 
-/** A row of JSON values as the driver would have typed it: dates as Date (building the instance makes 0/1 flags booleans). */
+/**
+ * A row of JSON values as the driver would have typed it: dates as Date (DATEONLY is not a DATE and stays
+ * `YYYY-MM-DD`; building the instance makes 0/1 flags booleans).
+ */
 function typed(model: ModelStatic<Model>, row: Record<string, unknown>): Record<string, unknown> {
   const attributes = model.getAttributes() as Record<string, { type: unknown }>;
   for (const [name, value] of Object.entries(row)) {
     if (value === null || value === undefined) continue;
     const type = attributes[name]?.type;
-    if (type instanceof DataTypes.DATEONLY) continue;
     if (type instanceof DataTypes.DATE) row[name] = storedDate(String(value));
   }
   return row;

@@ -54,9 +54,12 @@ export interface SuggestionFacts {
  */
 const prefetched = new AsyncLocalStorage<{ lock: boolean; facts: Map<number, SuggestionFacts | null> }>();
 
+/** Whether `id` can name a stored row (a positive 32-bit integer): anything else finds nothing. */
+const storedId = (id: number) => Number.isInteger(id) && id > 0 && id <= 2_147_483_647;
+
 /** Loads the facts of suggestion `id`, or null. With `lock`, the row is locked for update (MySQL). */
 export async function loadFacts(id: number, lock = false): Promise<SuggestionFacts | null> {
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return null;
+  if (!storedId(id)) return null;
   const ahead = prefetched.getStore();
   if (ahead && (ahead.lock || !lock) && ahead.facts.has(id)) {
     const f = ahead.facts.get(id)!;
@@ -75,7 +78,7 @@ export async function withFactsOf<T>(ids: number[], lock: boolean, fn: () => Pro
 
 /** The facts of every suggestion of `ids` that exists: one statement per table, whatever the number of ids. */
 export async function loadFactsMany(ids: number[], lock = false): Promise<Map<number, SuggestionFacts>> {
-  const wanted = [...new Set(ids.filter((id) => Number.isInteger(id) && id > 0 && id <= 2_147_483_647))];
+  const wanted = [...new Set(ids.filter(storedId))];
   const out = new Map<number, SuggestionFacts>();
   if (!wanted.length) return out;
   const one = wanted.length === 1;
@@ -124,7 +127,7 @@ export interface FactsToRead {
  * such suggestion.
  */
 export async function loadFactsToRead(id: number): Promise<FactsToRead | null> {
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return null;
+  if (!storedId(id)) return null;
   const of = 'suggestionId = :id';
   const parts = await loadRelated(SuggestionModel.sequelize!, { id }, {
     suggestion: { model: SuggestionModel, where: 'id = :id' },

@@ -48,9 +48,8 @@ export interface SuggestionView {
 export async function getSuggestion(ctx: CoreContext, actor: Actor, id: number): Promise<Outcome<SuggestionView>> {
   // The suggestion, its region, its related tables, timeline and photos in one statement.
   const read = await loadFactsToRead(id);
-  if (!read) return notFound('没有找到这件建议');
+  if (!read || !canSee(actor, read.facts)) return notFound('没有找到这件建议');
   const { facts, events, photos } = read;
-  if (!canSee(actor, facts)) return notFound('没有找到这件建议');
   const today = chinaDate(ctx.clock.now());
   const view = await fullView(ctx, actor, facts, today, events, photos);
   const until = historyUntil(actor, facts);
