@@ -594,6 +594,8 @@ journey('the office reads its dashboard, publishes a notice to a deputy picked b
   await top(deputy).getByText('通知消息', { exact: true }).click();
   await top(deputy).getByText('关于参加联络站接待日的通知').click();
   await top(deputy).getByText(/请于周五上午/).waitFor();
+  // Opening shows the text at once and marks it read in the background: the receipt exists once the tag is gone.
+  await top(deputy).locator('.inbox-item', { hasText: '关于参加联络站接待日的通知' }).locator('.tag', { hasText: '未读' }).waitFor({ state: 'detached' });
   await press(top(office), '查看阅读情况');
   await top(office).getByText('已读 1 / 1').waitFor();
   for (const p of [office, deputy]) await p.context().close();
