@@ -140,8 +140,9 @@ async function waitHttp(port: number, child: ChildProcess, ms: number, pathName 
 }
 
 function startProcess(script: string, env: Record<string, string>, tag: string): ChildProcess {
-  // BENCH_CPU_PROFILE=<dir>: each process writes a V8 CPU profile there when it stops (named after its tag and start time).
-  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`, `--cpu-prof-name=${tag}-${Date.now()}.cpuprofile`] : [];
+  // BENCH_CPU_PROFILE=<dir>: each thread of each process writes a V8 CPU profile there when it stops (Node's own names,
+  // which tell processes and threads apart; the loader's thread writes one too).
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d) => (err = (err + String(d)).slice(-4000)));
