@@ -73,6 +73,8 @@ describe('the statutory clock', () => {
     const d = { state: 'assigned' as const, round: 1, ...assignmentDeadlines('2025-09-26'), redoDueOn: null };
     expect(describeDeadlines(d, '2025-09-30').next).toMatchObject({ kind: 'return', date: '2025-10-13', workingDaysLeft: 4 });
     expect(describeDeadlines(d, '2025-10-14').next).toMatchObject({ kind: 'answer', date: '2025-12-26' });
+    // A deputy or citizen waits for the answer: its deadline is next even while the department may still return it.
+    expect(describeDeadlines(d, '2025-09-30', false).next).toMatchObject({ kind: 'answer', date: '2025-12-26' });
     expect(describeDeadlines({ ...d, state: 'handling' }, '2025-12-29').overdue).toBe(true);
     expect(describeDeadlines({ ...d, state: 'answered' }, '2025-12-29').overdue).toBe(false);
   });

@@ -20,7 +20,7 @@ import {
 import type { Role } from '../../contracts/enums';
 import type { RoutingProposal, SuggestionDetail, SuggestionSummary } from '../../contracts/schemas';
 import { describeDeadlines } from '../../core/suggestions/deadlines';
-import { presentActions, presentNextStep, presentProgress, presentRouting, presentSummary, presentTimeline, viewerOf, type PlainFacts } from './audience';
+import { presentActions, presentNextStep, presentProgress, presentRouting, presentSummary, presentTimeline, readsPlain, viewerOf, type PlainFacts } from './audience';
 import type { SuggestionListView, SuggestionView } from '../../core/suggestions';
 import type { DepartmentModel, RegionModel, SuggestionModel, UserModel } from '../../models/definitions';
 
@@ -55,7 +55,7 @@ function summary(
     lead: s.leadDepartmentId ? dept(departments.get(s.leadDepartmentId)) : null,
     round: s.round,
     submittedAt: iso(s.submittedAt),
-    deadlines: describeDeadlines({ ...s.get(), state }, today),
+    deadlines: describeDeadlines({ ...s.get(), state }, today, !readsPlain(audience)),
     routing: presentRouting(s.routing ? (JSON.parse(s.routing) as RoutingProposal) : null, audience, { title: s.title, body: s.body }),
     updatedAt: iso(s.updatedAt)!,
   };

@@ -87,8 +87,11 @@ export function provisionalDue(assignedOn: string | null | undefined, date: stri
  * The deadlines as the API shows them, with the next one that matters and the working days left. While the
  * suggestion is open, deadlines counted through a year whose official holiday schedule is not known yet are
  * `provisional`, with a note saying so (they are recomputed when the schedule is entered).
+ *
+ * `handlers`: whether the reader handles the assignment (the department and the office), for whom the return
+ * deadline comes first while a task awaits signing; a deputy or citizen waits for the answer, whose deadline is next.
  */
-export function describeDeadlines(f: DeadlineFacts, today: string) {
+export function describeDeadlines(f: DeadlineFacts, today: string, handlers = true) {
   let next: { kind: string; label: string; date: string; workingDaysLeft: number; provisional: boolean } | null = null;
   // A date is provisional only when it was counted through such a year (a return deadline in December is not,
   // though the answer deadline in February is).
@@ -96,7 +99,7 @@ export function describeDeadlines(f: DeadlineFacts, today: string) {
   if (OPEN_STATES.includes(f.state) && f.answerDueOn) {
     const kind = f.round > 1 ? 'redo' : 'answer';
     next = { kind, label: kind === 'redo' ? '重新答复期限' : '答复期限', ...at(f.answerDueOn) };
-    if (f.state === 'assigned' && f.returnDueOn && today <= f.returnDueOn) {
+    if (handlers && f.state === 'assigned' && f.returnDueOn && today <= f.returnDueOn) {
       next = { kind: 'return', label: '退回期限', ...at(f.returnDueOn) };
     }
   }

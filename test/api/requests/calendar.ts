@@ -78,6 +78,9 @@ describe.each(databaseKinds())('the holiday calendar on %s', (kind) => {
     expect(winter).toMatchObject({ answerBy: '2027-02-09', provisional: true });
     // The date a list shows is marked on its own: the return window (within 2026) is certain, the answer date is not.
     expect(winter.next).toMatchObject({ kind: 'return', date: '2026-11-17', provisional: false });
+    // The deputy who wrote it waits for the answer: the department's return window is not the deputy's next date.
+    const asDeputy = (await api.http('GET', `/api/suggestions/${ids.winter}`, undefined, tokens.deputy)).body.deadlines;
+    expect(asDeputy.next).toMatchObject({ kind: 'answer', date: '2027-02-09', provisional: true });
     expect(d.next).toMatchObject({ kind: 'answer', date: '2027-01-04', provisional: true });
     // The sentence saying who acts next marks the provisional day, and only that one.
     const next = (await api.http('GET', `/api/suggestions/${ids.winter}`, undefined, tokens.housing)).body.progress.next.text;
