@@ -1,11 +1,11 @@
 /**
  * Finding a department by what a person writes for it — its code, its full name, its name without the city's
- * name in front, or an everyday form one department alone has (住建局, 市住建, 交警) — for everything that takes a
+ * name in front, an everyday form or a short name one department alone has (住建局, 市住建, 交警, 教育) — for everything that takes a
  * department from a person: a roster row, a new account, the office's assignment.
  */
 import { Op } from 'sequelize';
 import { DepartmentModel, RegionModel } from '../../models/definitions';
-import { departmentNameForms, parseAliases } from './departmentWords';
+import { departmentNameForms, departmentShortNames, parseAliases } from './departmentWords';
 
 /**
  * Indexes departments by every name a person may write for them, and by two of one department's forms written
@@ -23,6 +23,12 @@ export function indexDepartments(departments: DepartmentModel[], cityName: strin
     for (const f of departmentNameForms(d.name, parseAliases(d.aliases))) forms.set(f, forms.has(f) && forms.get(f) !== d ? null : d);
   }
   for (const [f, d] of forms) if (d && !byName.has(f)) byName.set(f, d);
+  // Where a department is asked for, its short name alone names it too (教育, 住建), when one department has it.
+  const short = new Map<string, DepartmentModel | null>();
+  for (const d of departments) {
+    for (const f of departmentShortNames(d.name, parseAliases(d.aliases))) short.set(f, short.has(f) && short.get(f) !== d ? null : d);
+  }
+  for (const [f, d] of short) if (d && !byName.has(f) && !forms.has(f)) byName.set(f, d);
   const direct = (t: string) => byName.get(t.toLowerCase()) ?? byName.get(t) ?? null;
   // Two forms of one department written together name it (公安交警, 市公安交警支队); of two departments, neither.
   const joined = (t: string): DepartmentModel | null => {

@@ -35,16 +35,32 @@ const PLACE_PREFIX = /^(?:.{2,3}?市|市|县|区)(?=.{2})/u;
  */
 export function departmentNameForms(name: string, aliases: readonly string[]): string[] {
   const forms = new Set<string>();
-  for (const raw of [name, ...aliases]) {
-    const n = raw.normalize('NFKC').trim();
-    if (n.length < 2) continue;
-    forms.add(n);
-    const local = n.replace(PLACE_PREFIX, '');
+  for (const { whole, local, stem } of nameParts(name, aliases)) {
+    forms.add(whole);
     forms.add(local);
-    const suffix = UNIT_SUFFIXES.find((s) => local.endsWith(s) && local.length - s.length >= 2);
-    const stem = suffix ? local.slice(0, -suffix.length) : local;
-    if (stem.length < 2) continue;
-    for (const s of MENTION_SUFFIXES) forms.add(stem + s);
+    if (stem) for (const s of MENTION_SUFFIXES) forms.add(stem + s);
   }
   return [...forms].filter((f) => f.length >= 2);
+}
+
+/**
+ * The short names of a department (its name and aliases without place and unit word: 教育局 → 教育, 住建局 → 住建):
+ * where a department is asked for (an assignment, a roster column) a short name alone means the unit.
+ */
+export function departmentShortNames(name: string, aliases: readonly string[]): string[] {
+  return [...new Set(nameParts(name, aliases).flatMap((p) => (p.stem ? [p.stem] : [])))];
+}
+
+/** Each name and alias as written, without its place, and its short name (null when under two characters). */
+function nameParts(name: string, aliases: readonly string[]): { whole: string; local: string; stem: string | null }[] {
+  const parts: { whole: string; local: string; stem: string | null }[] = [];
+  for (const raw of [name, ...aliases]) {
+    const whole = raw.normalize('NFKC').trim();
+    if (whole.length < 2) continue;
+    const local = whole.replace(PLACE_PREFIX, '');
+    const suffix = UNIT_SUFFIXES.find((s) => local.endsWith(s) && local.length - s.length >= 2);
+    const stem = suffix ? local.slice(0, -suffix.length) : local;
+    parts.push({ whole, local, stem: stem.length >= 2 ? stem : null });
+  }
+  return parts;
 }

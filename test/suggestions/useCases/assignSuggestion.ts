@@ -34,6 +34,11 @@ eachDatabase('assignSuggestion', (t) => {
     const police = await suggestionAt(t().core, 'accepted');
     must(await act(t().core, 'office', police, 'assign', { lead: '公安交警', co: ['淄博市住建局'] }));
     expect(await RoutingExampleModel.findOne({ where: { suggestionId: police } })).toMatchObject({ departmentCode: 'police' });
+    // Where a unit is asked for, its short name alone names it (教育 → 教育局), as the office writes it in a hurry.
+    const school = await suggestionAt(t().core, 'accepted');
+    must(await act(t().core, 'office', school, 'assign', { lead: '教育', co: ['财政'] }));
+    expect(await AssignmentModel.count({ where: { suggestionId: school } })).toBe(2);
+    expect(await RoutingExampleModel.findOne({ where: { suggestionId: school } })).toMatchObject({ departmentCode: 'edu' });
     const two = await act(t().core, 'office', await suggestionAt(t().core, 'accepted'), 'assign', { lead: '住建城管' });
     expect(two).toMatchObject({ kind: 'invalid', message: expect.stringContaining('没有这些承办单位：住建城管') });
     const r = await act(t().core, 'office', await suggestionAt(t().core, 'accepted'), 'assign', { lead: '水利局', co: ['自来水公司'] });
