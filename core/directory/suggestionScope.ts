@@ -110,15 +110,20 @@ export function visibleWhere(actor: Actor): WhereOptions {
  * `visibleWhere` for lists and counts at volume: the same rule, with an office's region subtree read first, so that
  * the database gets a plain list of region ids it can range over (or, for a city office whose subtree holds every
  * region, no region condition at all) instead of a subquery joined by OR, which MySQL answers with a full scan.
+ * `walk` is the same rule as a per-row test on the regions (`regionRowTest`), for a page that walks an index; both
+ * are made from one read of the subtree.
  */
-export async function visibleListWhere(actor: Actor, walk = false): Promise<WhereOptions> {
-  if (actor.role !== 'office' || !actor.regionPath) return visibleWhere(actor);
+export async function visibleListWhere(actor: Actor): Promise<{ gather: WhereOptions; walk: WhereOptions }> {
+  if (actor.role !== 'office' || !actor.regionPath) {
+    const rule = visibleWhere(actor);
+    return { gather: rule, walk: rule };
+  }
   const isCity = actor.regionPath.split('/').filter(Boolean).length === 1;
   const [under, all] = await Promise.all([idsUnderPath(actor.regionPath), isCity ? RegionModel.count() : Promise.resolve(-1)]);
   const notDraft = { state: { [Op.ne]: 'draft' } };
-  if (isCity && under.length === all) return notDraft;
-  const inRegions = walk ? regionRowTest(under, 'SuggestionModel') : { regionId: under };
-  return { [Op.and]: [notDraft, isCity ? { [Op.or]: [inRegions, { regionId: null }] } : inRegions] } as WhereOptions;
+  if (isCity && under.length === all) return { gather: notDraft, walk: notDraft };
+  const scoped = (inRegions: WhereOptions) => ({ [Op.and]: [notDraft, isCity ? { [Op.or]: [inRegions, { regionId: null }] } : inRegions] }) as WhereOptions;
+  return { gather: scoped({ regionId: under }), walk: scoped(regionRowTest(under, 'SuggestionModel')) };
 }
 
 /**

@@ -73,7 +73,7 @@ export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: 
   const q = parsed.data;
   const today = chinaDate(ctx.clock.now());
   // A search (q) looks through everything the caller may open; without one a deputy sees what concerns them.
-  const visible = await visibleListWhere(actor);
+  const { gather: visible, walk: visibleByRow } = await visibleListWhere(actor);
   const and: WhereOptions[] = [...(q.q ? [] : [concernsWhere(actor)])];
   const unfiltered = () => and.length === (q.q ? 0 : 1);
   if (q.state) and.push({ state: q.state });
@@ -136,7 +136,7 @@ export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: 
   // A large list's page walks the updatedAt index and tests each row (the department's tasks, the regions), instead
   // of gathering its whole set by another index and sorting it.
   const walking = q.sort !== 'deadline' && count >= WALK_FROM && offset + q.pageSize <= count / 10;
-  const scope = walking ? (staffRowTest(actor, 'SuggestionModel') ?? (await visibleListWhere(actor, true))) : visible;
+  const scope = walking ? (staffRowTest(actor, 'SuggestionModel') ?? visibleByRow) : visible;
   const filters = walking && regionFilter ? and.map((w) => (w === regionFilter ? regionRowTest(regionFilter.regionId, 'SuggestionModel') : w)) : and;
   const rows =
     offset >= count
