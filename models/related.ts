@@ -6,7 +6,8 @@
  * statement costs more in the driver, the ORM and the socket than the database spends answering it. (Aggregating
  * each part into a JSON array instead costs MariaDB several times the plain reads: GROUP_CONCAT per part.)
  */
-import { DataTypes, QueryTypes, type Model, type ModelStatic, type Sequelize } from 'sequelize';
+import { DataTypes, type Model, type ModelStatic, type Sequelize } from 'sequelize';
+import { positional, readRows } from './fastRead';
 
 /** One part: the rows of `model` matching `where` (SQL over the model's own columns, with `:name` parameters). */
 export interface RelatedPart {
@@ -34,7 +35,8 @@ export async function loadRelated<K extends string>(sequelize: Sequelize, params
       .join(', ');
     return [`SELECT '${k}' AS part, ${mysql ? 'JSON_OBJECT' : 'json_object'}(${pairs}) AS fields FROM ${q(p.model.getTableName() as string)} WHERE ${p.where}`];
   });
-  const rows = selects.length ? ((await sequelize.query(selects.join(' UNION ALL '), { replacements: params, type: QueryTypes.SELECT })) as { part: K; fields: unknown }[]) : [];
+  const statement = positional(selects.join(' UNION ALL '), params);
+  const rows = selects.length ? ((await readRows(sequelize, statement.sql, statement.values)) as { part: K; fields: unknown }[]) : [];
   const found = new Map<K, Record<string, unknown>[]>(keys.map((k) => [k, []]));
   for (const r of rows) {
     // mysql2 parses a JSON column itself; SQLite hands back the text.
@@ -50,15 +52,16 @@ export async function loadRelated<K extends string>(sequelize: Sequelize, params
 }
 
 /**
- * A row of JSON values as the driver would have typed it: dates as Date (DATEONLY is not a DATE and stays
- * `YYYY-MM-DD`; building the instance makes 0/1 flags booleans).
+ * A row of JSON values, or of the driver's values (SQLite hands back dates as stored text), as Sequelize would have
+ * typed it: dates as Date (DATEONLY is not a DATE and stays `YYYY-MM-DD`; building the instance makes 0/1 flags
+ * booleans). Changes `row` in place.
  */
-function typed(model: ModelStatic<Model>, row: Record<string, unknown>): Record<string, unknown> {
+export function typed(model: ModelStatic<Model>, row: Record<string, unknown>): Record<string, unknown> {
   const attributes = model.getAttributes() as Record<string, { type: unknown }>;
   for (const [name, value] of Object.entries(row)) {
     if (value === null || value === undefined) continue;
     const type = attributes[name]?.type;
-    if (type instanceof DataTypes.DATE) row[name] = storedDate(String(value));
+    if (type instanceof DataTypes.DATE && !(value instanceof Date)) row[name] = storedDate(String(value));
   }
   return row;
 }

@@ -1,5 +1,7 @@
 /** Lists the suggestions a caller may see, filtered and paginated, newest activity first. */
 import { loadPageNames } from '../directory/pageNames';
+import { readRows } from '../../models/fastRead';
+import { typed } from '../../models/related';
 import { Op, Sequelize, type Order, type WhereOptions } from 'sequelize';
 import { ListSuggestionsQuery } from '../../contracts/schemas';
 import { formatZodError } from '../../contracts/validation';
@@ -45,7 +47,7 @@ async function listTotal(where: WhereOptions, now: number): Promise<number> {
 
 /** `listTotal` for the rows `boundedSql` selects (with LIMIT FRESH_COUNT_LIMIT + 1), counted in full by `full`. */
 async function sharedTotal(boundedSql: string, full: () => Promise<number>, now: number): Promise<number> {
-  const [[row]] = (await SuggestionModel.sequelize!.query(`SELECT COUNT(*) AS n FROM (${boundedSql}) bounded`)) as [{ n: number | string }[], unknown];
+  const [row] = await readRows(SuggestionModel.sequelize!, `SELECT COUNT(*) AS n FROM (${boundedSql}) bounded`);
   const bounded = Number(row.n);
   if (bounded <= FRESH_COUNT_LIMIT) return bounded;
   const hit = counts.get(boundedSql);
@@ -138,17 +140,15 @@ export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: 
   const walking = q.sort !== 'deadline' && count >= WALK_FROM && offset + q.pageSize <= count / 10;
   const scope = walking ? (staffRowTest(actor, 'SuggestionModel') ?? visibleByRow) : visible;
   const filters = walking && regionFilter ? and.map((w) => (w === regionFilter ? regionRowTest(regionFilter.regionId, 'SuggestionModel') : w)) : and;
+  // Summary columns: the body only where a routing proposal is shown (its deciding words are checked against the text).
+  const attributes = [...Object.keys(SuggestionModel.getAttributes()).filter((c) => c !== 'body'), [Sequelize.literal('CASE WHEN routing IS NULL THEN NULL ELSE body END'), 'body']];
+  const qg = (SuggestionModel as unknown as { queryGenerator: { selectQuery: (t: string, o: object, m: unknown) => string } }).queryGenerator;
+  const pageSql = qg.selectQuery(SuggestionModel.getTableName() as string, { where: { [Op.and]: [scope, ...filters] }, attributes, order, limit: q.pageSize, offset }, SuggestionModel);
+  // Read through the driver (models/fastRead.ts) and built as Sequelize's own read builds them.
   const rows =
     offset >= count
       ? []
-      : await SuggestionModel.findAll({
-          where: { [Op.and]: [scope, ...filters] },
-          // Summary columns: the body only where a routing proposal is shown (its deciding words are checked against the text).
-          attributes: { exclude: ['body'], include: [[Sequelize.literal('CASE WHEN routing IS NULL THEN NULL ELSE body END'), 'body']] },
-          order,
-          limit: q.pageSize,
-          offset,
-        });
+      : SuggestionModel.bulkBuild((await readRows(SuggestionModel.sequelize!, pageSql.replace(/;\s*$/, ''))).map((r) => typed(SuggestionModel, r)) as never[], { isNewRecord: false, raw: true });
   const names = await loadPageNames({
     users: rows.flatMap((r) => [r.authorUserId, r.deputyUserId].filter((x): x is number => x !== null)),
     departments: rows.map((r) => r.leadDepartmentId).filter((x): x is number => x !== null),
