@@ -10,8 +10,7 @@
 import { Op, Sequelize, type WhereOptions } from 'sequelize';
 import type { Actor } from '../context';
 import { inRegion, regionWhere } from './scope';
-import { idsUnderPath } from './regionFilter';
-import { RegionModel } from '../../models/definitions';
+import { subtreeOfPath } from './regionFilter';
 import type { SuggestionState } from '../../contracts/enums';
 
 /** The states in which a deputy's suggestion is open to every deputy: accepted by the office, and after. */
@@ -119,7 +118,7 @@ export async function visibleListWhere(actor: Actor): Promise<{ gather: WhereOpt
     return { gather: rule, walk: rule };
   }
   const isCity = actor.regionPath.split('/').filter(Boolean).length === 1;
-  const [under, all] = await Promise.all([idsUnderPath(actor.regionPath), isCity ? RegionModel.count() : Promise.resolve(-1)]);
+  const { ids: under, all } = await subtreeOfPath(actor.regionPath);
   const notDraft = { state: { [Op.ne]: 'draft' } };
   if (isCity && under.length === all) return { gather: notDraft, walk: notDraft };
   const scoped = (inRegions: WhereOptions) => ({ [Op.and]: [notDraft, isCity ? { [Op.or]: [inRegions, { regionId: null }] } : inRegions] }) as WhereOptions;
