@@ -6,8 +6,8 @@
  * statement costs more in the driver, the ORM and the socket than the database spends answering it. (Aggregating
  * each part into a JSON array instead costs MariaDB several times the plain reads: GROUP_CONCAT per part.)
  */
-import { DataTypes, type Model, type ModelStatic, type Sequelize } from 'sequelize';
-import { positional, readRows } from './fastRead';
+import type { Model, ModelStatic, Sequelize } from 'sequelize';
+import { positional, readRows, typed } from './fastRead';
 
 /** One part: the rows of `model` matching `where` (SQL over the model's own columns, with `:name` parameters). */
 export interface RelatedPart {
@@ -49,25 +49,4 @@ export async function loadRelated<K extends string>(sequelize: Sequelize, params
     out[k] = parts[k].model.bulkBuild(list as never[], { isNewRecord: false, raw: true });
   }
   return out;
-}
-
-/**
- * A row of JSON values, or of the driver's values (SQLite hands back dates as stored text), as Sequelize would have
- * typed it: dates as Date (DATEONLY is not a DATE and stays `YYYY-MM-DD`; building the instance makes 0/1 flags
- * booleans). Changes `row` in place.
- */
-export function typed(model: ModelStatic<Model>, row: Record<string, unknown>): Record<string, unknown> {
-  const attributes = model.getAttributes() as Record<string, { type: unknown }>;
-  for (const [name, value] of Object.entries(row)) {
-    if (value === null || value === undefined) continue;
-    const type = attributes[name]?.type;
-    if (type instanceof DataTypes.DATE && !(value instanceof Date)) row[name] = storedDate(String(value));
-  }
-  return row;
-}
-
-/** `2024-12-25 23:24:03` (MySQL, UTC) or `2024-10-20 03:35:57.099 +00:00` (SQLite) as a Date. */
-function storedDate(s: string): Date {
-  const iso = s.replace(' ', 'T').replace(/ ?([+-]\d\d:\d\d|Z)$/, '$1');
-  return new Date(/([+-]\d\d:\d\d|Z)$/.test(iso) ? iso : `${iso}Z`);
 }

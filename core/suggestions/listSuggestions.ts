@@ -1,8 +1,7 @@
 /** Lists the suggestions a caller may see, filtered and paginated, newest activity first. */
 import { loadPageNames } from '../directory/pageNames';
-import { readRows } from '../../models/fastRead';
-import { typed } from '../../models/related';
-import { Op, Sequelize, type Order, type WhereOptions } from 'sequelize';
+import { findRows, readRows, selectSql } from '../../models/fastRead';
+import { Op, Sequelize, type Order, type ProjectionAlias, type WhereOptions } from 'sequelize';
 import { ListSuggestionsQuery } from '../../contracts/schemas';
 import { formatZodError } from '../../contracts/validation';
 import { AssignmentModel, DepartmentModel, RegionModel, SuggestionModel, UserModel } from '../../models/definitions';
@@ -40,8 +39,7 @@ const counts = new Map<string, { n: number; at: number }>();
  * COUNT_TTL_MS (in this process), so that a page of a province-wide list does not count a hundred thousand rows.
  */
 async function listTotal(where: WhereOptions, now: number): Promise<number> {
-  const qg = (SuggestionModel as unknown as { queryGenerator: { selectQuery: (t: string, o: object, m: unknown) => string } }).queryGenerator;
-  const sql = qg.selectQuery(SuggestionModel.getTableName() as string, { where, attributes: ['id'], limit: FRESH_COUNT_LIMIT + 1 }, SuggestionModel).replace(/;\s*$/, '');
+  const sql = selectSql(SuggestionModel, { where, attributes: ['id'], limit: FRESH_COUNT_LIMIT + 1 });
   return sharedTotal(sql, () => SuggestionModel.count({ where }), now);
 }
 
@@ -141,14 +139,9 @@ export async function listSuggestions(ctx: CoreContext, actor: Actor, rawQuery: 
   const scope = walking ? (staffRowTest(actor, 'SuggestionModel') ?? visibleByRow) : visible;
   const filters = walking && regionFilter ? and.map((w) => (w === regionFilter ? regionRowTest(regionFilter.regionId, 'SuggestionModel') : w)) : and;
   // Summary columns: the body only where a routing proposal is shown (its deciding words are checked against the text).
-  const attributes = [...Object.keys(SuggestionModel.getAttributes()).filter((c) => c !== 'body'), [Sequelize.literal('CASE WHEN routing IS NULL THEN NULL ELSE body END'), 'body']];
-  const qg = (SuggestionModel as unknown as { queryGenerator: { selectQuery: (t: string, o: object, m: unknown) => string } }).queryGenerator;
-  const pageSql = qg.selectQuery(SuggestionModel.getTableName() as string, { where: { [Op.and]: [scope, ...filters] }, attributes, order, limit: q.pageSize, offset }, SuggestionModel);
-  // Read through the driver (models/fastRead.ts) and built as Sequelize's own read builds them.
-  const rows =
-    offset >= count
-      ? []
-      : SuggestionModel.bulkBuild((await readRows(SuggestionModel.sequelize!, pageSql.replace(/;\s*$/, ''))).map((r) => typed(SuggestionModel, r)) as never[], { isNewRecord: false, raw: true });
+  const attributes: (string | ProjectionAlias)[] = [...Object.keys(SuggestionModel.getAttributes()).filter((c) => c !== 'body'), [Sequelize.literal('CASE WHEN routing IS NULL THEN NULL ELSE body END'), 'body']];
+  // Read through the driver (models/fastRead.ts), built as Sequelize's own read builds them.
+  const rows = offset >= count ? [] : await findRows(SuggestionModel, { where: { [Op.and]: [scope, ...filters] }, attributes, order, limit: q.pageSize, offset });
   const names = await loadPageNames({
     users: rows.flatMap((r) => [r.authorUserId, r.deputyUserId].filter((x): x is number => x !== null)),
     departments: rows.map((r) => r.leadDepartmentId).filter((x): x is number => x !== null),
