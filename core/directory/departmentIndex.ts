@@ -18,16 +18,16 @@ export function indexDepartments(departments: DepartmentModel[], cityName: strin
     byName.set(d.name, d);
     if (cityName && d.name.startsWith(cityName)) byName.set(d.name.slice(cityName.length), d);
   }
-  const forms = new Map<string, DepartmentModel | null>();
-  for (const d of departments) {
-    for (const f of departmentNameForms(d.name, parseAliases(d.aliases))) forms.set(f, forms.has(f) && forms.get(f) !== d ? null : d);
-  }
+  // Each form mapped to the one department that has it; a form two departments share maps to null (finds neither).
+  const owners = (formsOf: (d: DepartmentModel) => string[]) => {
+    const m = new Map<string, DepartmentModel | null>();
+    for (const d of departments) for (const f of formsOf(d)) m.set(f, m.has(f) && m.get(f) !== d ? null : d);
+    return m;
+  };
+  const forms = owners((d) => departmentNameForms(d.name, parseAliases(d.aliases)));
   for (const [f, d] of forms) if (d && !byName.has(f)) byName.set(f, d);
   // Where a department is asked for, its short name alone names it too (教育, 住建), when one department has it.
-  const short = new Map<string, DepartmentModel | null>();
-  for (const d of departments) {
-    for (const f of departmentShortNames(d.name, parseAliases(d.aliases))) short.set(f, short.has(f) && short.get(f) !== d ? null : d);
-  }
+  const short = owners((d) => departmentShortNames(d.name, parseAliases(d.aliases)));
   for (const [f, d] of short) if (d && !byName.has(f) && !forms.has(f)) byName.set(f, d);
   const direct = (t: string) => byName.get(t.toLowerCase()) ?? byName.get(t) ?? null;
   // Two forms of one department written together name it (公安交警, 市公安交警支队); of two departments, neither.
