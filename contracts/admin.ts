@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { DEPARTMENT_KINDS, REGION_LEVELS, ROLES } from './enums';
-import { Department, DepartmentRef, RegionRef } from './schemas';
+import { Department, DepartmentRef, RegionRef, page, pageSize } from './schemas';
 
 const text = (label: string, max: number) =>
   z
@@ -28,8 +28,6 @@ const words = (label: string, maxItems: number, maxLen: number) =>
 const boolish = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0'])], { error: '只能是 true 或 false' })
   .transform((v) => v === true || v === 'true' || v === '1');
-const page = z.coerce.number({ error: '页码必须是数字' }).int('页码必须是整数').min(1, '页码从 1 开始').max(100000, '页码太大').default(1);
-const pageSize = z.coerce.number({ error: '每页条数必须是数字' }).int('每页条数必须是整数').min(1, '每页至少 1 条').max(100, '每页最多 100 条').default(20);
 const atLeastOne = (o: Record<string, unknown>) => Object.values(o).some((v) => v !== undefined);
 
 export const STATION_KINDS = ['station', 'point'] as const;

@@ -146,6 +146,10 @@ export const UpdateDraftRequest = z.object({
 const boolish = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0'])], { error: '只能是 true 或 false' })
   .transform((v) => v === true || v === 'true' || v === '1');
+/** A list's page number and page size in a query string (every paged list). */
+export const page = z.coerce.number({ error: '页码必须是数字' }).int('页码必须是整数').min(1, '页码从 1 开始').max(100000, '页码太大').default(1);
+export const pageSize = z.coerce.number({ error: '每页条数必须是数字' }).int('每页条数必须是整数').min(1, '每页至少 1 条').max(100, '每页最多 100 条').default(20);
+
 export const ListSuggestionsQuery = z.object({
   state: z.enum(SUGGESTION_STATES, { error: '状态代码不存在' }).optional(),
   department: deptRef('承办单位').optional(),
@@ -159,8 +163,8 @@ export const ListSuggestionsQuery = z.object({
   queue: z.enum(['routing', 'review', 'confirm'], { error: '队列只能是 routing、review 或 confirm' }).optional(),
   mine: boolish.optional(),
   sort: z.enum(['updated', 'deadline'], { error: '排序只能是 updated 或 deadline' }).optional(),
-  page: z.coerce.number({ error: '页码必须是数字' }).int().min(1, '页码从 1 开始').max(100000).default(1),
-  pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1).max(100, '每页最多 100 条').default(20),
+  page,
+  pageSize,
 });
 
 export const ActionBodies = {

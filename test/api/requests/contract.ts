@@ -30,6 +30,18 @@ describe.each(databaseKinds())('HTTP contract on %s', (kind) => {
     expect(created.body).toMatchObject({ state: 'draft', actions: expect.arrayContaining(['submit']) });
   });
 
+  test('a page number or size that is not a whole number is refused by name', async () => {
+    for (const [query, message] of [
+      ['pageSize=1.5', '每页条数必须是整数'],
+      ['pageSize=0', '每页至少 1 条'],
+      ['pageSize=abc', '每页条数必须是数字'],
+      ['page=2.5', '页码必须是整数'],
+    ]) {
+      const r = await api.http('GET', `/api/suggestions?${query}`, undefined, deputy);
+      expect([query, r.status, r.body.error.message]).toEqual([query, 400, expect.stringContaining(message)]);
+    }
+  });
+
   test('unknown ids, actions and routes are 404 with a Chinese message', async () => {
     for (const path of ['/api/suggestions/999999', '/api/suggestions/abc', '/api/suggestions/99999999999999999999']) {
       const r = await api.http('GET', path, undefined, deputy);
