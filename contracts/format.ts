@@ -46,6 +46,9 @@ export function chinaDate(d: string | null | undefined, withWeekday = false): st
   return withWeekday ? `${text}（星期${WEEKDAYS[new Date(Date.UTC(y, mo - 1, da)).getUTCDay()]}）` : text;
 }
 
+/** Calendar days written into stored notes (2026-03-03) as people write them (2026年3月3日): timelines and messages. */
+export const readableNote = (note: string | null): string | null => note?.replace(/(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g, (d) => chinaDate(d)) ?? null;
+
 /**
  * A deadline day as people read it: 2027年3月1日 (with the weekday if asked), and marked 暂定 when it was counted
  * through a year whose holidays are not published yet: 2027年3月1日（暂定）, 2027年3月1日（星期一，暂定）.

@@ -14,7 +14,7 @@ import {
   ACTION_EFFECTS_FOR_VIEWER,
   ACTION_EFFECTS_IN_STATE,
   ACTION_LABELS,
-  chinaDate,
+  readableNote,
   dueDate,
   IRREVERSIBLE_ACTIONS,
   ANSWER_CLASS_LABELS,
@@ -161,9 +161,6 @@ function plainLine(e: StoredEvent, audience: 'citizen' | 'deputy'): PlainLine | 
       return null;
   }
 }
-
-/** Calendar days written into stored notes (2026-03-03) as people write them (2026年3月3日). */
-export const readableNote = (note: string | null): string | null => note?.replace(/(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g, (d) => chinaDate(d)) ?? null;
 
 /** The timeline as `audience` reads it. */
 export function presentTimeline(events: readonly StoredEvent[], audience: Viewer): TimelineEvent[] {

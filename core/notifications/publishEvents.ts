@@ -3,6 +3,7 @@
  * the table's channels, in the transaction of the change. Installed in the kernel at boot (`setEventPublisher`);
  * the sweeps call it directly for the reminders they raise.
  */
+import { readableNote } from '../../contracts/format';
 import type { Actor } from '../context';
 import type { DomainEvent } from '../useCase';
 import { MEETING_EVENTS, NOTICE_EVENTS, QUESTIONNAIRE_EVENTS, SUGGESTION_EVENTS, type Row } from './eventTable';
@@ -82,7 +83,7 @@ async function publish(batches: { actor: Actor | null; events: DomainEvent[]; no
       const row = subj?.rows[event.type];
       if (!subj || !row || !event.ref) continue;
       const data = event.data ?? {};
-      const base: EventView = { event, actor, now, data, note: typeof data.note === 'string' ? data.note : '' };
+      const base: EventView = { event, actor, now, data, note: typeof data.note === 'string' ? (readableNote(data.note) ?? '') : '' };
       const part = preloaded && event.ref.type === 'suggestion' ? preloaded.get(event.ref.id) : undefined;
       const v = part ? { ...base, ...part } : part === null ? null : await subj.load(base, event.ref.id);
       if (!v) continue;

@@ -402,6 +402,13 @@ describe.each(databaseKinds())('event → audience table on %s', (kind) => {
     }
   });
 
+  test('a day written in a note reaches a person as a date people read (a consultation on 2026-03-02: 2026年3月2日)', async () => {
+    const id = await handling();
+    await act('staff-housing', id, 'consult', { method: 'phone', happenedOn: '2026-03-02', summary: '电话联系代表，约定 2026-03-09 再议' });
+    const items = (await api.http('GET', '/api/inbox', undefined, await api.token('deputy01'))).body.items as { ref: { id: number }; title: string; body: string }[];
+    expect(items.find((n) => n.ref.id === id && n.title.startsWith('面商记录'))!.body).toBe('2026年3月2日 电话：电话联系代表，约定 2026年3月9日 再议');
+  });
+
   test.each(Object.entries(cases))('%s', async (type, c) => {
     const after = (await NotificationModel.max<number, NotificationModel>('id')) ?? 0;
     const refId = await c.trigger();
