@@ -154,6 +154,12 @@ export async function continueFlow(t: Turn, session: ChatSession): Promise<{ run
     }
     case 'need': {
       const reread = readSlots(f.intent, t.u.canonical, t.u.text, t.now());
+      // Asked for a rating, the person wrote something that is none (a new matter, a question): the question is
+      // dropped and the message read on its own, rather than taken as the comment and the question asked again.
+      if (f.intent === 'rate' && !f.slots.rating && !reread.rating) {
+        if (!(await t.finish())) return null;
+        return { runHere: true };
+      }
       const fresh = Object.fromEntries(Object.entries(reread).filter(([k]) => !(k in f.slots)));
       const slots = { ...f.slots, ...fresh, ...(f.field in fresh ? {} : Object.keys(fresh).length ? {} : { [f.field]: t.u.text }) };
       if (!(await t.finish())) return null;

@@ -90,6 +90,9 @@ export interface Understanding {
   canonical: string;
 }
 
+/** How a question ends in chat: 吗, 没, 没有, 了没, 呢, or a question mark. */
+const QUESTION = /(?:吗|没|没有|了没|呢|[?？])\s*$/;
+
 /** The understanding layer with its trained model. */
 export class Understander {
   private readonly allowed = new Map<string, Set<string>>();
@@ -129,6 +132,10 @@ export class Understander {
         return !opening || (m.index <= 2 && readSlots(intent, t, text, now).id !== undefined);
       });
       if (verb) ranked = [{ intent: verb[1], p: Math.max(ranked[0].p, 0.5) }, ...ranked.filter((r) => r.intent !== verb[1])];
+    }
+    // A question about an answer that names no rating (1号的答复出来没, 答复了吗) asks how it stands; it does not rate.
+    if (ranked[0].intent === 'rate' && QUESTION.test(t) && !readSlots('rate', t, text, now).rating && (!allowed || allowed.has('showSuggestion'))) {
+      ranked = [{ intent: 'showSuggestion', p: ranked[0].p }, ...ranked.filter((r) => r.intent !== 'showSuggestion')];
     }
     const intent = ranked[0].intent;
     return { intent, confidence: ranked[0].p, alternatives: ranked.slice(1, 4), slots: readSlots(intent, t, text, now), text, canonical: t };

@@ -68,6 +68,17 @@ describe.each(['engine', 'wechaty'] as const)('issue 12 phrasings through %s', (
     expect((await redo.getSuggestion(id)).state).toBe('closed');
   });
 
+  test('a question about an answer is no rating, and a new matter is not taken as the rating asked for', async () => {
+    const id = await suggestionAt('deputy15', 'answered');
+    // 答复出来没 asks how it stands.
+    expect(await say('deputy15', `${id}号的答复出来没`)).toContain(`建议 ${id}《`);
+    expect(await say('deputy15', `评价一下${id}号`)).toContain(`请回复对建议 ${id} 答复的评价`);
+    // Asked for a rating, the deputy tells a new matter: it is read as what it is, and the question is not repeated.
+    const reply = await say('deputy15', '俺还想反映个事儿：小区门口的路灯坏了好几个月了，晚上黑灯瞎火的，老人出门不方便');
+    expect(reply).not.toContain('请回复对建议');
+    expect((await (await api.as('deputy15')).getSuggestion(id)).state).toBe('answered');
+  });
+
   test('notices and meetings: 好的收到, 3号会议请假，单位有接待任务, 有问卷要填吗', async () => {
     const office = await api.token('office');
     await api.http('POST', '/api/notices', { title: '代表培训通知', body: '周五下午培训', audience: { users: ['deputy13'] } }, office);
