@@ -7,7 +7,6 @@ import { loadConfig } from '../core/config';
 import { DEMO_PASSWORD } from '../models/seed';
 import { createApp } from './app';
 import { JobRunner } from '../jobs/runner';
-import { refreshDashboards } from '../core/stats/refreshDashboards';
 import { BotEngine } from '../bot/engine';
 import { webChatRoutes } from '../bot/web';
 import { ensureH5Built, serveH5 } from './h5App';
@@ -33,9 +32,6 @@ async function main() {
   // One machine runs everything: the API and the jobs runner (which only sweeps while it holds the lease).
   const jobs = config.jobs ? new JobRunner(core, { logger }) : null;
   jobs?.start();
-  // The dashboards in use, from their stored counts plus the buckets written to since, in the background: the first
-  // office user of this process then finds them counted (STATS_WARM=off skips it).
-  if (!/^(0|off|false|no)$/i.test(process.env.STATS_WARM ?? '')) refreshDashboards(core).catch((err) => logger.warn({ err }, 'dashboard counts at start'));
   // The chat simulator at /chat: the bot as a front end of this same API, in demo mode only.
   let simulator: NodeJS.Timeout | null = null;
   if (config.demoMode) {

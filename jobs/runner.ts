@@ -16,7 +16,6 @@ import { acquireLease, releaseLease } from '../core/sweeps/marks';
 import { sweepQuestionnaireReminders, sweepMeetingReminders } from '../core/sweeps/reminders';
 import { sweepRoutingRetrain } from '../core/sweeps/routingRetrain';
 import { sweepCoOpinions, sweepDeadlineWarnings, sweepOverdue, sweepRedo } from '../core/suggestions/clocks';
-import { refreshDashboards } from '../core/stats/refreshDashboards';
 
 export const LEASE_NAME = 'jobs-leader';
 
@@ -32,8 +31,6 @@ export const SWEEPS: [string, (ctx: CoreContext) => Promise<number>][] = [
   ['routing-retrain', sweepRoutingRetrain],
   ['sign-in-attempts', pruneSignInAttempts],
   ['chat-messages', pruneChatMessages],
-  // Last, after the sweeps' own writes: the dashboards in use counted again where needed, stored for every API process.
-  ['dashboards', refreshDashboards],
 ];
 
 export interface RunnerOptions {

@@ -1,58 +1,43 @@
-/** The Sequelize models of the dashboard's stored counts (see core/stats/statsBuckets.ts). */
+/** The Sequelize model of the dashboard's tallies (kept by triggers on `suggestions`; see migration 021). */
 import { DataTypes, Model, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 
-/** A dashboard someone opened: a scope (`admin`, or an office's region) and a period, with when it was last asked for. */
-export class DashboardViewModel extends Model<InferAttributes<DashboardViewModel>, InferCreationAttributes<DashboardViewModel>> {
-  declare view: string;
-  declare role: string;
-  declare regionPath: string | null;
-  declare fromMonth: string | null;
-  declare toMonth: string | null;
-  declare usedAt: Date;
-}
-
 /**
- * One bucket of suggestion ids counted for a view on a day (the overdue figures depend on the day): when the counting
- * started (ms), the highest suggestion id then, the rows of the slack window it already saw (JSON id → updatedAt ms)
- * and the grouped counts (JSON).
+ * How many suggestions have one key of a grain (`all`, `month` or `share`: see migration 021), and how many of them
+ * were answered, answered with an answer deadline, and answered on or before it. Written only by the database's
+ * triggers; the columns that scope it are named as on `suggestions`, so the one scoping rule applies to both.
  */
-export class DashboardCountModel extends Model<InferAttributes<DashboardCountModel>, InferCreationAttributes<DashboardCountModel>> {
-  declare view: string;
-  declare day: string;
-  declare size: number;
-  declare bucket: number;
-  declare countedAt: number;
-  declare maxId: number;
-  declare seen: string;
-  declare counts: string;
+export class SuggestionTallyModel extends Model<InferAttributes<SuggestionTallyModel>, InferCreationAttributes<SuggestionTallyModel>> {
+  declare k: string;
+  declare grain: string;
+  declare regionId: number | null;
+  declare month: string | null;
+  declare leadDepartmentId: number | null;
+  declare state: string;
+  declare latestAnswerClass: string | null;
+  declare latestRating: string | null;
+  declare n: number;
+  declare answered: number;
+  declare answeredWithDeadline: number;
+  declare answeredOnTime: number;
 }
 
-/** Registers the dashboard models on a Sequelize instance. */
+/** Registers the dashboard model on a Sequelize instance. */
 export function defineStatsModels(sequelize: Sequelize) {
-  const longText = sequelize.getDialect() === 'mysql' ? DataTypes.TEXT('long') : DataTypes.TEXT;
-  DashboardViewModel.init(
+  SuggestionTallyModel.init(
     {
-      view: { type: DataTypes.STRING(191), primaryKey: true },
-      role: DataTypes.STRING(16),
-      regionPath: DataTypes.STRING(128),
-      fromMonth: DataTypes.STRING(7),
-      toMonth: DataTypes.STRING(7),
-      usedAt: DataTypes.DATE,
+      k: { type: DataTypes.STRING(191), primaryKey: true },
+      grain: DataTypes.STRING(8),
+      regionId: DataTypes.INTEGER,
+      month: DataTypes.STRING(7),
+      leadDepartmentId: DataTypes.INTEGER,
+      state: DataTypes.STRING(16),
+      latestAnswerClass: DataTypes.STRING(1),
+      latestRating: DataTypes.STRING(32),
+      n: DataTypes.INTEGER,
+      answered: DataTypes.INTEGER,
+      answeredWithDeadline: DataTypes.INTEGER,
+      answeredOnTime: DataTypes.INTEGER,
     },
-    { sequelize, tableName: 'dashboard_views', timestamps: false },
-  );
-  DashboardCountModel.init(
-    {
-      view: { type: DataTypes.STRING(191), primaryKey: true },
-      day: { type: DataTypes.STRING(10), primaryKey: true },
-      size: { type: DataTypes.INTEGER, primaryKey: true },
-      bucket: { type: DataTypes.INTEGER, primaryKey: true },
-      // Milliseconds fit a JavaScript number; mysql2 hands BIGINT back as a number too (below 2^53).
-      countedAt: { type: DataTypes.BIGINT, get(this: DashboardCountModel) { return Number(this.getDataValue('countedAt')); } },
-      maxId: DataTypes.INTEGER,
-      seen: longText,
-      counts: longText,
-    },
-    { sequelize, tableName: 'dashboard_counts', timestamps: false },
+    { sequelize, tableName: 'suggestion_tallies', timestamps: false },
   );
 }

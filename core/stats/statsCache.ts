@@ -5,7 +5,6 @@
  */
 import type { Sequelize } from 'sequelize';
 import type { CoreContext } from '../context';
-import { clearBuckets } from './statsBuckets';
 
 type Entry = { at: number; mark: number; value: Promise<unknown> };
 /** One cache per database (tests run several in one process). */
@@ -42,6 +41,5 @@ export const statsCache = {
   /** Forgets this database's entries (after changes that write no suggestion event). */
   clear(ctx: CoreContext): void {
     caches.get(ctx.db.sequelize)?.clear();
-    clearBuckets(ctx);
   },
 };

@@ -1,13 +1,13 @@
 /**
- * The office dashboard's figures for the suggestions it may see (the one scoping rule, `visibleWhere`: a district
- * office sees its district), optionally within a submission period: counts by state, by lead department (answered,
- * on time, overdue, satisfaction), by month and by district; the on-time answer rate; the shares of ratings and of
+ * The office dashboard's figures for the suggestions it may see (the one scoping rule: a district office sees its
+ * district), optionally within a submission period of months: counts by state, by lead department (answered, on
+ * time, overdue, satisfaction), by month and by district; the on-time answer rate; the shares of ratings and of
  * answer classes A/B/C/D, city-wide and broken down by lead department, month of submission and district.
  *
- * Everything is counted by the database (GROUP BY); no suggestion is loaded into Node. Results are kept a short
- * while per scope and period (see `statsCache`), and recomputed at once after any suggestion event — from the counts
- * of the buckets of ids nothing was written to since, and fresh counts of the others (`statsBuckets`). The buckets'
- * counts are stored in the database for every API process, and kept fresh by the jobs runner (`refreshDashboards`).
+ * Everything is counted by the database (GROUP BY) and nothing grows with the number of suggestions: the counts that
+ * do not depend on the day are the tallies the database keeps as suggestions are written (`suggestion_tallies`,
+ * migration 021: a few thousand rows per grain, whatever the volume); what is overdue today is read from the
+ * `(state, answerDueOn, …)` index alone. Results are kept a short while per scope and period (see `statsCache`).
  *
  * The on-time rate counts what is late whether answered or not: answered on time ÷ (answered with a deadline +
  * overdue without an answer). "Overdue" is exactly the list's `overdue=true` (open, answer deadline passed), so a
@@ -20,19 +20,18 @@ import { StatsQuery, type DepartmentRow, type Share, type ShareBreakdownRow, typ
 import { percent as pct } from '../../contracts/format';
 import { formatZodError } from '../../contracts/validation';
 import { DepartmentModel, RegionModel, SuggestionModel } from '../../models/definitions';
+import { SuggestionTallyModel } from '../../models/stats';
 import type { Actor, CoreContext } from '../context';
 import { addMonths, chinaDate } from '../calendar/workdays';
 import { calendarWarnings } from '../calendar/calendar';
 import { forbidden, invalid, ok, type Outcome } from '../result';
-import { visibleWhere } from '../directory/suggestionScope';
+import { visibleListWhere } from '../directory/suggestionScope';
 import { statsCache } from './statsCache';
-import { summedByBucket, type BucketOptions, type GroupRow } from './statsBuckets';
-import { dashboardView, noteDashboardView, type DashboardView } from './dashboardViews';
 
 /** States that are not (yet) suggestions the office handles: drafts and citizens' opinions to a deputy. */
 const NOT_COUNTED = ['draft', 'received', 'replied'];
 /** The states of a suggestion a department still owes an answer in (the list's `overdue` rule). */
-const OPEN_FOR_ANSWER = "('assigned', 'handling')";
+const OPEN_FOR_ANSWER = ['assigned', 'handling'];
 const SATISFIED: Rating[] = ['satisfied', 'basically_satisfied'];
 
 function shares<T extends string>(labels: Record<T, string>, counts: Map<string, number>): Share[] {
@@ -41,22 +40,6 @@ function shares<T extends string>(labels: Record<T, string>, counts: Map<string,
 }
 
 const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
-
-/** The SQL pieces that differ between SQLite and MySQL: the China calendar day and month of a UTC instant. */
-function dialect(kind: string) {
-  const mysql = kind === 'mysql';
-  return {
-    day: (col: string) => (mysql ? `DATE(${col} + INTERVAL 8 HOUR)` : `date(${col}, '+8 hours')`),
-    month: (col: string) => (mysql ? `DATE_FORMAT(${col} + INTERVAL 8 HOUR, '%Y-%m')` : `strftime('%Y-%m', ${col}, '+8 hours')`),
-  };
-}
-
-/** The group columns of the three scans (by lead department and state, by month, by region); the rest are counts. */
-const GROUPS = [
-  ['dept', 'state', 'cls', 'rating'],
-  ['k', 'cls', 'rating'],
-  ['k', 'cls', 'rating'],
-];
 
 interface Tally {
   code: string;
@@ -73,78 +56,63 @@ export async function suggestionStats(ctx: CoreContext, actor: Actor, input: unk
   const { from, to } = parsed.data;
   if (from && to && from > to) return invalid('开始月份不能晚于结束月份');
   const today = chinaDate(ctx.clock.now());
-  const view = dashboardView(actor, from, to);
-  // Remembered so that the jobs runner keeps this dashboard's counts fresh for every API process.
-  await noteDashboardView(ctx, view).catch(() => undefined);
-  return ok(await statsCache.get(ctx, `${view.view}|${today}`, () => compute(ctx, actor, view, today)));
+  // One scope per office region (an office account without a region has one of its own: it sees nothing).
+  const scope = actor.role === 'admin' ? 'admin' : `office:${actor.regionPath ?? '-'}`;
+  return ok(await statsCache.get(ctx, `${scope}|${from ?? ''}|${to ?? ''}|${today}`, () => compute(actor, from, to, today)));
 }
 
-/**
- * Counts `view` (a dashboard people opened) for `day` as the jobs runner does, so that the next request in any API
- * process finds its counts stored: through the short cache when `day` is today (a request arriving meanwhile shares
- * the work), renewing up to `options.renew` buckets past their age.
- */
-export async function refreshSuggestionStats(ctx: CoreContext, view: DashboardView, day: string, options: BucketOptions): Promise<void> {
-  const actor: Actor = { id: 0, username: 'system', name: '系统', role: view.role, regionId: null, regionPath: view.regionPath, departmentId: null, stationId: null, system: true };
-  if (day === chinaDate(ctx.clock.now())) await statsCache.get(ctx, `${view.view}|${day}`, () => compute(ctx, actor, view, day, options));
-  else await compute(ctx, actor, view, day, options);
-}
-
-async function compute(ctx: CoreContext, actor: Actor, view: DashboardView, today: string, options: BucketOptions = {}): Promise<SuggestionStats> {
-  const { from, to } = view;
-  const period: Record<symbol, Date> = {};
-  if (from) period[Op.gte] = new Date(Date.parse(`${from}-01T00:00:00+08:00`));
-  if (to) period[Op.lt] = new Date(Date.parse(`${addMonths(`${to}-01`, 1)}T00:00:00+08:00`));
-  const base: WhereOptions[] = [visibleWhere(actor), { state: { [Op.notIn]: NOT_COUNTED } }, ...(from || to ? [{ submittedAt: period }] : [])];
-  const sql = dialect(ctx.db.kind);
-  const lit = Sequelize.literal;
-  const t = ctx.db.sequelize.escape(today);
-  const overdue = `(state IN ${OPEN_FOR_ANSWER} AND answerDueOn IS NOT NULL AND answerDueOn < ${t})`;
-  const answeredWithDeadline = '(answeredAt IS NOT NULL AND answerDueOn IS NOT NULL)';
-  const onTime = `(${answeredWithDeadline} AND ${sql.day('answeredAt')} <= answerDueOn AND NOT ${overdue})`;
-  const sum = (cond: string) => lit(`SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`);
-  // Each suggestion carries its latest published answer's class and its lead deputy's latest rating.
-  const cls = 'latestAnswerClass';
-  const rating = 'latestRating';
-  const month = lit(sql.month('submittedAt'));
+async function compute(actor: Actor, from: string | undefined, to: string | undefined, today: string): Promise<SuggestionStats> {
   type Row = Record<string, string | number | null>;
-  // Three scans of one bucket of ids: by lead department and state (with the clocks), by month, by region — each with
-  // the outcome shares. Every figure below is a sum of these rows, so the buckets' rows simply add up.
-  const countBuckets = async (first: number, last: number, size: number) => {
-    const where = { [Op.and]: [...base, { id: { [Op.between]: [first * size + 1, (last + 1) * size] } }] };
-    // Each row also says its bucket (ids are positive integers, so the division is exact in both databases).
-    const bucket = lit(`((id - 1) - ((id - 1) % ${size})) / ${size}`);
-    const query = (attributes: [ReturnType<typeof lit> | string, string][], group: string[]) =>
-      SuggestionModel.findAll({ attributes: [...attributes, [bucket, 'b']], where, group: [...group, 'b'], raw: true }) as unknown as Promise<Row[]>;
-    const parts = await Promise.all([
-      query(
-        [
-          ['leadDepartmentId', 'dept'],
-          ['state', 'state'],
-          [cls, 'cls'],
-          [rating, 'rating'],
-          [lit('COUNT(*)'), 'n'],
-          [sum('answeredAt IS NOT NULL'), 'answered'],
-          [sum(onTime), 'onTime'],
-          [sum(overdue), 'overdue'],
-          [sum(`(${answeredWithDeadline} OR ${overdue})`), 'due'],
-        ],
-        ['dept', 'state', 'cls', 'rating'],
-      ),
-      query([[month, 'k'], [cls, 'cls'], [rating, 'rating'], [lit('COUNT(*)'), 'n'], [sum('answeredAt IS NOT NULL'), 'answered']], ['k', 'cls', 'rating']),
-      query([['regionId', 'k'], [cls, 'cls'], [rating, 'rating'], [lit('COUNT(*)'), 'n']], ['k', 'cls', 'rating']),
-    ]);
-    // One [by department and state, by month, by region] triple per bucket first…last, the counts as numbers.
-    const numeric = (r: Row, groups: string[]): GroupRow => Object.fromEntries(Object.entries(r).map(([c, v]) => [c, groups.includes(c) ? v : Number(v ?? 0)]));
-    return Array.from({ length: last - first + 1 }, (_, i) => parts.map((rows, p) => rows.filter((r) => Number(r.b) === first + i).map(({ b: _b, ...r }) => numeric(r, GROUPS[p]))));
-  };
-  const [buckets, departments, regions] = await Promise.all([
-    summedByBucket(ctx, { view: view.view, day: today }, GROUPS, countBuckets, options),
+  const lit = Sequelize.literal;
+  const sum = (col: string) => lit(`SUM(${col})`);
+  // The one scoping rule, on the tallies as on the suggestions (their region and state columns are named alike).
+  const { gather: scope } = await visibleListWhere(actor);
+  const months: Record<symbol, string> = {};
+  if (from) months[Op.gte] = from;
+  if (to) months[Op.lte] = to;
+  const period = from || to;
+  const counted = { state: { [Op.notIn]: NOT_COUNTED } };
+  const tallies = (grain: string) => ({ [Op.and]: [scope, counted, { grain }, ...(grain !== 'all' && period ? [{ month: months }] : [])] }) as WhereOptions;
+  // (A key whose suggestions all moved on keeps its row, at zero.)
+  const tallied = async (grain: string, attributes: [string | ReturnType<typeof lit>, string][], group: string[]) =>
+    ((await SuggestionTallyModel.findAll({ attributes, where: tallies(grain), group, raw: true })) as unknown as Row[]).filter((r) => Number(r.n) !== 0);
+  const submitted: Record<symbol, Date> = {};
+  if (from) submitted[Op.gte] = new Date(Date.parse(`${from}-01T00:00:00+08:00`));
+  if (to) submitted[Op.lt] = new Date(Date.parse(`${addMonths(`${to}-01`, 1)}T00:00:00+08:00`));
+  const answeredDay = SuggestionModel.sequelize!.getDialect() === 'mysql' ? 'DATE(answeredAt + INTERVAL 8 HOUR)' : "date(answeredAt, '+8 hours')";
+  const [byDeptState, byMonthShares, byRegionShares, overdueRows, departments, regions] = await Promise.all([
+    // By lead department and state, over every month (grain `all`) or over the period's months (`month`).
+    tallied(
+      period ? 'month' : 'all',
+      [
+        ['leadDepartmentId', 'dept'],
+        ['state', 'state'],
+        ['latestAnswerClass', 'cls'],
+        ['latestRating', 'rating'],
+        [sum('n'), 'n'],
+        [sum('answered'), 'answered'],
+        [sum('answeredWithDeadline'), 'withDeadline'],
+        [sum('answeredOnTime'), 'onTime'],
+      ],
+      ['leadDepartmentId', 'state', 'latestAnswerClass', 'latestRating'],
+    ),
+    tallied('share', [['month', 'k'], ['latestAnswerClass', 'cls'], ['latestRating', 'rating'], [sum('n'), 'n'], [sum('answered'), 'answered']], ['month', 'latestAnswerClass', 'latestRating']),
+    tallied('share', [['regionId', 'k'], ['latestAnswerClass', 'cls'], ['latestRating', 'rating'], [sum('n'), 'n']], ['regionId', 'latestAnswerClass', 'latestRating']),
+    // What is overdue today (the list's rule), per lead department: read from the (state, answerDueOn, …) index alone.
+    SuggestionModel.findAll({
+      attributes: [
+        ['leadDepartmentId', 'dept'],
+        [lit('COUNT(*)'), 'overdue'],
+        [lit('SUM(CASE WHEN answeredAt IS NOT NULL THEN 1 ELSE 0 END)'), 'answered'],
+        [lit(`SUM(CASE WHEN answeredAt IS NOT NULL AND ${answeredDay} <= answerDueOn THEN 1 ELSE 0 END)`), 'onTime'],
+      ],
+      where: { [Op.and]: [scope, { state: OPEN_FOR_ANSWER, answerDueOn: { [Op.lt]: today } }, ...(period ? [{ submittedAt: submitted }] : [])] },
+      group: ['leadDepartmentId'],
+      raw: true,
+    }) as unknown as Promise<Row[]>,
     DepartmentModel.findAll({ attributes: ['id', 'code', 'name'], raw: true }),
     RegionModel.findAll({ attributes: ['id', 'code', 'name', 'level', 'parentId'], raw: true }),
   ]);
-  // The buckets' rows of the same group summed: what follows reads one row per group.
-  const [byDeptState, byMonthShares, byRegionShares] = buckets as Row[][];
 
   const num = (v: unknown) => Number(v ?? 0);
   const regionById = new Map(regions.map((r) => [r.id, r]));
@@ -163,24 +131,37 @@ async function compute(ctx: CoreContext, actor: Actor, view: DashboardView, toda
   let onTimeAll = 0;
   let overdueAll = 0;
   let answeredAll = 0;
+  const deptRow = (id: number) => {
+    const d = departmentById.get(id);
+    const row = byDept.get(id) ?? { code: d?.code ?? '', name: d?.name ?? '', total: 0, answered: 0, onTime: 0, overdue: 0, onTimeRate: null, rated: 0, satisfactionRate: null, due: 0 };
+    byDept.set(id, row);
+    return row;
+  };
+  // Due: answered with a deadline, or overdue unanswered; on time: answered by the deadline and not overdue now.
   for (const r of byDeptState) {
     const n = num(r.n);
     total += n;
     add(byState, String(r.state), n);
-    due += num(r.due);
+    due += num(r.withDeadline);
     onTimeAll += num(r.onTime);
-    overdueAll += num(r.overdue);
     answeredAll += num(r.answered);
     if (r.dept === null || r.dept === undefined) continue;
-    const id = Number(r.dept);
-    const d = departmentById.get(id);
-    const row = byDept.get(id) ?? { code: d?.code ?? '', name: d?.name ?? '', total: 0, answered: 0, onTime: 0, overdue: 0, onTimeRate: null, rated: 0, satisfactionRate: null, due: 0 };
+    const row = deptRow(Number(r.dept));
     row.total += n;
     row.answered += num(r.answered);
     row.onTime += num(r.onTime);
-    row.overdue += num(r.overdue);
-    row.due += num(r.due);
-    byDept.set(id, row);
+    row.due += num(r.withDeadline);
+  }
+  for (const r of overdueRows) {
+    const [late, answered, onTime] = [num(r.overdue), num(r.answered), num(r.onTime)];
+    overdueAll += late;
+    due += late - answered;
+    onTimeAll -= onTime;
+    if (r.dept === null || r.dept === undefined) continue;
+    const row = deptRow(Number(r.dept));
+    row.overdue += late;
+    row.due += late - answered;
+    row.onTime -= onTime;
   }
   const byMonth = new Map<string, { submitted: number; answered: number }>();
   for (const r of byMonthShares) {

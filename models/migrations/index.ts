@@ -18,6 +18,7 @@ import * as m017 from './017-suggestion-outcome';
 import * as m018 from './018-user-role-index';
 import * as m019 from './019-deputy-delegation-index';
 import * as m020 from './020-dashboard-counts';
+import * as m021 from './021-suggestion-tallies';
 
 export const migrations = [
   { name: '001-initial', ...m001 },
@@ -39,4 +40,5 @@ export const migrations = [
   { name: '018-user-role-index', ...m018 },
   { name: '019-deputy-delegation-index', ...m019 },
   { name: '020-dashboard-counts', ...m020 },
+  { name: '021-suggestion-tallies', ...m021 },
 ];
