@@ -12,6 +12,18 @@ export async function rate(t: Turn): Promise<void> {
   const id = needId(t, '12号满意');
   if (id === undefined) return;
   const { rating, comment } = t.u.slots;
+  if (!rating || (rating === 'dissatisfied' && !comment)) {
+    // Nothing is asked for what cannot be done: the API says which actions this deputy has on it now.
+    const s = await t.api.getSuggestion(id);
+    if (!s.actions.includes('rate')) {
+      const answered = s.answers.some((a) => a.state === 'published');
+      return t.say(
+        answered
+          ? `建议 ${id} 现在是“${s.stateLabel}”，现在不能由你测评。发“${id}号建议办到哪了”可以看进展。`
+          : `建议 ${id} 现在是“${s.stateLabel}”，还没有答复，答复后才能测评；答复时会通知你。`,
+      );
+    }
+  }
   if (!rating) return askFor(t, 'rate', t.u.slots, 'comment', `请回复对建议 ${id} 答复的评价：满意、基本满意或不满意（不满意请说明理由）。`);
   if (rating === 'dissatisfied' && !comment) return askFor(t, 'rate', t.u.slots, 'comment', `请说说对建议 ${id} 答复不满意的理由，承办单位会据此重新办理。`);
   const s = await t.api.act(id, 'rate', { rating, comment });

@@ -79,6 +79,15 @@ describe.each(['engine', 'wechaty'] as const)('issue 12 phrasings through %s', (
     expect((await (await api.as('deputy15')).getSuggestion(id)).state).toBe('answered');
   });
 
+  test('a rating asked for a suggestion not answered yet says so instead of asking for one', async () => {
+    const id = await suggestionAt('deputy16', 'handling');
+    const reply = await say('deputy16', `评价下${id}号`);
+    expect(reply).toContain(`建议 ${id} 现在是“办理中”，还没有答复，答复后才能测评`);
+    expect(reply).not.toContain('请回复对建议');
+    // And the next message is read on its own, not as a rating.
+    expect(await say('deputy16', '我的建议都办得怎么样了')).toContain(`${id}. ${ELEVATOR.title}`);
+  });
+
   test('notices and meetings: 好的收到, 3号会议请假，单位有接待任务, 有问卷要填吗', async () => {
     const office = await api.token('office');
     await api.http('POST', '/api/notices', { title: '代表培训通知', body: '周五下午培训', audience: { users: ['deputy13'] } }, office);
